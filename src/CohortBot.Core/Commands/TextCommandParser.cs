@@ -1,0 +1,171 @@
+using System.Text;
+
+namespace CohortBot.Core.Commands;
+
+/// <summary>
+/// Reads a command typed as text — <c>/submit week:3 url:https://… note:"done!"</c> or the short
+/// form <c>/submit 3 https://…</c> — into a name and text options. Used by the terminal and by
+/// Slack, where a slash command arrives as one string. Values keep their text; the dispatcher
+/// converts them to the catalogue's types.
+/// </summary>
+public static class TextCommandParser
+{
+    public const int MaxInputLength = 4000;
+
+    public static TextParseResult Parse(string? line)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return TextParseResult.Fail(TextParseError.Empty);
+        }
+
+        if (line.Length > MaxInputLength)
+        {
+            return TextParseResult.Fail(TextParseError.TooLong);
+        }
+
+        if (!TryTokenize(line.Trim(), out var tokens))
+        {
+            return TextParseResult.Fail(TextParseError.UnclosedQuote);
+        }
+
+        var name = tokens[0].Text.TrimStart('/').ToLowerInvariant();
+        var command = Catalogue.Find(name);
+        if (command is null)
+        {
+            return new TextParseResult(name, new Dictionary<string, object?>(), TextParseError.UnknownCommand, null);
+        }
+
+        return BindTokens(command, tokens.Skip(1).ToList());
+    }
+
+    /// <summary>Parses the arguments of a known command (Slack passes them without the name).</summary>
+    public static TextParseResult ParseArguments(CommandDescriptor command, string? arguments)
+    {
+        if (arguments is { Length: > MaxInputLength })
+        {
+            return TextParseResult.Fail(TextParseError.TooLong);
+        }
+
+        if (!TryTokenize(arguments?.Trim() ?? string.Empty, out var tokens))
+        {
+            return TextParseResult.Fail(TextParseError.UnclosedQuote);
+        }
+
+        return BindTokens(command, tokens);
+    }
+
+    private static TextParseResult BindTokens(CommandDescriptor command, List<Token> tokens)
+    {
+        var options = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        var positional = new Queue<OptionDescriptor>(command.Options.Where(o => o.Type is not (OptionType.Attachment or OptionType.Boolean)));
+        foreach (var token in tokens)
+        {
+            var colon = token.Quoted ? -1 : token.Text.IndexOf(':', StringComparison.Ordinal);
+            var key = colon > 0 ? token.Text[..colon] : null;
+            if (key is not null && IsIdentifier(key) && !token.Text[(colon + 1)..].StartsWith("//", StringComparison.Ordinal))
+            {
+                var option = command.Option(key);
+                if (option is null)
+                {
+                    return new TextParseResult(command.Name, options, TextParseError.UnknownOption, key);
+                }
+
+                options[option.Name] = Unquote(token.Text[(colon + 1)..]);
+                positional = new Queue<OptionDescriptor>(positional.Where(o => o != option));
+                continue;
+            }
+
+            var flag = token.Quoted ? null : command.Option(token.Text);
+            if (flag is { Type: OptionType.Boolean })
+            {
+                options[flag.Name] = "true";
+                continue;
+            }
+
+            while (positional.Count > 0 && options.ContainsKey(positional.Peek().Name))
+            {
+                positional.Dequeue();
+            }
+
+            if (positional.Count == 0)
+            {
+                return new TextParseResult(command.Name, options, TextParseError.TooManyValues, token.Text);
+            }
+
+            options[positional.Dequeue().Name] = token.Text;
+        }
+
+        return new TextParseResult(command.Name, options, null, null);
+    }
+
+    private static bool IsIdentifier(string text) => text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiLetterUpper(c) || c == '_');
+
+    private static string Unquote(string value) =>
+        value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
+
+    private static bool TryTokenize(string text, out List<Token> tokens)
+    {
+        var found = new List<Token>();
+        tokens = found;
+        var current = new StringBuilder();
+        var inQuotes = false;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '"' or '“' or '”')
+            {
+                inQuotes = !inQuotes;
+                quoted |= current.Length == 0;
+                continue;
+            }
+
+            if (inQuotes && c == '\\' && i + 1 < text.Length && text[i + 1] is '"' or '\\')
+            {
+                current.Append(text[++i]);
+                continue;
+            }
+
+            if (!inQuotes && char.IsWhiteSpace(c))
+            {
+                Flush();
+                continue;
+            }
+
+            current.Append(c);
+        }
+
+        Flush();
+        return !inQuotes;
+
+        void Flush()
+        {
+            if (current.Length > 0 || quoted)
+            {
+                found.Add(new Token(current.ToString(), quoted));
+            }
+
+            current.Clear();
+            quoted = false;
+        }
+    }
+
+    private sealed record Token(string Text, bool Quoted);
+}
+
+public enum TextParseError
+{
+    Empty,
+    TooLong,
+    UnclosedQuote,
+    UnknownCommand,
+    UnknownOption,
+    TooManyValues,
+}
+
+/// <summary>The parsed command, or why it could not be read (<see cref="Detail"/> names the offending text).</summary>
+public sealed record TextParseResult(string? Command, IReadOnlyDictionary<string, object?> Options, TextParseError? Error, string? Detail)
+{
+    public static TextParseResult Fail(TextParseError error) => new(null, new Dictionary<string, object?>(), error, null);
+}

@@ -1,0 +1,7 @@
+namespace CohortBot.Core.Events;
+
+public enum RsvpStatus
+{
+    Going,
+    Waitlisted,
+}

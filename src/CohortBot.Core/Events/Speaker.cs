@@ -1,0 +1,3 @@
+namespace CohortBot.Core.Events;
+
+public sealed record Speaker(string Name, string? Role);

@@ -1,0 +1,12 @@
+namespace CohortBot.Core.Participants;
+
+/// <summary>A member of a cohort, across however many platforms they use.</summary>
+/// <param name="Locale">The language they chose, else the one their platform reported.</param>
+/// <param name="TimeZone">IANA id they chose for DMs and quiet hours; null means the cohort's.</param>
+public sealed record Participant(long Id, long CohortId, string DisplayName, string? Email, string? Locale, string? TimeZone, ParticipantStatus Status);
+
+public enum ParticipantStatus
+{
+    Active,
+    Dropped,
+}

@@ -1,0 +1,45 @@
+using CohortBot.Core.Cohorts;
+
+namespace CohortBot.Core.Participants;
+
+/// <summary>
+/// Finds the participant behind a platform user, registering them on first use when the cohort
+/// allows it. With registration closed only people on the imported roster are known.
+/// </summary>
+public sealed class ParticipantDirectory(IParticipantStore store, TimeProvider clock)
+{
+    public async Task<ParticipantLookup> ResolveAsync(Cohort cohort, PlatformUser user, CancellationToken ct)
+    {
+        var existing = await store.FindByIdentityAsync(cohort.Id, user.Platform, user.UserId, ct);
+        if (existing is not null)
+        {
+            if (existing.Status == ParticipantStatus.Dropped)
+            {
+                return new(null, ParticipantRefusal.Dropped);
+            }
+
+            if (!string.Equals(existing.DisplayName, user.DisplayName, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(user.DisplayName))
+            {
+                await store.RefreshProfileAsync(existing.Id, user, ct);
+                existing = existing with { DisplayName = user.DisplayName };
+            }
+
+            return new(existing, null);
+        }
+
+        if (!cohort.RegistrationOpen)
+        {
+            return new(null, ParticipantRefusal.NotOnRoster);
+        }
+
+        return new(await store.RegisterAsync(cohort.Id, user, clock.GetUtcNow(), ct), null);
+    }
+}
+
+public sealed record ParticipantLookup(Participant? Participant, ParticipantRefusal? Refusal);
+
+public enum ParticipantRefusal
+{
+    NotOnRoster,
+    Dropped,
+}

@@ -1,0 +1,61 @@
+using CohortBot.Core.Cohorts;
+using CohortBot.Core.Commands;
+using CohortBot.Core.Time;
+
+namespace CohortBot.Core.Submissions;
+
+/// <summary><c>/cert type:&lt;certificate&gt; url:&lt;credential link&gt; [file]</c>: the certification mission.</summary>
+public sealed class CertHandler(ICohortStore cohorts, ISubmissionStore submissions, ProofIntake intake) : ICommandHandler
+{
+    public CommandDescriptor Command => Catalogue.Cert;
+
+    public async Task<Reply> HandleAsync(CommandContext ctx, CancellationToken ct)
+    {
+        var t = ctx.T;
+        var types = await cohorts.CertificateTypesAsync(ctx.Cohort.Id, ct);
+        if (types.Count == 0 || ctx.Cohort.CertificateDeadline is not { } deadline)
+        {
+            return Reply.Error(t["cert.none"]);
+        }
+
+        var wanted = ctx.String("type")!;
+        var type = types.FirstOrDefault(c => string.Equals(c.Key, wanted, StringComparison.OrdinalIgnoreCase)
+                                          || string.Equals(c.Name, wanted, StringComparison.OrdinalIgnoreCase));
+        if (type is null)
+        {
+            return Reply.Error(t["cert.unknown_type", new { type = wanted, valid = string.Join(", ", types.Select(c => $"{c.Key} ({c.Name})")) }]);
+        }
+
+        if (!ProofUrl.TryNormalize(ctx.String("url"), out var url))
+        {
+            return Reply.Error(t["proof.bad_url"]);
+        }
+
+        ProofFile? file = null;
+        if (ctx.Attachment("file") is { } attachment)
+        {
+            var stored = await intake.StoreAsync(attachment, ct);
+            if (stored.File is null)
+            {
+                return Reply.Error(t[stored.ErrorKey!, new { limit = stored.Limit / (1024 * 1024) }]);
+            }
+
+            file = stored.File;
+        }
+
+        var late = ctx.Now > deadline;
+        var saved = await submissions.RecordCertificateAsync(
+            new NewCertificateSubmission(ctx.Cohort.Id, ctx.Participant.Id, type.Key, ctx.Now, url, file, late), ct);
+
+        return new Reply(t[late ? "cert.accepted_late" : "cert.accepted", new { name = type.Name, deadline }])
+        {
+            Tone = late ? ReplyTone.Warning : ReplyTone.Success,
+            Fields =
+            [
+                new(t["field.certificate"], type.Name),
+                new(t["field.proof"], saved.Url),
+                new(t["field.submitted_at"], TimeMarkup.Token(saved.SubmittedAt)),
+            ],
+        };
+    }
+}

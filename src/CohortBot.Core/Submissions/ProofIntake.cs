@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+
+namespace CohortBot.Core.Submissions;
+
+/// <summary>
+/// Turns an attachment into a stored proof file: size checked before and while reading (a
+/// platform's declared size is not trusted), type checked by magic bytes, then saved.
+/// </summary>
+public sealed class ProofIntake(IProofFileStore files, IOptions<ProofOptions> options)
+{
+    public async Task<ProofIntakeResult> StoreAsync(Commands.InvocationAttachment attachment, CancellationToken ct)
+    {
+        var max = options.Value.MaxImageBytes;
+        if (attachment.DeclaredSize > max)
+        {
+            return ProofIntakeResult.TooLarge(max);
+        }
+
+        byte[] content;
+        try
+        {
+            await using var stream = await attachment.OpenAsync(ct);
+            content = await ReadAtMostAsync(stream, max + 1, ct);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException or UnauthorizedAccessException)
+        {
+            return ProofIntakeResult.Unreadable();
+        }
+
+        if (content.LongLength > max)
+        {
+            return ProofIntakeResult.TooLarge(max);
+        }
+
+        var type = ImageFormat.Detect(content);
+        if (type is null)
+        {
+            return ProofIntakeResult.NotAnImage();
+        }
+
+        return ProofIntakeResult.Stored(await files.SaveAsync(content, type, ct));
+    }
+
+    private static async Task<byte[]> ReadAtMostAsync(Stream stream, long limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+public sealed record ProofIntakeResult(ProofFile? File, string? ErrorKey, long? Limit)
+{
+    public static ProofIntakeResult Stored(ProofFile file) => new(file, null, null);
+
+    public static ProofIntakeResult TooLarge(long limit) => new(null, "proof.too_large", limit);
+
+    public static ProofIntakeResult NotAnImage() => new(null, "proof.not_image", null);
+
+    public static ProofIntakeResult Unreadable() => new(null, "proof.unreadable", null);
+}

@@ -1,0 +1,8 @@
+namespace CohortBot.Core.Submissions;
+
+public enum ReviewStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}

@@ -1,0 +1,18 @@
+namespace CohortBot.Core.Submissions;
+
+/// <summary>One weekly proof. Resubmitting adds a new one (higher <see cref="Attempt"/>); the latest counts.</summary>
+public sealed record Submission(
+    long Id,
+    long ParticipantId,
+    long WeekId,
+    int WeekNumber,
+    int Attempt,
+    DateTimeOffset SubmittedAt,
+    string? Url,
+    ProofFile? File,
+    string? Note,
+    bool IsLate,
+    ReviewStatus Status,
+    string? ReviewReason);
+
+public sealed record NewSubmission(long CohortId, long ParticipantId, long WeekId, DateTimeOffset SubmittedAt, string? Url, ProofFile? File, string? Note, bool IsLate);

@@ -1,0 +1,223 @@
+using System.Data.Common;
+using CohortBot.Core.Events;
+using CohortBot.Storage.Sqlite;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CohortBot.Storage.Events;
+
+/// <summary>
+/// Events, RSVPs and attendance. Seat-taking runs in an IMMEDIATE transaction, so two people
+/// racing for the last seat are serialised and exactly one of them gets it.
+/// </summary>
+public sealed class EventStore(SqliteConnectionFactory connections) : IEventStore
+{
+    private const string EventColumns = "e.id, e.key, e.kind, e.title, e.company, e.topic, e.starts_at, e.ends_at, e.join_url, e.capacity, e.cancelled";
+
+    private const string SelectUpcoming = $"""
+        SELECT {EventColumns} FROM events e
+        WHERE e.cohort_id = @cohortId AND e.cancelled = 0 AND e.starts_at >= @from AND (@kind IS NULL OR e.kind = @kind)
+        ORDER BY e.starts_at, e.key
+        """;
+
+    private const string SelectByKey = $"SELECT {EventColumns} FROM events e WHERE e.cohort_id = @cohortId AND e.key = @key COLLATE NOCASE";
+
+    private const string SelectSpeakers = "SELECT event_id, name, role FROM event_speakers WHERE event_id IN @ids ORDER BY event_id, position";
+
+    private const string SelectSeats = """
+        SELECT event_id,
+               SUM(CASE WHEN status = 'going' THEN 1 ELSE 0 END) AS going,
+               SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END) AS waitlisted
+        FROM rsvps WHERE event_id IN @ids GROUP BY event_id
+        """;
+
+    private const string SelectRsvp = "SELECT status FROM rsvps WHERE event_id = @eventId AND participant_id = @participantId";
+
+    private const string CountGoing = "SELECT COUNT(*) FROM rsvps WHERE event_id = @eventId AND status = 'going'";
+
+    private const string WaitlistPosition = """
+        SELECT COUNT(*) FROM rsvps w, rsvps me
+        WHERE me.event_id = @eventId AND me.participant_id = @participantId
+          AND w.event_id = me.event_id AND w.status = 'waitlisted'
+          AND (w.requested_at < me.requested_at OR (w.requested_at = me.requested_at AND w.id <= me.id))
+        """;
+
+    private const string UpsertRsvp = """
+        INSERT INTO rsvps (cohort_id, event_id, participant_id, status, requested_at, updated_at)
+        VALUES (@cohortId, @eventId, @participantId, @status, @now, @now)
+        ON CONFLICT (event_id, participant_id) DO UPDATE SET status = excluded.status, requested_at = excluded.requested_at, updated_at = excluded.updated_at
+        """;
+
+    private const string SetStatus = "UPDATE rsvps SET status = @status, updated_at = @now WHERE event_id = @eventId AND participant_id = @participantId";
+
+    private const string FirstWaitlisted = """
+        SELECT participant_id FROM rsvps
+        WHERE event_id = @eventId AND status = 'waitlisted'
+        ORDER BY requested_at, id
+        LIMIT 1
+        """;
+
+    private const string SelectOfParticipant = $"""
+        SELECT {EventColumns},
+               r.status AS rsvp_status,
+               CASE WHEN a.id IS NULL THEN 0 ELSE 1 END AS attended
+        FROM events e
+        LEFT JOIN rsvps r ON r.event_id = e.id AND r.participant_id = @participantId AND r.status <> 'cancelled'
+        LEFT JOIN attendance a ON a.event_id = e.id AND a.participant_id = @participantId
+        WHERE r.id IS NOT NULL OR a.id IS NOT NULL
+        ORDER BY e.starts_at
+        """;
+
+    public async Task<IReadOnlyList<CohortEvent>> UpcomingAsync(long cohortId, DateTimeOffset from, EventKind? kind, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        var rows = (await db.QueryAsync<EventRow>(new CommandDefinition(SelectUpcoming, new { cohortId, from = Instants.ToDb(from), kind = kind?.Key() }, cancellationToken: ct))).ToList();
+        return await WithSpeakersAsync(db, rows);
+    }
+
+    public async Task<CohortEvent?> FindAsync(long cohortId, string key, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        var row = await db.QuerySingleOrDefaultAsync<EventRow>(new CommandDefinition(SelectByKey, new { cohortId, key }, cancellationToken: ct));
+        return row is null ? null : (await WithSpeakersAsync(db, [row]))[0];
+    }
+
+    public async Task<IReadOnlyDictionary<long, EventSeats>> SeatsAsync(IReadOnlyCollection<long> eventIds, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<(long EventId, long Going, long Waitlisted)>(new CommandDefinition(SelectSeats, new { ids = eventIds }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.EventId, r => new EventSeats(r.EventId, (int)r.Going, (int)r.Waitlisted));
+    }
+
+    public Task<RsvpOutcome> RsvpAsync(CohortEvent cohortEvent, long participantId, DateTimeOffset now, CancellationToken ct) =>
+        connections.InTransactionAsync(async (db, tx) =>
+        {
+            var key = new { eventId = cohortEvent.Id, participantId };
+            var current = await db.ExecuteScalarAsync<string?>(SelectRsvp, key, tx);
+            if (current == "going")
+            {
+                return new RsvpOutcome(RsvpStatus.Going, AlreadyHad: true, null);
+            }
+
+            if (current == "waitlisted")
+            {
+                return new RsvpOutcome(RsvpStatus.Waitlisted, AlreadyHad: true, await db.ExecuteScalarAsync<int>(WaitlistPosition, key, tx));
+            }
+
+            var going = await db.ExecuteScalarAsync<long>(CountGoing, key, tx);
+            var seat = cohortEvent.Capacity is not { } capacity || going < capacity;
+            await db.ExecuteAsync(UpsertRsvp, new
+            {
+                cohortId = await CohortOf(db, tx, cohortEvent.Id), eventId = cohortEvent.Id, participantId,
+                status = seat ? "going" : "waitlisted", now = Instants.ToDb(now),
+            }, tx);
+            return seat
+                ? new RsvpOutcome(RsvpStatus.Going, AlreadyHad: false, null)
+                : new RsvpOutcome(RsvpStatus.Waitlisted, AlreadyHad: false, await db.ExecuteScalarAsync<int>(WaitlistPosition, key, tx));
+        }, ct);
+
+    public Task<CancelOutcome> CancelRsvpAsync(CohortEvent cohortEvent, long participantId, DateTimeOffset now, CancellationToken ct) =>
+        connections.InTransactionAsync(async (db, tx) =>
+        {
+            var nowMs = Instants.ToDb(now);
+            var current = await db.ExecuteScalarAsync<string?>(SelectRsvp, new { eventId = cohortEvent.Id, participantId }, tx);
+            if (current is not ("going" or "waitlisted"))
+            {
+                return new CancelOutcome(null, []);
+            }
+
+            await db.ExecuteAsync(SetStatus, new { status = "cancelled", now = nowMs, eventId = cohortEvent.Id, participantId }, tx);
+            var promoted = new List<long>();
+            if (current == "going")
+            {
+                // Fill every free seat, not just the one given up: capacity may have grown since.
+                while (cohortEvent.Capacity is not { } capacity || await db.ExecuteScalarAsync<long>(CountGoing, new { eventId = cohortEvent.Id }, tx) < capacity)
+                {
+                    var next = await db.ExecuteScalarAsync<long?>(FirstWaitlisted, new { eventId = cohortEvent.Id }, tx);
+                    if (next is null)
+                    {
+                        break;
+                    }
+
+                    await db.ExecuteAsync(SetStatus, new { status = "going", now = nowMs, eventId = cohortEvent.Id, participantId = next }, tx);
+                    promoted.Add(next.Value);
+                }
+            }
+
+            return new CancelOutcome(current == "going" ? RsvpStatus.Going : RsvpStatus.Waitlisted, promoted);
+        }, ct);
+
+    public async Task<IReadOnlyList<ParticipantRsvp>> RsvpsOfAsync(long participantId, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        var rows = (await db.QueryAsync<EventRow>(new CommandDefinition(SelectOfParticipant, new { participantId }, cancellationToken: ct))).ToList();
+        var events = await WithSpeakersAsync(db, rows);
+        var result = new List<ParticipantRsvp>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            RsvpStatus? status = rows[i].RsvpStatus switch
+            {
+                "going" => RsvpStatus.Going,
+                "waitlisted" => RsvpStatus.Waitlisted,
+                _ => null,
+            };
+            int? position = status == RsvpStatus.Waitlisted
+                ? await db.ExecuteScalarAsync<int>(WaitlistPosition, new { eventId = rows[i].Id, participantId })
+                : null;
+            result.Add(new ParticipantRsvp(events[i], status, position, rows[i].Attended != 0));
+        }
+
+        return result;
+    }
+
+    private static Task<long> CohortOf(SqliteConnection db, DbTransaction tx, long eventId) =>
+        db.ExecuteScalarAsync<long>("SELECT cohort_id FROM events WHERE id = @eventId", new { eventId }, tx);
+
+    private static async Task<IReadOnlyList<CohortEvent>> WithSpeakersAsync(SqliteConnection db, IReadOnlyList<EventRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var speakers = (await db.QueryAsync<(long EventId, string Name, string? Role)>(SelectSpeakers, new { ids = rows.Select(r => r.Id).ToArray() }))
+            .ToLookup(s => s.EventId, s => new Speaker(s.Name, s.Role));
+        return rows.Select(r => r.ToDomain(speakers[r.Id].ToList())).ToList();
+    }
+
+    private sealed class EventRow
+    {
+        public long Id { get; init; }
+
+        public string Key { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public string Title { get; init; } = "";
+
+        public string? Company { get; init; }
+
+        public string? Topic { get; init; }
+
+        public long StartsAt { get; init; }
+
+        public long EndsAt { get; init; }
+
+        public string? JoinUrl { get; init; }
+
+        public long? Capacity { get; init; }
+
+        public long Cancelled { get; init; }
+
+        public string? RsvpStatus { get; init; }
+
+        public long Attended { get; init; }
+
+        public CohortEvent ToDomain(IReadOnlyList<Speaker> speakers)
+        {
+            EventKinds.TryParse(Kind, out var kind);
+            return new CohortEvent(Id, Key, kind, Title, Company, Topic, speakers, Instants.FromDb(StartsAt), Instants.FromDb(EndsAt),
+                JoinUrl, (int?)Capacity, Cancelled != 0);
+        }
+    }
+}

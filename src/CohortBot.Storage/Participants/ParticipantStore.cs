@@ -1,0 +1,109 @@
+using CohortBot.Core.Participants;
+using CohortBot.Storage.Sqlite;
+using Dapper;
+
+namespace CohortBot.Storage.Participants;
+
+public sealed class ParticipantStore(SqliteConnectionFactory connections) : IParticipantStore
+{
+    private const string Columns = "p.id, p.cohort_id, p.display_name, p.email, p.locale, p.time_zone, p.status";
+
+    private const string SelectByIdentity = $"""
+        SELECT {Columns}
+        FROM participant_identities i JOIN participants p ON p.id = i.participant_id
+        WHERE i.cohort_id = @cohortId AND i.platform = @platform AND i.platform_user_id = @userId
+        """;
+
+    private const string SelectById = $"SELECT {Columns} FROM participants p WHERE p.id = @id";
+
+    private const string SelectActive = $"SELECT {Columns} FROM participants p WHERE p.cohort_id = @cohortId AND p.status = 'active' ORDER BY p.display_name, p.id";
+
+    private const string InsertParticipant = """
+        INSERT INTO participants (cohort_id, display_name, locale, status, created_at)
+        VALUES (@cohortId, @name, @locale, 'active', @now)
+        RETURNING id
+        """;
+
+    private const string InsertIdentity = """
+        INSERT INTO participant_identities (cohort_id, participant_id, platform, platform_user_id)
+        VALUES (@cohortId, @participantId, @platform, @userId)
+        ON CONFLICT (cohort_id, platform, platform_user_id) DO NOTHING
+        """;
+
+    private const string RemoveOrphan = "DELETE FROM participants WHERE id = @id";
+
+    private const string UpdateProfile = "UPDATE participants SET display_name = @name WHERE id = @id";
+
+    private const string SelectIdentities = "SELECT platform, platform_user_id FROM participant_identities WHERE participant_id = @participantId ORDER BY id";
+
+    public async Task<Participant?> FindByIdentityAsync(long cohortId, string platform, string platformUserId, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        var row = await db.QuerySingleOrDefaultAsync<ParticipantRow>(new CommandDefinition(SelectByIdentity, new { cohortId, platform, userId = platformUserId }, cancellationToken: ct));
+        return row?.ToDomain();
+    }
+
+    public async Task<Participant?> GetAsync(long participantId, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        var row = await db.QuerySingleOrDefaultAsync<ParticipantRow>(new CommandDefinition(SelectById, new { id = participantId }, cancellationToken: ct));
+        return row?.ToDomain();
+    }
+
+    public async Task<IReadOnlyList<Participant>> ActiveAsync(long cohortId, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<ParticipantRow>(new CommandDefinition(SelectActive, new { cohortId }, cancellationToken: ct));
+        return rows.Select(r => r.ToDomain()).ToList();
+    }
+
+    public async Task<Participant> RegisterAsync(long cohortId, PlatformUser user, DateTimeOffset now, CancellationToken ct)
+    {
+        var row = await connections.InTransactionAsync(async (db, tx) =>
+        {
+            var id = await db.ExecuteScalarAsync<long>(InsertParticipant, new { cohortId, name = user.DisplayName, locale = user.Locale, now = Instants.ToDb(now) }, tx);
+            var inserted = await db.ExecuteAsync(InsertIdentity, new { cohortId, participantId = id, platform = user.Platform, userId = user.UserId }, tx);
+            if (inserted == 0)
+            {
+                // Two first messages raced and the other one registered this identity: use theirs.
+                await db.ExecuteAsync(RemoveOrphan, new { id }, tx);
+            }
+
+            return await db.QuerySingleAsync<ParticipantRow>(SelectByIdentity, new { cohortId, platform = user.Platform, userId = user.UserId }, tx);
+        }, ct);
+        return row.ToDomain();
+    }
+
+    public async Task RefreshProfileAsync(long participantId, PlatformUser user, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        await db.ExecuteAsync(new CommandDefinition(UpdateProfile, new { id = participantId, name = user.DisplayName }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<PlatformIdentity>> IdentitiesAsync(long participantId, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<(string Platform, string PlatformUserId)>(new CommandDefinition(SelectIdentities, new { participantId }, cancellationToken: ct));
+        return rows.Select(r => new PlatformIdentity(r.Platform, r.PlatformUserId)).ToList();
+    }
+
+    private sealed class ParticipantRow
+    {
+        public long Id { get; init; }
+
+        public long CohortId { get; init; }
+
+        public string DisplayName { get; init; } = "";
+
+        public string? Email { get; init; }
+
+        public string? Locale { get; init; }
+
+        public string? TimeZone { get; init; }
+
+        public string Status { get; init; } = "active";
+
+        public Participant ToDomain() => new(Id, CohortId, DisplayName, Email, Locale, TimeZone,
+            Status == "dropped" ? ParticipantStatus.Dropped : ParticipantStatus.Active);
+    }
+}

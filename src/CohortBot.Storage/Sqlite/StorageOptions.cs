@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CohortBot.Storage.Sqlite;
+
+/// <summary>Where data lives (section <c>Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>SQLite database file; relative paths are under the current directory.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Storage:DatabasePath is required: the path of the SQLite database file, e.g. data/cohortbot.db.")]
+    public string DatabasePath { get; set; } = "data/cohortbot.db";
+
+    /// <summary>Folder for the bot's own copies of proof images, content-addressed by SHA-256.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Storage:ProofDirectory is required: a folder for proof images, e.g. data/proofs.")]
+    public string ProofDirectory { get; set; } = "data/proofs";
+
+    /// <summary>How long a writer waits for another writer's lock before giving up.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "Storage:BusyTimeout must be between 00:00:00.100 and 00:05:00.")]
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,31 @@
+using CohortBot.Core.Cohorts;
+using CohortBot.Core.Events;
+using CohortBot.Core.Participants;
+using CohortBot.Core.Submissions;
+using CohortBot.Storage.Cohorts;
+using CohortBot.Storage.Events;
+using CohortBot.Storage.Participants;
+using CohortBot.Storage.Proofs;
+using CohortBot.Storage.Sqlite;
+using CohortBot.Storage.Submissions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CohortBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>SQLite storage for every core port. Options are bound and validated by the host.</summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<SqliteConnectionFactory>();
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<RosterImport>();
+        services.AddSingleton<CohortSync>();
+        services.AddSingleton<ICohortStore, CohortStore>();
+        services.AddSingleton<IParticipantStore, ParticipantStore>();
+        services.AddSingleton<ISubmissionStore, SubmissionStore>();
+        services.AddSingleton<IEventStore, EventStore>();
+        services.AddSingleton<IProofFileStore, FileSystemProofStore>();
+        return services;
+    }
+}
