@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ParticipantDirectory>();
         services.AddScoped<ProofIntake>();
         services.AddScoped<CommandDispatcher>();
+        services.AddScoped<ChoiceProvider>();
 
         services.AddScoped<ICommandHandler, SubmitHandler>();
         services.AddScoped<ICommandHandler, CertHandler>();

@@ -1,10 +1,12 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Events;
 using CohortBot.Core.Participants;
+using CohortBot.Core.Platform;
 using CohortBot.Core.Submissions;
 using CohortBot.Storage.Cohorts;
 using CohortBot.Storage.Events;
 using CohortBot.Storage.Participants;
+using CohortBot.Storage.Platform;
 using CohortBot.Storage.Proofs;
 using CohortBot.Storage.Sqlite;
 using CohortBot.Storage.Submissions;
@@ -26,6 +28,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISubmissionStore, SubmissionStore>();
         services.AddSingleton<IEventStore, EventStore>();
         services.AddSingleton<IProofFileStore, FileSystemProofStore>();
+        services.AddSingleton<IPlatformStateStore, PlatformStateStore>();
+        services.AddSingleton<IInboundDeduplicator, InboundDeduplicator>();
         return services;
     }
 }

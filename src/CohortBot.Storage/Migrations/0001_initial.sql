@@ -148,3 +148,23 @@ CREATE TABLE attendance (
     recorded_at     INTEGER NOT NULL,
     UNIQUE (event_id, participant_id)
 );
+
+-- Small facts adapters must remember across restarts: the hash of the registered command set,
+-- cached DM channel ids, gateway session ids. Keyed per platform; not per cohort because some
+-- (an application's command hash) belong to the bot installation.
+CREATE TABLE platform_state (
+    platform    TEXT    NOT NULL,
+    key         TEXT    NOT NULL,
+    value       TEXT    NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    PRIMARY KEY (platform, key)
+);
+
+-- Deliveries already handled, so a platform's retry (Slack retry_attempt, a replayed Discord
+-- interaction) is processed once.
+CREATE TABLE inbound_deliveries (
+    platform     TEXT    NOT NULL,
+    delivery_id  TEXT    NOT NULL,
+    received_at  INTEGER NOT NULL,
+    PRIMARY KEY (platform, delivery_id)
+);
