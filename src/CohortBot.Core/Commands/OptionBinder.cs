@@ -48,7 +48,10 @@ public static class OptionBinder
 
     /// <summary>The one-line usage of a command, e.g. <c>/submit week:&lt;week&gt; [url:&lt;url&gt;]</c>.</summary>
     public static string Usage(CommandDescriptor command) =>
-        "/" + command.Name + string.Concat(command.Options.Select(o => o.Required ? $" {o.Name}:<{o.Name}>" : $" [{o.Name}:<{o.Name}>]"));
+        "/" + command.Name + string.Concat(command.Options.Select(o =>
+            o.Type == OptionType.Boolean ? $" [{o.Name}]"
+            : o.Required ? $" {o.Name}:<{o.Name}>"
+            : $" [{o.Name}:<{o.Name}>]"));
 
     private static string Describe(CommandDescriptor command) =>
         command.Options.Count == 0 ? "-" : string.Join(", ", command.Options.Select(o => o.Name));

@@ -20,18 +20,24 @@ public sealed class DeadlinesHandler(ICohortStore cohorts, ISubmissionStore subm
         var weeks = await cohorts.WeeksAsync(ctx.Cohort.Id, ct);
         var latest = (await submissions.LatestWeeklyAsync(ctx.Participant.Id, ct)).ToDictionary(s => s.WeekId);
 
-        // Overdue weeks that still take late proofs come first: they are the ones people forget.
-        var relevant = weeks
+        var all = weeks
             .Select(w => (Week: w, Status: WeekStatuses.Of(w, latest.GetValueOrDefault(w.Id), ctx.Now)))
-            .Where(x => x.Week.DueAt >= ctx.Now || (x.Status == WeekStatus.Missing && x.Week.StateAt(ctx.Now) == WeekState.Late))
-            .OrderBy(x => x.Week.DueAt)
-            .Take(Shown)
+            .ToList();
+        var upcoming = all.Where(x => x.Week.DueAt >= ctx.Now).OrderBy(x => x.Week.DueAt).Take(Shown).ToList();
+
+        // Weeks past their deadline that still take late proofs: easy to forget, so listed too.
+        var overdue = all.Where(x => x.Status is WeekStatus.Missing or WeekStatus.Rejected && x.Week.StateAt(ctx.Now) == WeekState.Late)
+            .OrderBy(x => x.Week.Number)
             .ToList();
 
-        var fields = relevant.Select(x => new ReplyField(
+        var fields = upcoming.Select(x => new ReplyField(
             t["deadlines.week", new { week = x.Week.Number, title = x.Week.Title }],
             t["deadlines.due", new { deadline = x.Week.DueAt, relative = TimeMarkup.Token(x.Week.DueAt, TimeStyle.Relative), status = t[x.Status.Key()] }]
             + (x.Week.CourseRange is { } range ? "\n" + range : string.Empty))).ToList();
+        if (overdue.Count > 0)
+        {
+            fields.Add(new ReplyField(t["deadlines.overdue"], t["deadlines.overdue_weeks", new { weeks = string.Join(", ", overdue.Select(x => x.Week.Number)) }]));
+        }
 
         if (ctx.Cohort.CertificateDeadline is { } certDeadline && certDeadline >= ctx.Now)
         {
@@ -52,8 +58,8 @@ public sealed class DeadlinesHandler(ICohortStore cohorts, ISubmissionStore subm
             return new Reply(t["deadlines.none"]);
         }
 
-        var next = relevant.FirstOrDefault(x => x.Status is WeekStatus.Due or WeekStatus.Missing or WeekStatus.Rejected
-                                                && x.Week.StateAt(ctx.Now) is WeekState.Open or WeekState.Late);
+        var next = upcoming.Concat(overdue).FirstOrDefault(x => x.Status is WeekStatus.Due or WeekStatus.Missing or WeekStatus.Rejected
+                                                                && x.Week.StateAt(ctx.Now) is WeekState.Open or WeekState.Late);
         return new Reply(t["deadlines.title", new { cohort = ctx.Cohort.Name }])
         {
             Fields = fields,

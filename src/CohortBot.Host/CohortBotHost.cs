@@ -1,0 +1,101 @@
+using CohortBot.Core;
+using CohortBot.Core.Cohorts;
+using CohortBot.Core.Organizers;
+using CohortBot.Core.Submissions;
+using CohortBot.Host.CohortFile;
+using CohortBot.Host.Options;
+using CohortBot.Host.Startup;
+using CohortBot.Storage;
+using CohortBot.Storage.Sqlite;
+using CohortBot.Terminal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace CohortBot.Host;
+
+/// <summary>The composition root: configuration, options, storage, core, adapters.</summary>
+public static class CohortBotHost
+{
+    public const string EnvironmentPrefix = "COHORTBOT__";
+
+    /// <summary>Builds the host; <paramref name="configure"/> lets tests replace services (console, clock).</summary>
+    public static IHost Build(string[] args, Action<HostApplicationBuilder>? configure = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            DisableDefaults = true,
+        });
+        Configure(builder.Configuration, builder.Environment, args);
+        ConfigureLogging(builder);
+        configure?.Invoke(builder);
+
+        var services = builder.Services;
+        AddOptions(services, builder.Configuration);
+
+        // The cohort file is read here, before anything starts, so its errors are the first thing shown.
+        var cohortFile = builder.Configuration.GetSection(CohortFileOptions.Section).Get<CohortFileOptions>() ?? new CohortFileOptions();
+        var definition = CohortFileReader.Read(cohortFile.Resolve());
+        services.AddSingleton(definition);
+        services.AddSingleton(new ActiveCohort(definition.Slug));
+
+        services.AddCohortCore();
+        services.AddSqliteStorage();
+        services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
+
+        // Order matters: hosted services start in this order and stop in reverse.
+        services.AddHostedService<CommandDrain>();
+        services.AddHostedService<DatabaseStartup>();
+        AddAdapters(services, builder.Configuration);
+
+        return builder.Build();
+    }
+
+    private static void Configure(ConfigurationManager configuration, IHostEnvironment environment, string[] args)
+    {
+        configuration.Sources.Clear();
+        configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddJsonFile(Path.Combine(environment.ContentRootPath, "config", "appsettings.local.json"), optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables(EnvironmentPrefix)
+            .AddCommandLine(args);
+    }
+
+    private static void ConfigureLogging(HostApplicationBuilder builder)
+    {
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        // Standard output is the terminal chat; logs go to standard error so the two never mix.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+            o.UseUtcTimestamp = false;
+            o.ColorBehavior = LoggerColorBehavior.Disabled;
+        });
+    }
+
+    private static void AddOptions(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProofOptions>().BindConfiguration(ProofOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CohortFileOptions>().BindConfiguration(CohortFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrganizerOptions>().Configure(o => configuration.GetSection(OrganizerOptions.Section).Bind(o.Platforms));
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+    }
+
+    private static void AddAdapters(IServiceCollection services, IConfiguration configuration)
+    {
+        var terminal = configuration.GetValue<bool?>($"{TerminalOptions.Section}:{nameof(TerminalOptions.Enabled)}");
+        var anyChatPlatform = false;
+        if (terminal ?? !anyChatPlatform)
+        {
+            services.AddTerminalAdapter();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using CohortBot.Core.Cohorts;
+using CohortBot.Core.Commands;
+using CohortBot.Core.Messages;
+using CohortBot.Core.Time;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CohortBot.Terminal;
+
+/// <summary>
+/// The embedded default adapter: reads commands line by line from standard input (a person or a
+/// script) and prints replies. Lines run one after another, like a chat.
+/// </summary>
+public sealed partial class TerminalAdapter(
+    TerminalIO io,
+    CommandRunner runner,
+    MessageCatalogue catalogue,
+    ICohortStore cohorts,
+    ActiveCohort active,
+    TimeProvider clock,
+    IOptions<TerminalOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<TerminalAdapter> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        var session = new TerminalSession(o.User, o.Locale, catalogue);
+        var cohort = await cohorts.FindAsync(active.Slug, stoppingToken)
+            ?? throw new InvalidOperationException($"Cohort '{active.Slug}' is not in the database.");
+        var times = new ZonedTimeFormatter(cohort.TimeZone, clock, CultureInfo.InvariantCulture);
+        io.Write($"CohortBot: {cohort.Name}. You are {session.User.DisplayName}. Type /help, or /as <name> to speak as someone else.");
+
+        // Reading stdin cannot be cancelled on every platform, so it runs on its own and the
+        // service simply stops waiting for it when the host shuts down.
+        var loop = Task.Run(() => ReadLoopAsync(session, times, stoppingToken), CancellationToken.None);
+        await Task.WhenAny(loop, Task.Delay(Timeout.Infinite, stoppingToken)).ConfigureAwait(false);
+        if (loop.IsCompleted)
+        {
+            await loop;
+            if (o.ExitOnEndOfInput && !stoppingToken.IsCancellationRequested)
+            {
+                LogEndOfInput();
+                lifetime.StopApplication();
+            }
+        }
+    }
+
+    private async Task ReadLoopAsync(TerminalSession session, ZonedTimeFormatter times, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var line = await io.Input.ReadLineAsync(CancellationToken.None);
+            if (line is null || stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (io.EchoInput)
+            {
+                io.Write($"{session.User.DisplayName}> {line.Trim()}");
+            }
+
+            if (line.Trim() is "/quit" or "/exit")
+            {
+                lifetime.StopApplication();
+                return;
+            }
+
+            var reply = await ReplyToAsync(session, line);
+            session.Remember(reply);
+            io.Write(TerminalRenderer.Render(reply, times));
+            foreach (var file in reply.Files)
+            {
+                io.Write($"  file: {SaveFile(file)}");
+            }
+        }
+    }
+
+    private async Task<Reply> ReplyToAsync(TerminalSession session, string line)
+    {
+        var read = session.Read(line);
+        if (read.Reply is not null)
+        {
+            return read.Reply;
+        }
+
+        var invocation = LocalFiles.Attach(read.Invocation!, out var fileError);
+        if (fileError is not null)
+        {
+            return Reply.Error(fileError);
+        }
+
+        // Not the stopping token: a command that has started finishes, and shutdown waits for it.
+        return await runner.RunAsync(invocation, CancellationToken.None);
+    }
+
+    private string SaveFile(ReplyFile file)
+    {
+        var folder = Path.GetFullPath(options.Value.FilesDirectory);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, Path.GetFileName(file.FileName));
+        File.WriteAllBytes(path, file.Content);
+        return path;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Standard input ended; stopping")]
+    private partial void LogEndOfInput();
+}
