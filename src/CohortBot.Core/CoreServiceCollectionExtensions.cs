@@ -1,3 +1,4 @@
+using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Deadlines;
 using CohortBot.Core.Events;
@@ -27,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ProofIntake>();
         services.AddScoped<CommandDispatcher>();
         services.AddScoped<ChoiceProvider>();
+        services.AddSingleton<CohortChanges>();
 
         services.AddScoped<ICommandHandler, SubmitHandler>();
         services.AddScoped<ICommandHandler, CertHandler>();

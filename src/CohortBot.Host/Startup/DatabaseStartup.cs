@@ -12,6 +12,7 @@ namespace CohortBot.Host.Startup;
 internal sealed partial class DatabaseStartup(
     Migrator migrator,
     ICohortStore cohorts,
+    CohortChanges changes,
     CohortDefinition definition,
     TimeProvider clock,
     ILogger<DatabaseStartup> logger) : IHostedService
@@ -20,6 +21,7 @@ internal sealed partial class DatabaseStartup(
     {
         var applied = await migrator.MigrateAsync(cancellationToken);
         var result = await cohorts.SyncAsync(definition, clock.GetUtcNow(), cancellationToken);
+        await changes.PublishAsync(new CohortChange(result.CohortId, CohortChangeKind.Synced, definition.Slug), cancellationToken);
         LogReady(definition.Slug, applied, result.WeeksAdded, result.WeeksUpdated, result.EventsAdded, result.EventsUpdated, result.EventsCancelled, result.RosterAdded);
     }
 
