@@ -3,7 +3,11 @@ namespace CohortBot.Core.Participants;
 /// <summary>A member of a cohort, across however many platforms they use.</summary>
 /// <param name="Locale">The language they chose, else the one their platform reported.</param>
 /// <param name="TimeZone">IANA id they chose for DMs and quiet hours; null means the cohort's.</param>
-public sealed record Participant(long Id, long CohortId, string DisplayName, string? Email, string? Locale, string? TimeZone, ParticipantStatus Status);
+public sealed record Participant(long Id, long CohortId, string DisplayName, string? Email, string? Locale, string? TimeZone, ParticipantStatus Status)
+{
+    /// <summary>The name came from the organizers' roster and is not replaced by platform display names.</summary>
+    public bool NamedByOrganizer { get; init; }
+}
 
 public enum ParticipantStatus
 {

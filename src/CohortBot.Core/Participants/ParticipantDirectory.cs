@@ -18,7 +18,8 @@ public sealed class ParticipantDirectory(IParticipantStore store, TimeProvider c
                 return new(null, ParticipantRefusal.Dropped);
             }
 
-            if (!string.Equals(existing.DisplayName, user.DisplayName, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(user.DisplayName))
+            if (!existing.NamedByOrganizer && !string.IsNullOrWhiteSpace(user.DisplayName)
+                && !string.Equals(existing.DisplayName, user.DisplayName, StringComparison.Ordinal))
             {
                 await store.RefreshProfileAsync(existing.Id, user, ct);
                 existing = existing with { DisplayName = user.DisplayName };

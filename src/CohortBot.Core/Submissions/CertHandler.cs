@@ -37,7 +37,7 @@ public sealed class CertHandler(ICohortStore cohorts, ISubmissionStore submissio
             var stored = await intake.StoreAsync(attachment, ct);
             if (stored.File is null)
             {
-                return Reply.Error(t[stored.ErrorKey!, new { limit = stored.Limit / (1024 * 1024) }]);
+                return Reply.Error(stored.ErrorText(t));
             }
 
             file = stored.File;

@@ -57,6 +57,13 @@ public sealed class ProofIntake(IProofFileStore files, IOptions<ProofOptions> op
 
 public sealed record ProofIntakeResult(ProofFile? File, string? ErrorKey, long? Limit)
 {
+    /// <summary>The refusal as a sentence for the user, e.g. "Images up to 8 MB are accepted".</summary>
+    public string ErrorText(Messages.Texts t) => t[ErrorKey!, new { limit = Size(Limit ?? 0) }];
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB"
+        : (bytes / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " KB";
+
     public static ProofIntakeResult Stored(ProofFile file) => new(file, null, null);
 
     public static ProofIntakeResult TooLarge(long limit) => new(null, "proof.too_large", limit);

@@ -48,7 +48,7 @@ public sealed class SubmitHandler(ICohortStore cohorts, ISubmissionStore submiss
             var stored = await intake.StoreAsync(attachment, ct);
             if (stored.File is null)
             {
-                return Reply.Error(t[stored.ErrorKey!, new { limit = Megabytes(stored.Limit) }]);
+                return Reply.Error(stored.ErrorText(t));
             }
 
             file = stored.File;
@@ -115,7 +115,4 @@ public sealed class SubmitHandler(ICohortStore cohorts, ISubmissionStore submiss
                     new FormField("note", t["form.proof.note"], Required: false, Multiline: true, MaxLength: 500),
                 ]),
         };
-
-    private static string Megabytes(long? bytes) =>
-        bytes is null ? string.Empty : (bytes.Value / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }

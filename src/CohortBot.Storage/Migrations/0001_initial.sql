@@ -68,6 +68,7 @@ CREATE TABLE participants (
     id            INTEGER PRIMARY KEY,
     cohort_id     INTEGER NOT NULL REFERENCES cohorts (id),
     display_name  TEXT    NOT NULL,
+    named_by_organizer INTEGER NOT NULL DEFAULT 0,  -- roster names win over platform display names
     email         TEXT    NULL,
     locale        TEXT    NULL,
     time_zone     TEXT    NULL,

@@ -6,7 +6,7 @@ namespace CohortBot.Storage.Participants;
 
 public sealed class ParticipantStore(SqliteConnectionFactory connections) : IParticipantStore
 {
-    private const string Columns = "p.id, p.cohort_id, p.display_name, p.email, p.locale, p.time_zone, p.status";
+    private const string Columns = "p.id, p.cohort_id, p.display_name, p.named_by_organizer, p.email, p.locale, p.time_zone, p.status";
 
     private const string SelectByIdentity = $"""
         SELECT {Columns}
@@ -95,6 +95,8 @@ public sealed class ParticipantStore(SqliteConnectionFactory connections) : IPar
 
         public string DisplayName { get; init; } = "";
 
+        public long NamedByOrganizer { get; init; }
+
         public string? Email { get; init; }
 
         public string? Locale { get; init; }
@@ -104,6 +106,9 @@ public sealed class ParticipantStore(SqliteConnectionFactory connections) : IPar
         public string Status { get; init; } = "active";
 
         public Participant ToDomain() => new(Id, CohortId, DisplayName, Email, Locale, TimeZone,
-            Status == "dropped" ? ParticipantStatus.Dropped : ParticipantStatus.Active);
+            Status == "dropped" ? ParticipantStatus.Dropped : ParticipantStatus.Active)
+        {
+            NamedByOrganizer = NamedByOrganizer != 0,
+        };
     }
 }

@@ -20,8 +20,8 @@ public sealed class RosterImport
         """;
 
     private const string InsertParticipant = """
-        INSERT INTO participants (cohort_id, display_name, email, status, created_at)
-        VALUES (@cohortId, @name, @email, 'active', @now)
+        INSERT INTO participants (cohort_id, display_name, named_by_organizer, email, status, created_at)
+        VALUES (@cohortId, @name, 1, @email, 'active', @now)
         RETURNING id
         """;
 

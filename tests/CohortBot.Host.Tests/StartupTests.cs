@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using CohortBot.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CohortBot.Host.Tests;
+
+public sealed class StartupTests
+{
+    [Theory]
+    [InlineData("--Storage:BusyTimeout=00:00:00", "Storage:BusyTimeout must be between")]
+    [InlineData("--Storage:DatabasePath=", "Storage:DatabasePath is required")]
+    [InlineData("--Proofs:MaxImageBytes=12", "Proofs:MaxImageBytes must be between")]
+    [InlineData("--Terminal:User=two words", "Terminal:User must be 1-64 characters")]
+    public async Task InvalidOption_StopsStartWithTheKeyNamed(string arg, string expected)
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        using var host = CohortBotHost.Build(["--Cohort:File=" + folder.File("cohort.yaml"), "--Storage:DatabasePath=" + folder.File("db"), arg]);
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains(ex.Failures, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Process_WithBadCohortFile_ExitsNonZeroNamingTheLine()
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml.Replace("time_zone: Asia/Seoul", "time_zone: Asia/Nowhere", StringComparison.Ordinal));
+        var (code, stderr) = await RunProcessAsync(folder, "--Cohort:File=" + folder.File("cohort.yaml"));
+        Assert.Equal(2, code);
+        Assert.Contains("line 4: cohort.time_zone 'Asia/Nowhere' is not a known IANA time zone", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_WithMistypedOption_ExitsNonZeroNamingTheKey()
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        var (code, stderr) = await RunProcessAsync(folder, "--Cohort:File=" + folder.File("cohort.yaml"), "--Storage:BusyTimeout=soon");
+        Assert.Equal(2, code);
+        Assert.Contains("BusyTimeout", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Stderr)> RunProcessAsync(TempFolder folder, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = folder.Path,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cohortbot.dll"));
+        start.ArgumentList.Add("--Storage:DatabasePath=" + folder.File("bot.db"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stderr);
+    }
+}
