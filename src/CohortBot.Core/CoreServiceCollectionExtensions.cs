@@ -7,6 +7,7 @@ using CohortBot.Core.Messages;
 using CohortBot.Core.Notifications;
 using CohortBot.Core.Organizers;
 using CohortBot.Core.Participants;
+using CohortBot.Core.Preferences;
 using CohortBot.Core.Progress;
 using CohortBot.Core.Submissions;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ICommandHandler, ProgressHandler>();
         services.AddScoped<ICommandHandler, EventsHandler>();
         services.AddScoped<ICommandHandler, RsvpHandler>();
+        services.AddScoped<ICommandHandler, LanguageHandler>();
+        services.AddScoped<ICommandHandler, TimeZoneHandler>();
         services.AddScoped<ICommandHandler, HelpHandler>();
         return services;
     }

@@ -5,9 +5,10 @@ namespace CohortBot.Terminal;
 /// <summary>In the terminal an attachment option is a local file path; it becomes an attachment here.</summary>
 public static class LocalFiles
 {
-    public static Invocation Attach(Invocation invocation, out string? error)
+    /// <summary>Replaces path options with attachments; <paramref name="missingFile"/> names a path that does not exist.</summary>
+    public static Invocation Attach(Invocation invocation, out string? missingFile)
     {
-        error = null;
+        missingFile = null;
         var command = Catalogue.Find(invocation.Command);
         if (command is null)
         {
@@ -28,7 +29,7 @@ public static class LocalFiles
             var info = new FileInfo(full);
             if (!info.Exists)
             {
-                error = $"I can't find the file '{path}'.";
+                missingFile = path;
                 return invocation;
             }
 

@@ -1,8 +1,6 @@
-using System.Globalization;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Messages;
-using CohortBot.Core.Time;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +17,7 @@ public sealed partial class TerminalAdapter(
     MessageCatalogue catalogue,
     ICohortStore cohorts,
     ActiveCohort active,
-    TimeProvider clock,
+    TerminalReaders readers,
     IOptions<TerminalOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<TerminalAdapter> logger) : BackgroundService
@@ -30,12 +28,11 @@ public sealed partial class TerminalAdapter(
         var session = new TerminalSession(o.User, o.Locale, catalogue);
         var cohort = await cohorts.FindAsync(active.Slug, stoppingToken)
             ?? throw new InvalidOperationException($"Cohort '{active.Slug}' is not in the database.");
-        var times = new ZonedTimeFormatter(cohort.TimeZone, clock, CultureInfo.InvariantCulture);
-        io.Write($"CohortBot: {cohort.Name}. You are {session.User.DisplayName}. Type /help, or /as <name> to speak as someone else.");
+        io.Write(catalogue.For(session.User.Locale)["terminal.welcome", new { cohort = cohort.Name, name = session.User.DisplayName }]);
 
         // Reading stdin cannot be cancelled on every platform, so it runs on its own and the
         // service simply stops waiting for it when the host shuts down.
-        var loop = Task.Run(() => ReadLoopAsync(session, times, stoppingToken), CancellationToken.None);
+        var loop = Task.Run(() => ReadLoopAsync(session, stoppingToken), CancellationToken.None);
         await Task.WhenAny(loop, Task.Delay(Timeout.Infinite, stoppingToken)).ConfigureAwait(false);
         if (loop.IsCompleted)
         {
@@ -48,7 +45,7 @@ public sealed partial class TerminalAdapter(
         }
     }
 
-    private async Task ReadLoopAsync(TerminalSession session, ZonedTimeFormatter times, CancellationToken stoppingToken)
+    private async Task ReadLoopAsync(TerminalSession session, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -76,7 +73,7 @@ public sealed partial class TerminalAdapter(
 
             var reply = await ReplyToAsync(session, line);
             session.Remember(reply);
-            io.Write(TerminalRenderer.Render(reply, times));
+            io.Write(TerminalRenderer.Render(reply, await readers.ForUserAsync(session.User.UserId, session.User.Locale, CancellationToken.None)));
             foreach (var file in reply.Files)
             {
                 io.Write($"  file: {SaveFile(file)}");
@@ -92,10 +89,10 @@ public sealed partial class TerminalAdapter(
             return read.Reply;
         }
 
-        var invocation = LocalFiles.Attach(read.Invocation!, out var fileError);
-        if (fileError is not null)
+        var invocation = LocalFiles.Attach(read.Invocation!, out var missingFile);
+        if (missingFile is not null)
         {
-            return Reply.Error(fileError);
+            return Reply.Error(catalogue.For(session.User.Locale)["terminal.file_missing", new { path = missingFile }]);
         }
 
         // Not the stopping token: a command that has started finishes, and shutdown waits for it.

@@ -10,6 +10,7 @@ public static class TerminalServiceCollectionExtensions
     public static IServiceCollection AddTerminalAdapter(this IServiceCollection services)
     {
         services.TryAddSingleton(_ => TerminalIO.FromConsole());
+        services.AddSingleton<TerminalReaders>();
         services.AddSingleton<IChatPlatform, TerminalPlatform>();
         services.AddHostedService<TerminalAdapter>();
         return services;

@@ -26,7 +26,7 @@ public sealed class TerminalSession(string user, string? locale, MessageCatalogu
         var trimmed = line.Trim();
         if (trimmed.StartsWith("/as", StringComparison.OrdinalIgnoreCase) && (trimmed.Length == 3 || char.IsWhiteSpace(trimmed[3])))
         {
-            return SwitchUser(trimmed[3..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            return SwitchUser(trimmed[3..].Split(' ', StringSplitOptions.RemoveEmptyEntries), t);
         }
 
         if (int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var pick))
@@ -34,8 +34,8 @@ public sealed class TerminalSession(string user, string? locale, MessageCatalogu
             if (pick < 1 || pick > _lastButtons.Count || !ButtonAction.TryParse(_lastButtons[pick - 1].Action, out var action))
             {
                 return LineResult.Answer(Reply.Error(_lastButtons.Count == 0
-                    ? "There is no choice to pick right now."
-                    : $"Pick a number from 1 to {_lastButtons.Count}."));
+                    ? t["terminal.no_choice"]
+                    : t["terminal.pick_range", new { max = _lastButtons.Count }]));
             }
 
             return LineResult.Run(new Invocation(action.Command, action.Options.ToDictionary(o => o.Key, o => (object?)o.Value, StringComparer.OrdinalIgnoreCase), User));
@@ -63,16 +63,16 @@ public sealed class TerminalSession(string user, string? locale, MessageCatalogu
         };
     }
 
-    private LineResult SwitchUser(string[] args)
+    private LineResult SwitchUser(string[] args, Texts t)
     {
         if (args.Length is < 1 or > 2 || args[0].Length > 64 || args[0].Contains('/', StringComparison.Ordinal))
         {
-            return LineResult.Answer(Reply.Error("Usage: /as <name> [locale], for example /as alice or /as 민준 ko."));
+            return LineResult.Answer(Reply.Error(t["terminal.as_usage"]));
         }
 
         User = new PlatformUser(Platform, args[0], args[0], args.Length == 2 ? args[1] : User.Locale);
         _lastButtons = [];
-        return LineResult.Answer(new Reply($"You are now {User.DisplayName}."));
+        return LineResult.Answer(new Reply(catalogue.For(User.Locale)["terminal.you_are", new { name = User.DisplayName }]));
     }
 }
 

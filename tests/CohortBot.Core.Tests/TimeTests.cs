@@ -37,8 +37,8 @@ public sealed class TimeTests
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-27T00:00:00Z", CultureInfo.InvariantCulture));
         var deadline = DateTimeOffset.Parse("2026-11-29T14:59:00Z", CultureInfo.InvariantCulture);
         var text = "Due " + TimeMarkup.Token(deadline) + " (" + TimeMarkup.Token(deadline, TimeStyle.Relative) + ")";
-        Assert.Equal("Due Sun 2026-11-29 23:59 (UTC+09:00) (in 2 days)", new ZonedTimeFormatter(Seoul, clock, CultureInfo.InvariantCulture).Render(text));
-        Assert.Equal("Due Sun 2026-11-29 06:59 (UTC-08:00) (in 2 days)", new ZonedTimeFormatter(LosAngeles, clock, CultureInfo.InvariantCulture).Render(text));
+        Assert.Equal("Due Sun 2026-11-29 23:59 (UTC+09:00) (in 2 days)", new ZonedTimeFormatter(Seoul, clock, new Messages.MessageCatalogue().For("en")).Render(text));
+        Assert.Equal("Due Sun 2026-11-29 06:59 (UTC-08:00) (in 2 days)", new ZonedTimeFormatter(LosAngeles, clock, new Messages.MessageCatalogue().For("en")).Render(text));
     }
 
     [Fact]
@@ -52,5 +52,39 @@ public sealed class TimeTests
         Assert.Equal(WeekState.Open, week.StateAt(due));
         Assert.Equal(WeekState.Late, week.StateAt(due.AddMinutes(1)));
         Assert.Equal(WeekState.Closed, week.StateAt(due.AddDays(31)));
+    }
+}
+
+public sealed class ReaderTimeTests
+{
+    private static readonly DateTimeOffset Deadline = DateTimeOffset.Parse("2026-11-01T14:59:00Z", CultureInfo.InvariantCulture); // Sun 23:59 KST
+
+    [Theory]
+    [InlineData("Asia/Seoul", "Sun 2026-11-01 23:59 (UTC+09:00)")]
+    [InlineData("America/Los_Angeles", "Sun 2026-11-01 06:59 (UTC-08:00)")] // clocks fell back at 09:00 UTC that morning
+    [InlineData("Europe/Berlin", "Sun 2026-11-01 15:59 (UTC+01:00)")]
+    public void Deadline_OnTheUsDstWeekend_ShowsEachReadersLocalTime(string zone, string expected)
+    {
+        var clock = new FakeTimeProvider(Deadline.AddDays(-1));
+        var formatter = new ZonedTimeFormatter(TimeZoneInfo.FindSystemTimeZoneById(zone), clock, new Messages.MessageCatalogue().For("en"));
+        Assert.Equal(expected, formatter.Format(Deadline, TimeStyle.Full));
+    }
+
+    [Fact]
+    public void Deadline_TheDayBeforeTheChange_UsesDaylightTime()
+    {
+        var clock = new FakeTimeProvider(Deadline.AddDays(-3));
+        var la = new ZonedTimeFormatter(TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"), clock, new Messages.MessageCatalogue().For("en"));
+        Assert.Equal("Sat 2026-10-31 07:59 (UTC-07:00)", la.Format(Deadline.AddDays(-1), TimeStyle.Full));
+    }
+
+    [Fact]
+    public void Formatter_InKorean_WritesKoreanWeekdaysAndRelativeTimes()
+    {
+        var clock = new FakeTimeProvider(Deadline.AddHours(-50));
+        var ko = new ZonedTimeFormatter(TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul"), clock, new Messages.MessageCatalogue().For("ko"));
+        Assert.Equal("일 2026-11-01 23:59 (UTC+09:00)", ko.Format(Deadline, TimeStyle.Full));
+        Assert.Equal("2일 후", ko.Format(Deadline, TimeStyle.Relative));
+        Assert.Equal("1시간 전", ko.Format(Deadline.AddHours(-51), TimeStyle.Relative));
     }
 }

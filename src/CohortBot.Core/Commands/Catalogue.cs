@@ -36,9 +36,19 @@ public static class Catalogue
         new("cancel", OptionType.Boolean, Required: false),
     ]);
 
+    public static readonly CommandDescriptor Language = new("language",
+    [
+        new("code", OptionType.String, Required: false, OptionChoices.Languages) { MaxLength = 35 },
+    ]);
+
+    public static readonly CommandDescriptor TimeZone = new("timezone",
+    [
+        new("zone", OptionType.String, Required: false) { MaxLength = 64 },
+    ]);
+
     public static readonly CommandDescriptor Help = new("help", []);
 
-    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help];
+    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Language, TimeZone, Help];
 
     public static CommandDescriptor? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

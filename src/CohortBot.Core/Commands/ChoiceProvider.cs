@@ -8,7 +8,7 @@ namespace CohortBot.Core.Commands;
 /// Suggestions for an option while the user types (Discord autocomplete, Slack external selects):
 /// open weeks, upcoming events, certificate types, event kinds — filtered by what was typed.
 /// </summary>
-public sealed class ChoiceProvider(ICohortResolver cohorts, ICohortStore store, IEventStore events, TimeProvider clock)
+public sealed class ChoiceProvider(ICohortResolver cohorts, ICohortStore store, IEventStore events, Messages.MessageCatalogue messages, TimeProvider clock)
 {
     /// <summary>Discord shows at most 25 choices.</summary>
     public const int MaxChoices = 25;
@@ -27,12 +27,14 @@ public sealed class ChoiceProvider(ICohortResolver cohorts, ICohortStore store, 
             OptionChoices.Certificates => (await store.CertificateTypesAsync(cohort.Id, ct))
                 .Select(c => new Choice(c.Name, c.Key)),
             OptionChoices.EventKinds => Enum.GetValues<EventKind>().Select(k => new Choice(k.Key(), k.Key())),
+            OptionChoices.Languages => messages.Languages.Order(StringComparer.Ordinal)
+                .Select(l => new Choice(messages.Format(l, "language.name"), l)),
             _ => [],
         };
         var filter = typed?.Trim() ?? string.Empty;
         return all.Where(c => filter.Length == 0 || c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
             .Take(MaxChoices)
-            .Select(c => c with { Name = c.Name.Length <= 100 ? c.Name : c.Name[..99] + "…" })
+            .Select(c => c with { Name = Text.TextClip.Truncate(c.Name, 100) })
             .ToList();
     }
 }

@@ -68,6 +68,11 @@ public sealed partial class CommandDispatcher(
         }
 
         var cohort = await cohorts.ResolveAsync(invocation, ct);
+        if (invocation.User.Locale is null)
+        {
+            t = catalogue.For(cohort.Language);
+        }
+
         Participant? participant = null;
         if (handler.NeedsParticipant)
         {
@@ -80,7 +85,7 @@ public sealed partial class CommandDispatcher(
             }
 
             participant = lookup.Participant;
-            t = catalogue.For(participant.Locale ?? invocation.User.Locale);
+            t = catalogue.For(participant.Language ?? invocation.User.Locale ?? participant.Locale ?? cohort.Language);
         }
 
         var context = new CommandContext(bound.Invocation, cohort, participant, t, clock.GetUtcNow());

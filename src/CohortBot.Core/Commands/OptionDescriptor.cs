@@ -27,4 +27,5 @@ public enum OptionChoices
     Events,
     Certificates,
     EventKinds,
+    Languages,
 }

@@ -24,7 +24,7 @@ public sealed partial class ParticipantNotifier(
             return;
         }
 
-        var message = compose(catalogue.For(participant.Locale));
+        var message = compose(catalogue.For(participant.PreferredLocale));
         foreach (var identity in await participants.IdentitiesAsync(participantId, ct))
         {
             var platform = platforms.FirstOrDefault(p => p.Platform == identity.Platform);

@@ -13,6 +13,15 @@ public interface IParticipantStore
     /// <summary>Keeps the shown name and reported locale current (people rename themselves).</summary>
     Task RefreshProfileAsync(long participantId, PlatformUser user, CancellationToken ct);
 
+    /// <summary>Remembers the locale the platform last reported, for messages sent without a command (reminders).</summary>
+    Task RecordLocaleAsync(long participantId, string locale, CancellationToken ct);
+
+    /// <summary>The participant's own language choice; null goes back to the platform's locale.</summary>
+    Task SetLanguageAsync(long participantId, string? language, CancellationToken ct);
+
+    /// <summary>The participant's own IANA time zone; null goes back to the cohort's.</summary>
+    Task SetTimeZoneAsync(long participantId, string? timeZoneId, CancellationToken ct);
+
     Task<IReadOnlyList<PlatformIdentity>> IdentitiesAsync(long participantId, CancellationToken ct);
 
     Task<IReadOnlyList<Participant>> ActiveAsync(long cohortId, CancellationToken ct);

@@ -7,6 +7,12 @@ public sealed record Participant(long Id, long CohortId, string DisplayName, str
 {
     /// <summary>The name came from the organizers' roster and is not replaced by platform display names.</summary>
     public bool NamedByOrganizer { get; init; }
+
+    /// <summary>The language the participant chose with /language; wins over any platform locale.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The language to write to this participant in: their choice, else what their platform last reported.</summary>
+    public string? PreferredLocale => Language ?? Locale;
 }
 
 public enum ParticipantStatus

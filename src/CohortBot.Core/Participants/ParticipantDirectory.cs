@@ -25,6 +25,12 @@ public sealed class ParticipantDirectory(IParticipantStore store, TimeProvider c
                 existing = existing with { DisplayName = user.DisplayName };
             }
 
+            if (user.Locale is { Length: > 0 and <= 35 } locale && !string.Equals(existing.Locale, locale, StringComparison.OrdinalIgnoreCase))
+            {
+                await store.RecordLocaleAsync(existing.Id, locale, ct);
+                existing = existing with { Locale = locale };
+            }
+
             return new(existing, null);
         }
 

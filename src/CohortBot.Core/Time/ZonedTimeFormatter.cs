@@ -1,19 +1,23 @@
 using System.Globalization;
+using CohortBot.Core.Messages;
 
 namespace CohortBot.Core.Time;
 
 /// <summary>
 /// Formats instants for readers who see plain text (terminal, exports, digests in files): the
-/// local time in a given zone with its UTC offset, so nobody has to guess which zone is meant.
+/// local time in a given zone with its UTC offset, so nobody has to guess which zone is meant,
+/// in the reader's language.
 /// </summary>
-public sealed class ZonedTimeFormatter(TimeZoneInfo zone, TimeProvider clock, CultureInfo culture)
+public sealed class ZonedTimeFormatter(TimeZoneInfo zone, TimeProvider clock, Texts texts)
 {
+    private readonly CultureInfo _culture = CultureInfo.GetCultureInfo(texts.Language);
+
     public string Format(DateTimeOffset instant, TimeStyle style) => style switch
     {
-        TimeStyle.Date => Local(instant).ToString("ddd yyyy-MM-dd", culture),
-        TimeStyle.Time => Local(instant).ToString("HH:mm", culture) + " " + Offset(instant),
+        TimeStyle.Date => Local(instant).ToString("ddd yyyy-MM-dd", _culture),
+        TimeStyle.Time => Local(instant).ToString("HH:mm", CultureInfo.InvariantCulture) + " " + Offset(instant),
         TimeStyle.Relative => Relative(instant - clock.GetUtcNow()),
-        _ => Local(instant).ToString("ddd yyyy-MM-dd HH:mm", culture) + " " + Offset(instant),
+        _ => Local(instant).ToString("ddd yyyy-MM-dd HH:mm", _culture) + " " + Offset(instant),
     };
 
     public string Render(string text) => TimeMarkup.Render(text, Format);
@@ -27,22 +31,19 @@ public sealed class ZonedTimeFormatter(TimeZoneInfo zone, TimeProvider clock, Cu
         return string.Create(CultureInfo.InvariantCulture, $"(UTC{sign}{offset.Duration():hh\\:mm})");
     }
 
-    private static string Relative(TimeSpan delta)
+    private string Relative(TimeSpan delta)
     {
-        var future = delta >= TimeSpan.Zero;
         var span = delta.Duration();
-        var amount = span.TotalDays >= 1 ? Unit((int)span.TotalDays, "day")
-            : span.TotalHours >= 1 ? Unit((int)span.TotalHours, "hour")
-            : span.TotalMinutes >= 1 ? Unit((int)span.TotalMinutes, "minute")
-            : null;
-        if (amount is null)
+        var (unit, n) = span.TotalDays >= 1 ? ("day", (int)span.TotalDays)
+            : span.TotalHours >= 1 ? ("hour", (int)span.TotalHours)
+            : span.TotalMinutes >= 1 ? ("minute", (int)span.TotalMinutes)
+            : (null, 0);
+        if (unit is null)
         {
-            return "now";
+            return texts["time.now"];
         }
 
-        return future ? $"in {amount}" : $"{amount} ago";
+        var direction = delta >= TimeSpan.Zero ? "in" : "ago";
+        return texts[$"time.{direction}.{unit}.{(n == 1 ? "one" : "other")}", new { n }];
     }
-
-    private static string Unit(int n, string unit) =>
-        string.Create(CultureInfo.InvariantCulture, $"{n} {unit}{(n == 1 ? string.Empty : "s")}");
 }

@@ -70,8 +70,9 @@ CREATE TABLE participants (
     display_name  TEXT    NOT NULL,
     named_by_organizer INTEGER NOT NULL DEFAULT 0,  -- roster names win over platform display names
     email         TEXT    NULL,
-    locale        TEXT    NULL,
-    time_zone     TEXT    NULL,
+    locale        TEXT    NULL,   -- last locale the platform reported
+    language      TEXT    NULL,   -- the participant's own /language choice; wins over locale
+    time_zone     TEXT    NULL,   -- the participant's own /timezone choice (IANA id)
     status        TEXT    NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'dropped')),
     created_at    INTEGER NOT NULL
 );

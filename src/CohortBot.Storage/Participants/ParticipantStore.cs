@@ -6,7 +6,7 @@ namespace CohortBot.Storage.Participants;
 
 public sealed class ParticipantStore(SqliteConnectionFactory connections) : IParticipantStore
 {
-    private const string Columns = "p.id, p.cohort_id, p.display_name, p.named_by_organizer, p.email, p.locale, p.time_zone, p.status";
+    private const string Columns = "p.id, p.cohort_id, p.display_name, p.named_by_organizer, p.email, p.locale, p.language, p.time_zone, p.status";
 
     private const string SelectByIdentity = $"""
         SELECT {Columns}
@@ -33,6 +33,12 @@ public sealed class ParticipantStore(SqliteConnectionFactory connections) : IPar
     private const string RemoveOrphan = "DELETE FROM participants WHERE id = @id";
 
     private const string UpdateProfile = "UPDATE participants SET display_name = @name WHERE id = @id";
+
+    private const string UpdateLocale = "UPDATE participants SET locale = @locale WHERE id = @id";
+
+    private const string UpdateLanguage = "UPDATE participants SET language = @language WHERE id = @id";
+
+    private const string UpdateTimeZone = "UPDATE participants SET time_zone = @zone WHERE id = @id";
 
     private const string SelectIdentities = "SELECT platform, platform_user_id FROM participant_identities WHERE participant_id = @participantId ORDER BY id";
 
@@ -80,6 +86,21 @@ public sealed class ParticipantStore(SqliteConnectionFactory connections) : IPar
         await db.ExecuteAsync(new CommandDefinition(UpdateProfile, new { id = participantId, name = user.DisplayName }, cancellationToken: ct));
     }
 
+    public Task RecordLocaleAsync(long participantId, string locale, CancellationToken ct) =>
+        ExecuteAsync(UpdateLocale, new { id = participantId, locale }, ct);
+
+    public Task SetLanguageAsync(long participantId, string? language, CancellationToken ct) =>
+        ExecuteAsync(UpdateLanguage, new { id = participantId, language }, ct);
+
+    public Task SetTimeZoneAsync(long participantId, string? timeZoneId, CancellationToken ct) =>
+        ExecuteAsync(UpdateTimeZone, new { id = participantId, zone = timeZoneId }, ct);
+
+    private async Task ExecuteAsync(string sql, object args, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        await db.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+    }
+
     public async Task<IReadOnlyList<PlatformIdentity>> IdentitiesAsync(long participantId, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
@@ -101,6 +122,8 @@ public sealed class ParticipantStore(SqliteConnectionFactory connections) : IPar
 
         public string? Locale { get; init; }
 
+        public string? Language { get; init; }
+
         public string? TimeZone { get; init; }
 
         public string Status { get; init; } = "active";
@@ -109,6 +132,7 @@ public sealed class ParticipantStore(SqliteConnectionFactory connections) : IPar
             Status == "dropped" ? ParticipantStatus.Dropped : ParticipantStatus.Active)
         {
             NamedByOrganizer = NamedByOrganizer != 0,
+            Language = Language,
         };
     }
 }

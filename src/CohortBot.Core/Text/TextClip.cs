@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace CohortBot.Core.Text;
+
+/// <summary>
+/// Shortens text to a platform limit without splitting a character: cuts only between grapheme
+/// clusters, so Hangul syllables, emoji and combining marks stay whole.
+/// </summary>
+public static class TextClip
+{
+    public const string Ellipsis = "…";
+
+    /// <summary><paramref name="text"/> if it fits in <paramref name="maxLength"/> UTF-16 units, else a prefix ending in "…" that does.</summary>
+    public static string Truncate(string text, int maxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var budget = maxLength - Ellipsis.Length;
+        var end = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            var next = elements.ElementIndex + elements.GetTextElement().Length;
+            if (next > budget)
+            {
+                break;
+            }
+
+            end = next;
+        }
+
+        return string.Concat(text.AsSpan(0, end), Ellipsis);
+    }
+}
