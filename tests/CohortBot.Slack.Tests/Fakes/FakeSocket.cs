@@ -41,7 +41,7 @@ public sealed class FakeSocket(FakeSlack slack, WebSocket socket, int id)
         {
             ["envelope_id"] = envelopeId,
             ["type"] = type,
-            ["payload"] = payload,
+            ["payload"] = payload.DeepClone(),
             ["accepts_response_payload"] = acceptsResponsePayload,
         };
         if (retryAttempt is { } attempt)
