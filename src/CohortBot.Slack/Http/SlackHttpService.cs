@@ -29,6 +29,7 @@ internal sealed partial class SlackHttpService(
     private const int MaxBodyBytes = 1024 * 1024;
     private readonly CancellationTokenSource _abandon = new();
     private WebApplication? _app;
+    private int _disposed;
 
     /// <summary>The addresses Kestrel bound (useful with port 0).</summary>
     public IReadOnlyList<string> Urls => _app?.Urls.ToList() ?? [];
@@ -58,6 +59,12 @@ internal sealed partial class SlackHttpService(
 
     public async ValueTask DisposeAsync()
     {
+        // The container disposes this once as itself and once as the hosted service.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _abandon.CancelAsync();
         if (_app is not null)
         {
