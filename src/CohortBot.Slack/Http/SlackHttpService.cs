@@ -1,0 +1,167 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CohortBot.Slack.Interactivity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CohortBot.Slack.Http;
+
+/// <summary>
+/// The optional HTTP transport: a small Kestrel app for slash commands (form-encoded) and
+/// interactivity (<c>payload=</c> JSON), each signature-checked on the raw bytes before anything
+/// is parsed, then fed to the same <see cref="InboundProcessor"/> as Socket Mode.
+/// </summary>
+internal sealed partial class SlackHttpService(
+    InboundProcessor processor,
+    SlackSignatureVerifier verifier,
+    IOptions<SlackOptions> options,
+    TimeProvider clock,
+    ILoggerFactory loggers,
+    ILogger<SlackHttpService> logger) : IHostedService, IAsyncDisposable
+{
+    private const int MaxBodyBytes = 1024 * 1024;
+    private readonly CancellationTokenSource _abandon = new();
+    private WebApplication? _app;
+    private int _disposed;
+
+    /// <summary>The addresses Kestrel bound (useful with port 0).</summary>
+    public IReadOnlyList<string> Urls => _app?.Urls.ToList() ?? [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value.Http;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggers);
+        builder.WebHost.UseUrls(o.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        _app = builder.Build();
+        _app.MapPost(o.CommandsPath, context => HandleAsync(context, interactive: false));
+        _app.MapPost(o.InteractivityPath, context => HandleAsync(context, interactive: true));
+        await _app.StartAsync(cancellationToken);
+        LogListening(string.Join(", ", _app.Urls));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The container disposes this once as itself and once as the hosted service.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _abandon.CancelAsync();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        _abandon.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context, bool interactive)
+    {
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var check = verifier.Verify(context.Request.Headers["X-Slack-Request-Timestamp"], context.Request.Headers["X-Slack-Signature"], body);
+        if (check != SignatureCheck.Valid)
+        {
+            LogRejected(check.ToString(), context.Request.Path);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        JsonObject? payload;
+        if (interactive)
+        {
+            try
+            {
+                payload = JsonNode.Parse(form.TryGetValue("payload", out var p) ? p.ToString() : string.Empty) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                payload = null;
+            }
+        }
+        else
+        {
+            payload = new JsonObject();
+            foreach (var (key, value) in form)
+            {
+                payload[key] = value.ToString();
+            }
+        }
+
+        if (payload is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        // Over HTTP the response body is the acknowledgement; the rest of the work continues after it.
+        var acked = new TaskCompletionSource<JsonObject?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var request = new InboundRequest(interactive ? "interactive" : "slash_commands", payload, null, AcceptsResponsePayload: true);
+        var work = processor.ProcessAsync(request, ack => { acked.TrySetResult(ack); return Task.CompletedTask; }, _abandon.Token);
+        JsonObject? ackPayload;
+        try
+        {
+            ackPayload = await acked.Task.WaitAsync(options.Value.AckBudget + TimeSpan.FromMilliseconds(500), clock, context.RequestAborted);
+        }
+        catch (TimeoutException)
+        {
+            ackPayload = null;
+        }
+
+        _ = work;
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        if (ackPayload is not null)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync(ackPayload.ToJsonString(), context.RequestAborted);
+        }
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+            {
+                return null;
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack HTTP mode listening on {Urls}")]
+    private partial void LogListening(string urls);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack HTTP request to {Path}: signature {Check}")]
+    private partial void LogRejected(string check, string path);
+}

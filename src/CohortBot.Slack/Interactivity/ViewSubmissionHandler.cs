@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using CohortBot.Core.Commands;
+using CohortBot.Core.Messages;
+using CohortBot.Core.Submissions;
+using CohortBot.Slack.Commands;
+using CohortBot.Slack.Rendering;
+using CohortBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CohortBot.Slack.Interactivity;
+
+/// <summary>
+/// A submitted modal: its fixed options (private_metadata) plus the inputs, files fetched with the
+/// bot token, run as one invocation. An error about a field stays in the modal under that field;
+/// anything else closes the modal and the answer goes to the user.
+/// </summary>
+internal sealed partial class ViewSubmissionHandler(
+    SlackUserResolver users,
+    MessageCatalogue catalogue,
+    CommandRunner runner,
+    SlackWebApi api,
+    ReplyDelivery delivery,
+    FieldErrorLocator locator,
+    IOptions<ProofOptions> proofs,
+    ILogger<ViewSubmissionHandler> logger)
+{
+    private const int MaxErrorText = 500;
+
+    public async Task<InboundOutcome> HandleAsync(JsonObject payload, CancellationToken ct)
+    {
+        var userId = (payload["user"]?["id"] as JsonValue)?.ToString();
+        var view = payload["view"] as JsonObject;
+        if (userId is null || view is null || (view["callback_id"] as JsonValue)?.ToString() != ModalBuilder.CallbackId)
+        {
+            return InboundOutcome.Nothing;
+        }
+
+        var user = await users.ResolveAsync(userId, (payload["user"]?["username"] as JsonValue)?.ToString(), ct);
+        var t = catalogue.For(user.Locale);
+        var metadata = FormMetadata.TryParse((view["private_metadata"] as JsonValue)?.ToString());
+        if (metadata is null)
+        {
+            var broken = Reply.Error(t["command.unknown", new { command = "cohort", commands = SlackCommandNames.SlashCommand + " help" }]);
+            return InboundOutcome.Deliver(token => delivery.DeliverAsync(broken, userId, null, null, token));
+        }
+
+        var options = metadata.Fixed.ToDictionary(o => o.Key, o => (object?)o.Value, StringComparer.OrdinalIgnoreCase);
+        var fields = new List<string>();
+        foreach (var (blockId, block) in view["state"]?["values"] as JsonObject ?? [])
+        {
+            fields.Add(blockId);
+            foreach (var (actionId, input) in block as JsonObject ?? [])
+            {
+                var value = await ReadInputAsync(input as JsonObject, ct);
+                if (value is FileProblem)
+                {
+                    var unreadable = Reply.Error(t["proof.unreadable"]);
+                    return Inline(blockId, unreadable.Text, token => delivery.DeliverAsync(unreadable, userId, metadata.ChannelId, metadata.ResponseUrl, token));
+                }
+
+                if (value is not null)
+                {
+                    options[actionId] = value;
+                }
+            }
+        }
+
+        var reply = await runner.RunAsync(new Invocation(metadata.Command, options, user, metadata.ChannelId), ct);
+        var deliver = (Func<CancellationToken, Task>)(token => delivery.DeliverAsync(reply, userId, metadata.ChannelId, metadata.ResponseUrl, token));
+        if (reply.Form is not null && fields.Count > 0)
+        {
+            // The command wants more than was given (e.g. neither link nor image): say so at the first field.
+            var first = reply.Form.Fields.Select(f => f.Option).FirstOrDefault(fields.Contains) ?? fields[0];
+            return Inline(first, reply.Text, deliver);
+        }
+
+        if (reply.Tone == ReplyTone.Error && locator.Locate(reply.Text, fields) is { } field)
+        {
+            return Inline(field, reply.Text, deliver);
+        }
+
+        return new InboundOutcome(new JsonObject { ["response_action"] = "clear" }, deliver, deliver);
+    }
+
+    private static InboundOutcome Inline(string blockId, string text, Func<CancellationToken, Task> late) =>
+        new(new JsonObject
+        {
+            ["response_action"] = "errors",
+            ["errors"] = new JsonObject { [blockId] = SlackText.Plain(text, MaxErrorText) },
+        }, null, late);
+
+    private async Task<object?> ReadInputAsync(JsonObject? input, CancellationToken ct)
+    {
+        switch ((input?["type"] as JsonValue)?.ToString())
+        {
+            case "plain_text_input":
+                return input!["value"] is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+            case "file_input":
+                var fileId = ((input!["files"] as JsonArray)?.FirstOrDefault()?["id"] as JsonValue)?.ToString();
+                return fileId is null ? null : await DownloadAsync(fileId, ct);
+            default:
+                return null;
+        }
+    }
+
+    private async Task<object> DownloadAsync(string fileId, CancellationToken ct)
+    {
+        try
+        {
+            var file = await api.FileInfoAsync(fileId, ct);
+            var max = proofs.Value.MaxImageBytes;
+            if (file.Size > max)
+            {
+                // The core refuses on the declared size; there is no point fetching it.
+                return new InvocationAttachment(file.Name, file.Size, _ => Task.FromResult<Stream>(Stream.Null));
+            }
+
+            var bytes = await api.DownloadAsync(file, max + 1, ct);
+            return new InvocationAttachment(file.Name, Math.Max(file.Size, bytes.LongLength), _ => Task.FromResult<Stream>(new MemoryStream(bytes, writable: false)));
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        {
+            LogFileFailed(ex, fileId);
+            return new FileProblem();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not fetch Slack file {FileId}")]
+    private partial void LogFileFailed(Exception ex, string fileId);
+
+    private sealed record FileProblem;
+}

@@ -1,0 +1,278 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CohortBot.Slack.Interactivity;
+using Microsoft.Extensions.Logging;
+
+namespace CohortBot.Slack.SocketMode;
+
+/// <summary>
+/// One Socket Mode WebSocket. The receive loop only reads and hands each envelope to its own task:
+/// a slow command must never delay the next envelope's acknowledgement or Slack's pings.
+/// </summary>
+internal sealed partial class SocketModeConnection : IAsyncDisposable
+{
+    private const int MaxMessageBytes = 4 * 1024 * 1024;
+
+    private readonly ClientWebSocket _socket;
+    private readonly Func<InboundRequest, SocketModeConnection, Task> _onEnvelope;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly object _gate = new();
+    private TaskCompletionSource _idle = Completed();
+    private int _inFlight;
+    private Task _receiving = Task.CompletedTask;
+
+    private SocketModeConnection(int id, ClientWebSocket socket, Func<InboundRequest, SocketModeConnection, Task> onEnvelope, ILogger logger)
+    {
+        Id = id;
+        _socket = socket;
+        _onEnvelope = onEnvelope;
+        _logger = logger;
+    }
+
+    public int Id { get; }
+
+    /// <summary>Completes with the reason when Slack sends <c>disconnect</c>.</summary>
+    public Task<string> DisconnectRequested => _disconnect.Task;
+
+    /// <summary>Completes when the socket is gone (closed by either side, or dropped).</summary>
+    public Task Closed => _receiving;
+
+    public static async Task<SocketModeConnection> OpenAsync(
+        int id, Uri url, TimeSpan helloTimeout, Func<InboundRequest, SocketModeConnection, Task> onEnvelope, ILogger logger, CancellationToken ct)
+    {
+        var socket = new ClientWebSocket();
+        var connection = new SocketModeConnection(id, socket, onEnvelope, logger);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(helloTimeout);
+            await socket.ConnectAsync(url, timeout.Token);
+            connection._receiving = Task.Run(connection.ReceiveLoopAsync, CancellationToken.None);
+            await connection._hello.Task.WaitAsync(timeout.Token);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task AckAsync(string envelopeId, JsonObject? payload, CancellationToken ct)
+    {
+        var ack = new JsonObject { ["envelope_id"] = envelopeId };
+        if (payload is not null)
+        {
+            ack["payload"] = payload;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(ack.ToJsonString());
+        await _sendLock.WaitAsync(ct);
+        try
+        {
+            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, ct);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Waits (at most <paramref name="max"/>) for envelopes in flight to be acknowledged and answered.</summary>
+    public async Task WaitIdleAsync(TimeSpan max, TimeProvider clock)
+    {
+        Task idle;
+        lock (_gate)
+        {
+            idle = _idle.Task;
+        }
+
+        await Task.WhenAny(idle, Task.Delay(max, clock));
+    }
+
+    public async Task CloseAsync(TimeSpan timeout)
+    {
+        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            using var cts = new CancellationTokenSource(timeout);
+            try
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", cts.Token);
+                await _receiving.WaitAsync(cts.Token);
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                _socket.Abort();
+            }
+        }
+
+        await _stop.CancelAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _socket.Abort();
+        try
+        {
+            await _receiving;
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+        }
+
+        _socket.Dispose();
+        _stop.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        try
+        {
+            while (!_stop.IsCancellationRequested && _socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+            {
+                var result = await _socket.ReceiveAsync(buffer, _stop.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    LogClosedByPeer(Id, result.CloseStatus?.ToString(), result.CloseStatusDescription);
+                    if (_socket.State == WebSocketState.CloseReceived)
+                    {
+                        await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                    }
+
+                    return;
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (message.Length > MaxMessageBytes)
+                {
+                    LogTooLarge(Id, message.Length);
+                    _socket.Abort();
+                    return;
+                }
+
+                if (result.EndOfMessage)
+                {
+                    Handle(message.ToArray());
+                    message.SetLength(0);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            if (!_stop.IsCancellationRequested)
+            {
+                LogDropped(ex, Id);
+            }
+        }
+        finally
+        {
+            _hello.TrySetException(new WebSocketException("The socket closed before hello."));
+        }
+    }
+
+    private void Handle(byte[] frame)
+    {
+        JsonObject? json;
+        try
+        {
+            json = JsonNode.Parse(frame) as JsonObject;
+        }
+        catch (JsonException ex)
+        {
+            LogMalformed(ex, Id);
+            return;
+        }
+
+        var type = (json?["type"] as JsonValue)?.ToString();
+        switch (type)
+        {
+            case "hello":
+                _hello.TrySetResult();
+                return;
+            case "disconnect":
+                var reason = (json!["reason"] as JsonValue)?.ToString() ?? "unknown";
+                LogDisconnect(Id, reason);
+                _disconnect.TrySetResult(reason);
+                return;
+        }
+
+        var envelopeId = (json?["envelope_id"] as JsonValue)?.ToString();
+        if (json is null || type is null || string.IsNullOrEmpty(envelopeId))
+        {
+            LogMalformed(null, Id);
+            return;
+        }
+
+        var request = new InboundRequest(
+            type,
+            json["payload"] as JsonObject ?? [],
+            envelopeId,
+            json["accepts_response_payload"]?.GetValueKind() == JsonValueKind.True,
+            json["retry_attempt"] is JsonValue r && r.TryGetValue<int>(out var attempt) ? attempt : 0);
+        Enter();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await _onEnvelope(request, this);
+            }
+            finally
+            {
+                Leave();
+            }
+        });
+    }
+
+    private void Enter()
+    {
+        lock (_gate)
+        {
+            if (_inFlight++ == 0)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    private void Leave()
+    {
+        lock (_gate)
+        {
+            if (--_inFlight == 0)
+            {
+                _idle.TrySetResult();
+            }
+        }
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource();
+        done.SetResult();
+        return done;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack socket {Id} closed by Slack ({Status}: {Description})")]
+    private partial void LogClosedByPeer(int id, string? status, string? description);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket {Id} dropped")]
+    private partial void LogDropped(Exception ex, int id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket {Id} sent a {Bytes}-byte message, over the limit; dropping the socket")]
+    private partial void LogTooLarge(int id, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket {Id} sent a frame that is not an envelope; ignored")]
+    private partial void LogMalformed(Exception? ex, int id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack socket {Id} asked to disconnect: {Reason}")]
+    private partial void LogDisconnect(int id, string reason);
+}

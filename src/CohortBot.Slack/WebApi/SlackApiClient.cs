@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CohortBot.Slack.WebApi;
+
+/// <summary>
+/// The transport under every Web API call: bearer token in the header (never in a body or a log),
+/// per-key pacing, 429s waited out with Retry-After, and <c>ok:false</c> turned into
+/// <see cref="SlackApiException"/>.
+/// </summary>
+internal sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, SlackRateLimiter limiter, TimeProvider clock, ILogger<SlackApiClient> logger)
+{
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(5);
+
+    public Task<JsonObject> CallJsonAsync(string method, JsonObject body, CancellationToken ct) =>
+        SendAsync(method, BotToken, (body["channel"] as JsonValue)?.ToString(), () => new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), ct);
+
+    /// <summary>For methods that take no JSON body (users.info, files.info).</summary>
+    public Task<JsonObject> CallFormAsync(string method, IReadOnlyDictionary<string, string> form, CancellationToken ct) =>
+        SendAsync(method, BotToken, null, () => new FormUrlEncodedContent(form), ct);
+
+    /// <summary>apps.connections.open, the one method that takes the app-level token.</summary>
+    public Task<JsonObject> CallWithAppTokenAsync(string method, CancellationToken ct) =>
+        SendAsync(method, options.Value.AppToken ?? throw new InvalidOperationException("Slack:AppToken is not set."), null, () => new FormUrlEncodedContent([]), ct);
+
+    /// <summary>Posts to a response_url: the URL itself is the credential, so no token goes with it.</summary>
+    public async Task PostToResponseUrlAsync(Uri responseUrl, JsonObject message, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
+        {
+            Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new SlackApiException("response_url", "http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Downloads a private file with the bot token, reading at most <paramref name="limit"/> bytes.</summary>
+    public async Task<byte[]> DownloadAsync(Uri url, long limit, CancellationToken ct)
+    {
+        if (!IsSlackHost(url))
+        {
+            // The bot token must never leave for a host that is not Slack's.
+            throw new SlackApiException("files.download", "untrusted_host", url.Host);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BotToken);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new SlackApiException("files.download", "http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private string BotToken => options.Value.BotToken ?? throw new InvalidOperationException("Slack:BotToken is not set.");
+
+    private bool IsSlackHost(Uri url) =>
+        (url.Scheme == Uri.UriSchemeHttps && (url.Host == "slack.com" || url.Host.EndsWith(".slack.com", StringComparison.OrdinalIgnoreCase)))
+        || (url.Scheme == options.Value.ApiBaseUrl.Scheme && string.Equals(url.Authority, options.Value.ApiBaseUrl.Authority, StringComparison.OrdinalIgnoreCase));
+
+    private async Task<JsonObject> SendAsync(string method, string token, string? channel, Func<HttpContent> content, CancellationToken ct)
+    {
+        var (key, limit) = RateLimit.For(method, channel);
+        using var lease = await limiter.AcquireAsync(key, limit, ct);
+        var uri = new Uri(options.Value.ApiBaseUrl, method);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request, ct);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var wait = RetryAfter(response);
+                if (attempt >= options.Value.MaxRateLimitRetries)
+                {
+                    throw new SlackApiException(method, "ratelimited", $"still limited after {attempt + 1} attempts");
+                }
+
+                LogRateLimited(method, key, wait.TotalSeconds, attempt + 1);
+                await Task.Delay(wait, clock, ct);
+                continue;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new SlackApiException(method, "http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+            }
+
+            var text = await response.Content.ReadAsStringAsync(ct);
+            JsonObject body;
+            try
+            {
+                body = JsonNode.Parse(text) as JsonObject ?? throw new SlackApiException(method, "invalid_response", "not a JSON object");
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                throw new SlackApiException(method, "invalid_response", ex.Message);
+            }
+
+            if (body["ok"]?.GetValueKind() != System.Text.Json.JsonValueKind.True)
+            {
+                var error = (body["error"] as JsonValue)?.ToString() ?? "unknown_error";
+                LogFailed(method, error);
+                throw new SlackApiException(method, error);
+            }
+
+            return body;
+        }
+    }
+
+    private TimeSpan RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        var wait = header?.Delta ?? (header?.Date is { } date ? date - clock.GetUtcNow() : DefaultRetryAfter);
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestRetryAfter ? LongestRetryAfter : wait;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack rate-limited {Method} (queue {Key}); waiting {Seconds} s before attempt {Attempt}")]
+    private partial void LogRateLimited(string method, string key, double seconds, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} answered ok=false: {Error}")]
+    private partial void LogFailed(string method, string error);
+}

@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using CohortBot.Slack.Tests.Fakes;
+
+namespace CohortBot.Slack.Tests.Commands;
+
+/// <summary>Every core command typed as <c>/cohort …</c> over Socket Mode, answered in the acknowledgement.</summary>
+public sealed class SlashCommandTests
+{
+    [Fact]
+    public async Task BareCohort_IsHelp_ListingSubCommandsAsSlackUsersTypeThem()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        var ack = await SlashAsync(fake, socket, "");
+
+        var payload = ack["payload"]!.AsObject();
+        Assert.Equal("ephemeral", payload["response_type"]!.ToString());
+        var json = payload.ToText();
+        Assert.Contains("/cohort submit week:", json);
+        Assert.Contains("/cohort rsvp event:", json);
+        Assert.DoesNotContain("\"/submit", json);
+        Assert.Equal("header", payload["blocks"]![0]!["type"]!.ToString());
+        SlackWebApiSpec.AssertAll(fake.Calls);
+    }
+
+    [Fact]
+    public async Task Help_UsesUsersInfoWithLocale_FormEncoded()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        await SlashAsync(fake, socket, "help");
+
+        var call = Assert.Single(fake.CallsTo("users.info"));
+        Assert.StartsWith("application/x-www-form-urlencoded", call.ContentType);
+        Assert.Equal("U1", call.Parameters["user"]!.ToString());
+        Assert.Equal("true", call.Parameters["include_locale"]!.ToString());
+        Assert.Equal("Bearer " + FakeSlack.BotToken, call.Authorization);
+        SlackWebApiSpec.AssertAll(fake.Calls);
+    }
+
+    [Fact]
+    public async Task SubmitWithLink_IsRecorded_AndProgressShowsIt()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        var ack = await SlashAsync(fake, socket, "submit 1 https://example.com/proof note:\"all done\"");
+        Assert.Contains("Week 1 proof received", ack["payload"]!.ToText());
+        var saved = await host.LatestSubmissionAsync("U1", 1);
+        Assert.NotNull(saved);
+        Assert.Equal("https://example.com/proof", saved.Url);
+        Assert.Equal("all done", saved.Note);
+
+        var progress = await SlashAsync(fake, socket, "progress");
+        Assert.Contains("Weeks (1/1 submitted)", progress["payload"]!.ToText());
+        SlackWebApiSpec.AssertAll(fake.Calls);
+    }
+
+    [Fact]
+    public async Task Deadlines_ShowTimesAsSlackDateTokens_AndASubmitButton()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        var payload = (await SlashAsync(fake, socket, "deadlines"))["payload"]!.AsObject();
+
+        var due = host.Start.AddDays(4).ToUnixTimeSeconds();
+        Assert.Contains($"<!date^{due}^{{date_short_pretty}} {{time}}|", payload.ToText());
+        var actions = payload["blocks"]!.AsArray().Single(b => b!["type"]!.ToString() == "actions");
+        Assert.Equal("submit?week=1", actions!["elements"]![0]!["action_id"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Events_EscapeUserText_AndOfferRsvpButtons()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        var json = (await SlashAsync(fake, socket, "events"))["payload"]!.ToText();
+
+        Assert.Contains("Office hours &lt;week 1&gt;", json);
+        Assert.Contains("Tech talk &amp; demo", json);
+        Assert.Contains("\"action_id\":\"rsvp?event=oh-1\"", json);
+    }
+
+    [Fact]
+    public async Task Rsvp_ThenCancelAsFlag()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        Assert.Contains("You're going to", (await SlashAsync(fake, socket, "rsvp oh-1"))["payload"]!.ToText());
+        Assert.Contains("is cancelled", (await SlashAsync(fake, socket, "rsvp oh-1 cancel"))["payload"]!.ToText());
+    }
+
+    [Fact]
+    public async Task Cert_WithLink_IsAccepted()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        var json = (await SlashAsync(fake, socket, "cert aws-ccp https://credly.example/badge/1"))["payload"]!.ToText();
+
+        Assert.Contains("AWS Cloud Practitioner received", json);
+    }
+
+    [Theory]
+    [InlineData("frobnicate", "I don't know the command /cohort frobnicate")]
+    [InlineData("submit 1 colour:red", "has no option 'colour'")]
+    [InlineData("submit 1 note:\"unclosed", "A quote is not closed")]
+    [InlineData("submit abc", "'week' must be a whole number")]
+    [InlineData("submit 9 https://example.com", "There is no week 9")]
+    [InlineData("rsvp", "/cohort rsvp needs 'event'")]
+    [InlineData("deadlines extra", "I don't know where 'extra' goes")]
+    public async Task BadInput_GetsAClearEphemeralError(string text, string expected)
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        var payload = (await SlashAsync(fake, socket, text))["payload"]!.AsObject();
+
+        Assert.Equal("ephemeral", payload["response_type"]!.ToString());
+        Assert.Contains(expected, payload.ToText());
+    }
+
+    [Fact]
+    public async Task HugeText_IsRefusedAsTooLong_AndTheSocketKeepsWorking()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        var huge = await SlashAsync(fake, socket, "submit 1 " + new string('x', 50_000));
+        Assert.Contains("too long", huge["payload"]!.ToText());
+
+        var after = await SlashAsync(fake, socket, "help");
+        Assert.NotNull(after["payload"]);
+    }
+
+    internal static async Task<JsonObject> SlashAsync(FakeSlack fake, FakeSocket socket, string text, string user = "U1")
+    {
+        var id = await socket.SendEnvelopeAsync("slash_commands", Payloads.Slash(fake, text, user), acceptsResponsePayload: true);
+        return (await fake.AckFor(id)).Ack;
+    }
+}

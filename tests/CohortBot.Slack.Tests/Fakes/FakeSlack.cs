@@ -1,0 +1,311 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CohortBot.Slack.Tests.Fakes;
+
+/// <summary>
+/// An in-process Slack on loopback: the Web API methods the adapter calls, apps.connections.open
+/// handing out tickets for a Socket Mode WebSocket, private file downloads that need the bot
+/// token, and response_url endpoints. Everything it receives is recorded for assertions.
+/// </summary>
+public sealed class FakeSlack : IAsyncDisposable
+{
+    public const string BotToken = "xoxb-test-bot-token";
+    public const string AppToken = "xapp-1-test-app-token";
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<ReceivedAck>> _acks = new();
+    private readonly List<FakeSocket> _sockets = [];
+    private int _ticket;
+    private int _ts;
+
+    private FakeSlack(WebApplication app) => _app = app;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public Uri ApiBase => new(BaseUrl, "api/");
+
+    public ConcurrentQueue<ApiCall> Calls { get; } = new();
+
+    public ConcurrentQueue<(string Id, JsonObject Body)> ResponsePosts { get; } = new();
+
+    public ConcurrentQueue<(string FileId, string? Authorization)> Downloads { get; } = new();
+
+    /// <summary>Method → how many of its next calls get a 429 with Retry-After: 1.</summary>
+    public ConcurrentDictionary<string, int> RateLimited { get; } = new();
+
+    /// <summary>Method → Slack error code to answer with (<c>ok:false</c>).</summary>
+    public ConcurrentDictionary<string, string> Failures { get; } = new();
+
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new();
+
+    public TimeSpan UsersInfoDelay { get; set; }
+
+    /// <summary>Refuse new sockets (apps.connections.open answers ok:false) while set.</summary>
+    public bool RefuseConnections { get; set; }
+
+    public System.Threading.Channels.Channel<FakeSocket> NewSockets { get; } = System.Threading.Channels.Channel.CreateUnbounded<FakeSocket>();
+
+    public int ConnectionsOpened => Calls.Count(c => c.Method == "apps.connections.open");
+
+    public static async Task<FakeSlack> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var fake = new FakeSlack(app);
+        app.UseWebSockets();
+        app.MapPost("/api/{method}", (HttpContext c, string method) => fake.ApiAsync(c, method));
+        app.Map("/link", fake.LinkAsync);
+        app.MapGet("/files/{id}", (HttpContext c, string id) => fake.FileAsync(c, id));
+        app.MapPost("/response/{id}", (HttpContext c, string id) => fake.ResponseAsync(c, id));
+        await app.StartAsync();
+        fake.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        return fake;
+    }
+
+    public string ResponseUrl(string id) => new Uri(BaseUrl, "response/" + id).ToString();
+
+    public IReadOnlyList<ApiCall> CallsTo(string method) => Calls.Where(c => c.Method == method).ToList();
+
+    public async Task<FakeSocket> NextSocketAsync()
+    {
+        using var cts = new CancellationTokenSource(Wait);
+        return await NewSockets.Reader.ReadAsync(cts.Token);
+    }
+
+    public Task<ReceivedAck> AckFor(string envelopeId) =>
+        _acks.GetOrAdd(envelopeId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(Wait);
+
+    public async Task<ApiCall> WaitForCallAsync(string method, Func<ApiCall, bool>? match = null) =>
+        await Eventually(() => Calls.FirstOrDefault(c => c.Method == method && (match?.Invoke(c) ?? true)), $"a call to {method}");
+
+    public async Task<JsonObject> WaitForResponsePostAsync(string id) =>
+        await Eventually(() => ResponsePosts.Where(p => p.Id == id).Select(p => p.Body).FirstOrDefault(), $"a post to response_url {id}");
+
+    public static async Task<T> Eventually<T>(Func<T?> probe, string what)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"Timed out waiting for {what}.");
+    }
+
+    internal void RecordAck(JsonObject ack, FakeSocket socket)
+    {
+        var id = (ack["envelope_id"] as JsonValue)?.ToString() ?? string.Empty;
+        _acks.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously))
+            .TrySetResult(new ReceivedAck(ack, socket.Id, DateTimeOffset.UtcNow));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (_sockets)
+        {
+            foreach (var s in _sockets)
+            {
+                s.Abort();
+            }
+        }
+
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+
+    private async Task ApiAsync(HttpContext context, string method)
+    {
+        var parameters = new JsonObject();
+        var contentType = context.Request.ContentType ?? string.Empty;
+        if (contentType.StartsWith("application/json", StringComparison.Ordinal))
+        {
+            parameters = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
+        }
+        else if (context.Request.HasFormContentType)
+        {
+            foreach (var (key, value) in await context.Request.ReadFormAsync())
+            {
+                parameters[key] = value.ToString();
+            }
+        }
+
+        var auth = context.Request.Headers.Authorization.ToString();
+        var call = new ApiCall(method, contentType, parameters, auth, DateTimeOffset.UtcNow);
+        Calls.Enqueue(call);
+
+        if (RateLimited.TryGetValue(method, out var left) && left > 0 && RateLimited.TryUpdate(method, left - 1, left))
+        {
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = "1";
+            return;
+        }
+
+        var expectedPrefix = method == "apps.connections.open" ? "Bearer xapp-" : "Bearer xoxb-";
+        JsonObject body;
+        if (!auth.StartsWith(expectedPrefix, StringComparison.Ordinal))
+        {
+            body = Error("not_authed");
+        }
+        else if (Failures.TryGetValue(method, out var error))
+        {
+            body = Error(error);
+        }
+        else
+        {
+            body = await AnswerAsync(method, parameters, context.RequestAborted);
+        }
+
+        await context.Response.WriteAsJsonAsync(body);
+    }
+
+    private async Task<JsonObject> AnswerAsync(string method, JsonObject p, CancellationToken ct)
+    {
+        string? S(string name) => (p[name] as JsonValue)?.ToString();
+        switch (method)
+        {
+            case "apps.connections.open":
+                if (RefuseConnections)
+                {
+                    return Error("internal_error");
+                }
+
+                var ticket = Interlocked.Increment(ref _ticket);
+                var ws = new UriBuilder(BaseUrl) { Scheme = "ws", Path = "/link/", Query = "ticket=" + ticket.ToString(CultureInfo.InvariantCulture) };
+                return Ok(new() { ["url"] = ws.Uri.ToString() });
+            case "chat.postMessage":
+                return Ok(new() { ["channel"] = S("channel"), ["ts"] = NextTs(), ["message"] = new JsonObject { ["text"] = S("text") } });
+            case "chat.postEphemeral":
+                return Ok(new() { ["message_ts"] = NextTs() });
+            case "chat.update":
+                return Ok(new() { ["channel"] = S("channel"), ["ts"] = S("ts") });
+            case "conversations.open":
+                return Ok(new() { ["channel"] = new JsonObject { ["id"] = "D" + S("users") } });
+            case "users.info":
+                if (UsersInfoDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(UsersInfoDelay, ct);
+                }
+
+                var user = S("user") ?? "U0";
+                return Ok(new()
+                {
+                    ["user"] = new JsonObject
+                    {
+                        ["id"] = user,
+                        ["name"] = "ada",
+                        ["real_name"] = "Ada Lovelace",
+                        ["tz"] = "Europe/Paris",
+                        ["tz_offset"] = 3600,
+                        ["locale"] = "en-US",
+                        ["profile"] = new JsonObject { ["display_name"] = "Ada " + user },
+                    },
+                });
+            case "views.open":
+                return Ok(new() { ["view"] = new JsonObject { ["id"] = "V" + NextTs() } });
+            case "files.info":
+                var id = S("file") ?? string.Empty;
+                if (!Files.TryGetValue(id, out var bytes))
+                {
+                    return Error("file_not_found");
+                }
+
+                return Ok(new()
+                {
+                    ["file"] = new JsonObject
+                    {
+                        ["id"] = id,
+                        ["name"] = "proof.png",
+                        ["mimetype"] = "image/png",
+                        ["size"] = bytes.Length,
+                        ["url_private_download"] = new Uri(BaseUrl, "files/" + id).ToString(),
+                    },
+                });
+            default:
+                return Error("unknown_method");
+        }
+    }
+
+    private async Task FileAsync(HttpContext context, string id)
+    {
+        var auth = context.Request.Headers.Authorization.ToString();
+        Downloads.Enqueue((id, auth));
+        if (auth != "Bearer " + BotToken)
+        {
+            // Slack answers an unauthenticated download with its login page, never the file.
+            context.Response.StatusCode = 401;
+            return;
+        }
+
+        if (!Files.TryGetValue(id, out var bytes))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        context.Response.ContentType = "image/png";
+        await context.Response.Body.WriteAsync(bytes);
+    }
+
+    private async Task ResponseAsync(HttpContext context, string id)
+    {
+        var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
+        ResponsePosts.Enqueue((id, body));
+        context.Response.ContentType = "text/plain";
+        await context.Response.WriteAsync("ok");
+    }
+
+    private async Task LinkAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        using var ws = await context.WebSockets.AcceptWebSocketAsync();
+        var socket = new FakeSocket(this, ws, int.Parse(context.Request.Query["ticket"].ToString(), CultureInfo.InvariantCulture));
+        lock (_sockets)
+        {
+            _sockets.Add(socket);
+        }
+
+        await socket.SendAsync(new JsonObject
+        {
+            ["type"] = "hello",
+            ["num_connections"] = 1,
+            ["connection_info"] = new JsonObject { ["app_id"] = "A0TEST" },
+            ["debug_info"] = new JsonObject { ["host"] = "fake", ["approximate_connection_time"] = 3600 },
+        });
+        await NewSockets.Writer.WriteAsync(socket);
+        await socket.ReceiveLoopAsync();
+    }
+
+    private string NextTs() => "1700000000." + Interlocked.Increment(ref _ts).ToString("000000", CultureInfo.InvariantCulture);
+
+    private static JsonObject Ok(JsonObject fields)
+    {
+        fields["ok"] = true;
+        return fields;
+    }
+
+    private static JsonObject Error(string error) => new() { ["ok"] = false, ["error"] = error };
+}
+
+public sealed record ApiCall(string Method, string ContentType, JsonObject Parameters, string Authorization, DateTimeOffset At);
+
+public sealed record ReceivedAck(JsonObject Ack, int SocketId, DateTimeOffset At);

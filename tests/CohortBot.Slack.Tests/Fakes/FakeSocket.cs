@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace CohortBot.Slack.Tests.Fakes;
+
+/// <summary>The server side of one Socket Mode connection: sends hello, envelopes and disconnects; records acks.</summary>
+public sealed class FakeSocket(FakeSlack slack, WebSocket socket, int id)
+{
+    private static int s_envelope;
+    private readonly SemaphoreSlim _send = new(1, 1);
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public int Id { get; } = id;
+
+    public Task Closed => _closed.Task;
+
+    public bool IsOpen => socket.State == WebSocketState.Open;
+
+    public async Task SendAsync(JsonNode frame) => await SendRawAsync(frame.ToJsonString());
+
+    public async Task SendRawAsync(string text)
+    {
+        await _send.WaitAsync();
+        try
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        finally
+        {
+            _send.Release();
+        }
+    }
+
+    /// <summary>Sends an envelope and returns its id.</summary>
+    public async Task<string> SendEnvelopeAsync(string type, JsonObject payload, bool acceptsResponsePayload, string? envelopeId = null, int? retryAttempt = null)
+    {
+        envelopeId ??= "env-" + Interlocked.Increment(ref s_envelope).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
+        var envelope = new JsonObject
+        {
+            ["envelope_id"] = envelopeId,
+            ["type"] = type,
+            ["payload"] = payload.DeepClone(),
+            ["accepts_response_payload"] = acceptsResponsePayload,
+        };
+        if (retryAttempt is { } attempt)
+        {
+            envelope["retry_attempt"] = attempt;
+            envelope["retry_reason"] = "timeout";
+        }
+
+        await SendAsync(envelope);
+        return envelopeId;
+    }
+
+    public Task DisconnectAsync(string reason) =>
+        SendAsync(new JsonObject { ["type"] = "disconnect", ["reason"] = reason, ["debug_info"] = new JsonObject { ["host"] = "fake" } });
+
+    public void Abort() => socket.Abort();
+
+    internal async Task ReceiveLoopAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    break;
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (result.EndOfMessage)
+                {
+                    if (JsonNode.Parse(message.ToArray()) is JsonObject ack)
+                    {
+                        slack.RecordAck(ack, this);
+                    }
+
+                    message.SetLength(0);
+                }
+            }
+        }
+        catch (WebSocketException)
+        {
+        }
+        finally
+        {
+            _closed.TrySetResult();
+        }
+    }
+}

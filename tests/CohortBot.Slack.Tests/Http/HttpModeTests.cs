@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using CohortBot.Slack.Http;
+using CohortBot.Slack.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CohortBot.Slack.Tests.Http;
+
+/// <summary>The optional HTTP transport: signed requests are served by the same handlers; others get 401.</summary>
+public sealed class HttpModeTests
+{
+    private const string Secret = "test-signing-secret";
+
+    [Fact]
+    public async Task SignedSlashCommand_IsAnsweredInTheResponseBody()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await StartAsync(fake);
+        using var http = new HttpClient { BaseAddress = BaseOf(host) };
+
+        var body = "user_id=U9&user_name=grace&channel_id=C1&command=%2Fcohort&text=rsvp+oh-1&trigger_id=t.1&response_url=" + Uri.EscapeDataString(fake.ResponseUrl("h1"));
+        using var response = await http.SendAsync(Signed("slack/commands", body, host.Clock.GetUtcNow()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("ephemeral", json["response_type"]!.ToString());
+        Assert.Contains("You're going to", json.ToText());
+        Assert.Empty(fake.CallsTo("apps.connections.open"));
+    }
+
+    [Fact]
+    public async Task TamperedStaleOrUnsigned_AreRefusedWith401()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await StartAsync(fake);
+        using var http = new HttpClient { BaseAddress = BaseOf(host) };
+        var body = "user_id=U9&text=help&trigger_id=t.2";
+        var now = host.Clock.GetUtcNow();
+
+        var tampered = Signed("slack/commands", body, now);
+        tampered.Content = new StringContent(body + "x", Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var r1 = await http.SendAsync(tampered);
+        using var r2 = await http.SendAsync(Signed("slack/commands", body, now.AddMinutes(-6)));
+        using var r3 = await http.PostAsync("slack/commands", new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, r1.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, r2.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, r3.StatusCode);
+        Assert.Empty(fake.CallsTo("users.info"));
+    }
+
+    [Fact]
+    public async Task SignedButMalformedInteractivity_Is400()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await StartAsync(fake);
+        using var http = new HttpClient { BaseAddress = BaseOf(host) };
+
+        using var response = await http.SendAsync(Signed("slack/interactivity", "payload=%7Bnot+json", host.Clock.GetUtcNow()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignedButtonPress_IsAckedEmpty_AndAnsweredThroughResponseUrl()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await StartAsync(fake);
+        using var http = new HttpClient { BaseAddress = BaseOf(host) };
+        var payload = Payloads.BlockAction(fake, "rsvp?event=tt-1", user: "U9", responseId: "hb");
+
+        using var response = await http.SendAsync(Signed("slack/interactivity", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), host.Clock.GetUtcNow()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+        Assert.Contains("You're going to Tech talk", (await fake.WaitForResponsePostAsync("hb")).ToText());
+    }
+
+    private static Task<SlackTestHost> StartAsync(FakeSlack fake) => SlackTestHost.StartAsync(fake, s =>
+    {
+        s["Slack:AppToken"] = null;
+        s["Slack:SigningSecret"] = Secret;
+        s["Slack:Http:Enabled"] = "true";
+        s["Slack:Http:Urls"] = "http://127.0.0.1:0";
+    });
+
+    private static Uri BaseOf(SlackTestHost host) =>
+        new(host.Services.GetRequiredService<SlackHttpService>().Urls.First().TrimEnd('/') + "/");
+
+    private static HttpRequestMessage Signed(string path, string body, DateTimeOffset at)
+    {
+        var ts = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Add("X-Slack-Request-Timestamp", ts);
+        request.Headers.Add("X-Slack-Signature", SlackSignatureVerifier.Sign(Secret, ts, Encoding.UTF8.GetBytes(body)));
+        return request;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using CohortBot.Slack.SocketMode;
+using CohortBot.Slack.Tests.Commands;
+using CohortBot.Slack.Tests.Fakes;
+
+namespace CohortBot.Slack.Tests.SocketMode;
+
+/// <summary>The Socket Mode client against the fake: connecting, acks, disconnects, drops and retries.</summary>
+public sealed class SocketModeTests
+{
+    [Fact]
+    public async Task Connects_WithTheAppTokenInTheHeaderOnly()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        await fake.NextSocketAsync();
+        await host.WaitConnectedAsync();
+
+        var open = Assert.Single(fake.CallsTo("apps.connections.open"));
+        Assert.Equal("Bearer " + FakeSlack.AppToken, open.Authorization);
+        Assert.DoesNotContain("xapp-", open.Parameters.ToText());
+        Assert.Equal(1, host.Status.OpenSockets);
+    }
+
+    [Fact]
+    public async Task SlowHandler_IsAckedEmptyWithinThreeSeconds_AndAnsweredLater()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+        fake.UsersInfoDelay = TimeSpan.FromSeconds(3.5);
+
+        var watch = Stopwatch.StartNew();
+        var id = await socket.SendEnvelopeAsync("slash_commands", Payloads.Slash(fake, "help", responseId: "slow"), acceptsResponsePayload: true);
+        var ack = await fake.AckFor(id);
+        var ackedAfter = watch.Elapsed;
+
+        Assert.True(ackedAfter < TimeSpan.FromSeconds(3), $"acked after {ackedAfter}");
+        Assert.Null(ack.Ack["payload"]);
+        var late = await fake.WaitForResponsePostAsync("slow");
+        Assert.Contains("/cohort submit", late.ToText());
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(3.4));
+    }
+
+    [Theory]
+    [InlineData("refresh_requested")]
+    [InlineData("warning")]
+    [InlineData("too_many_websockets")]
+    public async Task Disconnect_OpensTheNewSocketBeforeClosingTheOld_LosingNoEnvelope(string reason)
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var first = await fake.NextSocketAsync();
+
+        // Mid-week: a proof goes in on the first socket.
+        var before = await SlashCommandTests.SlashAsync(fake, first, "submit 1 https://example.com/a");
+        Assert.Contains("proof received", before["payload"]!.ToText());
+
+        await first.DisconnectAsync(reason);
+        // Slack may still deliver on the old socket until it closes; that envelope must be answered there.
+        var onOld = await first.SendEnvelopeAsync("slash_commands", Payloads.Slash(fake, "rsvp oh-1"), acceptsResponsePayload: true);
+        var second = await fake.NextSocketAsync();
+        Assert.True(first.IsOpen || (await fake.AckFor(onOld)).SocketId == first.Id, "the old socket closed before the new one said hello");
+
+        var oldAck = await fake.AckFor(onOld);
+        Assert.Equal(first.Id, oldAck.SocketId);
+        Assert.Contains("You're going to", oldAck.Ack["payload"]!.ToText());
+        await first.Closed.WaitAsync(FakeSlack.Wait);
+
+        var after = await SlashCommandTests.SlashAsync(fake, second, "progress");
+        Assert.Contains("Weeks (1/1 submitted)", after["payload"]!.ToText());
+        Assert.Contains("going", after["payload"]!.ToText());
+        Assert.Equal(2, fake.ConnectionsOpened);
+        Assert.Equal(SlackConnectionState.Connected, host.Status.State);
+    }
+
+    [Fact]
+    public async Task LinkDisabled_StopsWithoutReconnecting()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        await socket.DisconnectAsync("link_disabled");
+
+        await FakeSlack.Eventually(() => host.Status.State == SlackConnectionState.Disabled ? "yes" : null, "the Disabled state");
+        await socket.Closed.WaitAsync(FakeSlack.Wait);
+        await Task.Delay(300);
+        Assert.Equal(1, fake.ConnectionsOpened);
+    }
+
+    [Fact]
+    public async Task DroppedSocket_Reconnects_AndFailedOpensAreRetried()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+        fake.RateLimited["apps.connections.open"] = 0;
+        fake.Failures["apps.connections.open"] = "internal_error";
+
+        socket.Abort();
+        await FakeSlack.Eventually(() => fake.ConnectionsOpened >= 3 ? "yes" : null, "retries of apps.connections.open");
+        Assert.NotEqual(SlackConnectionState.Connected, host.Status.State);
+        fake.Failures.TryRemove("apps.connections.open", out _);
+
+        var next = await fake.NextSocketAsync();
+        await host.WaitConnectedAsync();
+        Assert.NotNull((await SlashCommandTests.SlashAsync(fake, next, "help"))["payload"]);
+    }
+
+    [Fact]
+    public async Task RetriedEnvelope_IsProcessedOnce_ButAckedEachTime()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+        var payload = Payloads.Slash(fake, "submit 1 https://example.com/once");
+
+        var firstAck = await fake.AckFor(await socket.SendEnvelopeAsync("slash_commands", payload, true, envelopeId: "env-retry"));
+        var retried = await socket.SendEnvelopeAsync("slash_commands", payload, true, envelopeId: "env-retry-2", retryAttempt: 1);
+        var retryAck = await fake.AckFor(retried);
+
+        Assert.NotNull(firstAck.Ack["payload"]);
+        Assert.Null(retryAck.Ack["payload"]);
+        Assert.Equal(1, (await host.LatestSubmissionAsync("U1", 1))!.Attempt);
+    }
+
+    [Fact]
+    public async Task MalformedFrames_AndUnknownTypes_DoNotBreakTheSocket()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        await socket.SendRawAsync("{not json");
+        await socket.SendRawAsync("[1,2,3]");
+        await socket.SendAsync(new JsonObject { ["type"] = "slash_commands" });
+        var events = await socket.SendEnvelopeAsync("events_api", new JsonObject { ["event_id"] = "Ev1", ["event"] = new JsonObject { ["type"] = "app_mention" } }, false, retryAttempt: 0);
+        Assert.Null((await fake.AckFor(events)).Ack["payload"]);
+
+        Assert.NotNull((await SlashCommandTests.SlashAsync(fake, socket, "help"))["payload"]);
+        Assert.True(socket.IsOpen);
+        Assert.Equal(1, fake.ConnectionsOpened);
+    }
+}

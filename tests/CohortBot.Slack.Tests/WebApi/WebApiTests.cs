@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using CohortBot.Core.Commands;
+using CohortBot.Core.Notifications;
+using CohortBot.Core.Platform;
+using CohortBot.Slack.Tests.Fakes;
+using CohortBot.Slack.WebApi;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CohortBot.Slack.Tests.WebApi;
+
+public sealed class WebApiTests
+{
+    [Fact]
+    public async Task DirectMessage_WaitsOut429_WithoutDropping_AndCachesTheDmChannel()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var platform = host.Services.GetServices<IChatPlatform>().Single(p => p.Platform == "slack");
+        fake.RateLimited["chat.postMessage"] = 1;
+
+        await platform.SendDirectAsync("U7", Reply.Success("Seat freed <@channel> & more"), CancellationToken.None);
+        await platform.SendDirectAsync("U7", new Reply("second"), CancellationToken.None);
+
+        var posts = fake.CallsTo("chat.postMessage");
+        Assert.Equal(3, posts.Count);
+        Assert.True(posts[1].At - posts[0].At >= TimeSpan.FromSeconds(0.9), "the retry did not wait for Retry-After");
+        Assert.Equal("DU7", posts[1].Parameters["channel"]!.ToString());
+        Assert.Contains("&lt;@channel&gt; &amp; more", posts[1].Parameters["blocks"]!.ToText());
+        Assert.Equal("second", posts[2].Parameters["text"]!.ToString());
+        Assert.Single(fake.CallsTo("conversations.open"));
+        Assert.Equal("DU7", await host.Services.GetRequiredService<IPlatformStateStore>().GetAsync("slack", "dm:U7", CancellationToken.None));
+        SlackWebApiSpec.AssertAll(fake.Calls);
+    }
+
+    [Fact]
+    public async Task OkFalse_BecomesATypedException_NamingTheError()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        fake.Failures["chat.postMessage"] = "channel_not_found";
+        var platform = host.Services.GetServices<IChatPlatform>().Single(p => p.Platform == "slack");
+
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => platform.SendToChannelAsync("C404", new Reply("hi"), CancellationToken.None));
+
+        Assert.Equal("channel_not_found", ex.Error);
+        Assert.Equal("chat.postMessage", ex.Method);
+        Assert.DoesNotContain("xoxb", ex.Message);
+    }
+
+    [Fact]
+    public async Task ChatUpdate_AndEphemeral_CarryTheirRequiredParameters()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var api = host.Services.GetRequiredService<SlackWebApi>();
+        var message = Slack.Rendering.BlockKitRenderer.Render(new Reply("updated"));
+
+        await api.UpdateAsync("C1", "1700000000.000001", message, CancellationToken.None);
+        await api.PostEphemeralAsync("C1", "U1", message, CancellationToken.None);
+
+        Assert.Equal("1700000000.000001", fake.CallsTo("chat.update").Single().Parameters["ts"]!.ToString());
+        Assert.Equal("U1", fake.CallsTo("chat.postEphemeral").Single().Parameters["user"]!.ToString());
+        SlackWebApiSpec.AssertAll(fake.Calls);
+    }
+
+    [Fact]
+    public async Task BotToken_IsNeverSentToAHostThatIsNotSlack()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var api = host.Services.GetRequiredService<SlackWebApi>();
+
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() =>
+            api.DownloadAsync(new SlackFile("F1", "x.png", 10, new Uri("https://evil.example/files/F1")), 100, CancellationToken.None));
+
+        Assert.Equal("untrusted_host", ex.Error);
+    }
+
+    [Fact]
+    public void SpecCheck_CatchesUnknownMethodsAndMissingRequiredParameters()
+    {
+        var missing = new ApiCall("chat.postEphemeral", "application/json", new JsonObject { ["channel"] = "C1", ["text"] = "x" }, "Bearer xoxb-1", DateTimeOffset.UtcNow);
+        var unknown = new ApiCall("chat.shout", "application/json", [], "Bearer xoxb-1", DateTimeOffset.UtcNow);
+        var noToken = new ApiCall("views.open", "application/json", new JsonObject { ["trigger_id"] = "t", ["view"] = new JsonObject() }, string.Empty, DateTimeOffset.UtcNow);
+
+        Assert.Contains("chat.postEphemeral: required parameter 'user' is missing", SlackWebApiSpec.Problems(missing));
+        Assert.Contains("chat.shout: not a method in Slack's Web API description", SlackWebApiSpec.Problems(unknown));
+        Assert.Contains("views.open: required parameter 'token' is missing", SlackWebApiSpec.Problems(noToken));
+    }
+}
