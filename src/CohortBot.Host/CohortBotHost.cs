@@ -7,6 +7,7 @@ using CohortBot.Host.Options;
 using CohortBot.Host.Startup;
 using CohortBot.Storage;
 using CohortBot.Storage.Sqlite;
+using CohortBot.Slack;
 using CohortBot.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,11 +92,22 @@ public static class CohortBotHost
 
     private static void AddAdapters(IServiceCollection services, IConfiguration configuration)
     {
-        var terminal = configuration.GetValue<bool?>($"{TerminalOptions.Section}:{nameof(TerminalOptions.Enabled)}");
+        // A platform is on as soon as any of its credentials is configured; its options validation
+        // then names whatever else it needs, rather than the bot silently ignoring half a setup.
         var anyChatPlatform = false;
+        if (Configured(configuration, "Slack:AppToken", "Slack:BotToken", "Slack:SigningSecret"))
+        {
+            services.AddSlackAdapter(configuration);
+            anyChatPlatform = true;
+        }
+
+        var terminal = configuration.GetValue<bool?>($"{TerminalOptions.Section}:{nameof(TerminalOptions.Enabled)}");
         if (terminal ?? !anyChatPlatform)
         {
             services.AddTerminalAdapter();
         }
     }
+
+    private static bool Configured(IConfiguration configuration, params string[] keys) =>
+        keys.Any(k => !string.IsNullOrWhiteSpace(configuration[k]));
 }

@@ -61,7 +61,7 @@ public static class SlackWebApiSpec
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "specs", "slack-web-openapi-v2.json"), Path.Combine(dir.FullName, "..", "shared", "specs", "slack-web-openapi-v2.json") })
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "tests", "specs", "slack-web-openapi-v2.json"), Path.Combine(dir.FullName, "shared", "specs", "slack-web-openapi-v2.json"), Path.Combine(dir.FullName, "..", "shared", "specs", "slack-web-openapi-v2.json") })
             {
                 if (File.Exists(candidate))
                 {
@@ -70,6 +70,6 @@ public static class SlackWebApiSpec
             }
         }
 
-        throw new FileNotFoundException("shared/specs/slack-web-openapi-v2.json was not found beside the repository.");
+        throw new FileNotFoundException("tests/specs/slack-web-openapi-v2.json was not found in the repository.");
     }
 }
