@@ -1,3 +1,4 @@
+using CohortBot.Core.Concurrency;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CohortBot.Core.Commands;
@@ -8,11 +9,9 @@ namespace CohortBot.Core.Commands;
 /// </summary>
 public sealed class CommandRunner(IServiceScopeFactory scopes)
 {
-    private readonly object _gate = new();
-    private int _inFlight;
-    private TaskCompletionSource _idle = CompletedIdle();
+    private readonly InFlightCounter _inFlight = new();
 
-    public int InFlight => Volatile.Read(ref _inFlight);
+    public int InFlight => _inFlight.Count;
 
     /// <summary>
     /// Runs the command. Pass a token that is cancelled only when the command should be abandoned,
@@ -20,53 +19,11 @@ public sealed class CommandRunner(IServiceScopeFactory scopes)
     /// </summary>
     public async Task<Reply> RunAsync(Invocation invocation, CancellationToken ct)
     {
-        Enter();
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<CommandDispatcher>().DispatchAsync(invocation, ct);
-        }
-        finally
-        {
-            Leave();
-        }
+        using var _ = _inFlight.Enter();
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CommandDispatcher>().DispatchAsync(invocation, ct);
     }
 
     /// <summary>Completes when no command is running, or when <paramref name="ct"/> gives up waiting.</summary>
-    public Task WaitIdleAsync(CancellationToken ct)
-    {
-        lock (_gate)
-        {
-            return _idle.Task.WaitAsync(ct);
-        }
-    }
-
-    private void Enter()
-    {
-        lock (_gate)
-        {
-            if (_inFlight++ == 0)
-            {
-                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-    }
-
-    private void Leave()
-    {
-        lock (_gate)
-        {
-            if (--_inFlight == 0)
-            {
-                _idle.TrySetResult();
-            }
-        }
-    }
-
-    private static TaskCompletionSource CompletedIdle()
-    {
-        var done = new TaskCompletionSource();
-        done.SetResult();
-        return done;
-    }
+    public Task WaitIdleAsync(CancellationToken ct) => _inFlight.WhenIdleAsync(ct);
 }

@@ -20,7 +20,7 @@ public sealed class ProofIntake(IProofFileStore files, IOptions<ProofOptions> op
         try
         {
             await using var stream = await attachment.OpenAsync(ct);
-            content = await ReadAtMostAsync(stream, max + 1, ct);
+            content = await Concurrency.BoundedRead.ReadAtMostAsync(stream, max + 1, ct);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException or UnauthorizedAccessException)
         {
@@ -39,19 +39,6 @@ public sealed class ProofIntake(IProofFileStore files, IOptions<ProofOptions> op
         }
 
         return ProofIntakeResult.Stored(await files.SaveAsync(content, type, ct));
-    }
-
-    private static async Task<byte[]> ReadAtMostAsync(Stream stream, long limit, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
 

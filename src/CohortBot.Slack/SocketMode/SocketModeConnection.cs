@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CohortBot.Core.Concurrency;
 using CohortBot.Slack.Interactivity;
 using Microsoft.Extensions.Logging;
 
@@ -22,9 +23,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
-    private readonly object _gate = new();
-    private TaskCompletionSource _idle = Completed();
-    private int _inFlight;
+    private readonly InFlightCounter _inFlight = new();
     private Task _receiving = Task.CompletedTask;
 
     private SocketModeConnection(int id, ClientWebSocket socket, Func<InboundRequest, SocketModeConnection, Task> onEnvelope, ILogger logger)
@@ -87,13 +86,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     /// <summary>Waits (at most <paramref name="max"/>) for envelopes in flight to be acknowledged and answered.</summary>
     public async Task WaitIdleAsync(TimeSpan max, TimeProvider clock)
     {
-        Task idle;
-        lock (_gate)
-        {
-            idle = _idle.Task;
-        }
-
-        await Task.WhenAny(idle, Task.Delay(max, clock));
+        await Task.WhenAny(_inFlight.WhenIdleAsync(CancellationToken.None), Task.Delay(max, clock));
     }
 
     public async Task CloseAsync(TimeSpan timeout)
@@ -218,47 +211,14 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             envelopeId,
             json["accepts_response_payload"]?.GetValueKind() == JsonValueKind.True,
             json["retry_attempt"] is JsonValue r && r.TryGetValue<int>(out var attempt) ? attempt : 0);
-        Enter();
+        var inFlight = _inFlight.Enter();
         _ = Task.Run(async () =>
         {
-            try
+            using (inFlight)
             {
                 await _onEnvelope(request, this);
             }
-            finally
-            {
-                Leave();
-            }
         });
-    }
-
-    private void Enter()
-    {
-        lock (_gate)
-        {
-            if (_inFlight++ == 0)
-            {
-                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-    }
-
-    private void Leave()
-    {
-        lock (_gate)
-        {
-            if (--_inFlight == 0)
-            {
-                _idle.TrySetResult();
-            }
-        }
-    }
-
-    private static TaskCompletionSource Completed()
-    {
-        var done = new TaskCompletionSource();
-        done.SetResult();
-        return done;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack socket {Id} closed by Slack ({Status}: {Description})")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CohortBot.Core.Concurrency;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -61,15 +62,7 @@ internal sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOpti
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        return await BoundedRead.ReadAtMostAsync(stream, limit, ct);
     }
 
     private string BotToken => options.Value.BotToken ?? throw new InvalidOperationException("Slack:BotToken is not set.");
