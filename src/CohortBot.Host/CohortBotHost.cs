@@ -71,13 +71,26 @@ public static class CohortBotHost
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         // Standard output is the terminal chat; logs go to standard error so the two never mix.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.AddSimpleConsole(o =>
+        // Structured logs: scopes carry platform, user and command; "json" gives one JSON object a line.
+        if (string.Equals(builder.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-            o.UseUtcTimestamp = false;
-            o.ColorBehavior = LoggerColorBehavior.Disabled;
-        });
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.IncludeScopes = true;
+                o.TimestampFormat = "HH:mm:ss ";
+                o.ColorBehavior = LoggerColorBehavior.Disabled;
+            });
+        }
     }
 
     private static void AddOptions(IServiceCollection services, IConfiguration configuration)
