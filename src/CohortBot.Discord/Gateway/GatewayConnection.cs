@@ -93,6 +93,12 @@ internal sealed partial class GatewayConnection(
                 continue;
             }
 
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                LogMalformedFrame(frame.Length);
+                continue;
+            }
+
             var op = root.TryGetProperty("op", out var o) && o.TryGetInt32(out var n) ? n : -1;
             var d = root.TryGetProperty("d", out var dv) ? dv : default;
             switch (op)
@@ -214,8 +220,8 @@ internal sealed partial class GatewayConnection(
 
         using var doc = JsonDocument.Parse(frame);
         var root = doc.RootElement;
-        if (root.TryGetProperty("op", out var op) && op.TryGetInt32(out var n) && n == 10
-            && root.TryGetProperty("d", out var d) && d.TryGetProperty("heartbeat_interval", out var hi) && hi.TryGetInt64(out var ms) && ms > 0)
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("op", out var op) && op.TryGetInt32(out var n) && n == 10
+            && root.TryGetProperty("d", out var d) && d.ValueKind == JsonValueKind.Object && d.TryGetProperty("heartbeat_interval", out var hi) && hi.TryGetInt64(out var ms) && ms > 0)
         {
             return ms;
         }

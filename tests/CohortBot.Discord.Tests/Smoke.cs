@@ -1,1 +1,0 @@
-namespace CohortBot.Discord.Tests; public sealed class Smoke { [Fact] public void Runs() => Assert.True(true); }
