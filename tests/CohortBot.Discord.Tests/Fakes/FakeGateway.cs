@@ -153,7 +153,7 @@ public sealed class FakeGateway(Func<string> resumeUrl)
         lock (_gate)
         {
             var events = _sessions[CurrentSessionId ?? throw new InvalidOperationException("No session yet.")];
-            frame = new JsonObject { ["op"] = 0, ["t"] = type, ["s"] = (long)(events.Count + 1), ["d"] = d };
+            frame = new JsonObject { ["op"] = 0, ["t"] = type, ["s"] = (long)(events.Count + 1), ["d"] = d.DeepClone() };
             events.Add(frame);
             target = _current;
         }

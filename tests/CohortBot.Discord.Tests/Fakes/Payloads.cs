@@ -12,9 +12,9 @@ public static class Payloads
 
     public static string NextId() => Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static JsonObject Command(string name, params JsonObject[] options) => Command(name, null, options);
+    public static JsonObject Command(string name, params JsonObject[] options) => CommandWithResolved(name, null, options);
 
-    public static JsonObject Command(string name, JsonObject? resolved, params JsonObject[] options)
+    public static JsonObject CommandWithResolved(string name, JsonObject? resolved, params JsonObject[] options)
     {
         var data = new JsonObject { ["id"] = "400000000000000001", ["name"] = name, ["type"] = 1, ["options"] = new JsonArray(options.Select(o => (JsonNode)o).ToArray()) };
         if (resolved is not null)

@@ -214,7 +214,7 @@ public sealed class GatewayTests
         await using var bot = await BotHarness.StartAsync(fake);
         await bot.WaitForStateAsync(GatewayConnectionState.Ready);
 
-        await fake.Gateway.DispatchAsync("INTERACTION_CREATE", Payloads.Command("submit",
+        await fake.Gateway.DispatchAsync("INTERACTION_CREATE", Payloads.CommandWithResolved("submit",
             Payloads.Attachments("1", "slow.png", fake.CdnUrl("slow.png"), 67),
             Payloads.Option("week", 4, 1), Payloads.Option("file", 11, "1")));
         var before = fake.Gateway.Heartbeats;
