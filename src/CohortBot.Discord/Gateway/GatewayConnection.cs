@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CohortBot.Discord.Interactions;
@@ -21,12 +20,11 @@ internal sealed partial class GatewayConnection(
     TimeProvider clock,
     ILogger logger)
 {
-    private const int MaxFrameBytes = 8 * 1024 * 1024;
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly GatewaySocket _socket = new(socket);
     private volatile bool _acked = true;
     private volatile bool _zombie;
 
-    public int? CloseCode { get; private set; }
+    public int? CloseCode => _socket.CloseCode;
 
     public async Task<GatewayOutcome> RunAsync(bool resume, CancellationToken stopping)
     {
@@ -44,19 +42,19 @@ internal sealed partial class GatewayConnection(
             if (resume && session.CanResume)
             {
                 status.Set(GatewayConnectionState.Resuming);
-                await SendAsync(new JsonObject { ["op"] = 6, ["d"] = new JsonObject { ["token"] = options.Token, ["session_id"] = session.SessionId, ["seq"] = session.Sequence } }, life.Token);
+                await _socket.SendAsync(new JsonObject { ["op"] = 6, ["d"] = new JsonObject { ["token"] = options.Token, ["session_id"] = session.SessionId, ["seq"] = session.Sequence } }, life.Token);
             }
             else
             {
                 session.Clear();
-                await SendAsync(Identify(), life.Token);
+                await _socket.SendAsync(Identify(), life.Token);
             }
 
             return await ReceiveLoopAsync(life.Token);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            await CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down");
+            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down");
             return GatewayOutcome.Stopping;
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException)
@@ -75,7 +73,7 @@ internal sealed partial class GatewayConnection(
     {
         while (true)
         {
-            var frame = await ReceiveFrameAsync(ct);
+            var frame = await _socket.ReceiveAsync(ct);
             if (frame is null)
             {
                 return Closed();
@@ -111,7 +109,7 @@ internal sealed partial class GatewayConnection(
                     break;
                 case 7:
                     LogReconnectRequested();
-                    await CloseAsync((WebSocketCloseStatus)4000, "reconnect requested");
+                    await _socket.CloseAsync((WebSocketCloseStatus)4000, "reconnect requested");
                     return GatewayOutcome.Resume;
                 case 9:
                     var resumable = d.ValueKind == JsonValueKind.True;
@@ -121,7 +119,7 @@ internal sealed partial class GatewayConnection(
                         session.Clear();
                     }
 
-                    await CloseAsync((WebSocketCloseStatus)4000, "invalid session");
+                    await _socket.CloseAsync((WebSocketCloseStatus)4000, "invalid session");
                     return resumable && session.CanResume ? GatewayOutcome.Resume : GatewayOutcome.Identify;
                 case 11:
                     _acked = true;
@@ -177,7 +175,7 @@ internal sealed partial class GatewayConnection(
                     _zombie = true;
                     LogZombie();
                     // Any code but 1000/1001 keeps the session resumable.
-                    socket.Abort();
+                    _socket.Abort();
                     return;
                 }
 
@@ -193,7 +191,7 @@ internal sealed partial class GatewayConnection(
     private Task SendHeartbeatAsync(CancellationToken ct)
     {
         _acked = false;
-        return SendAsync(new JsonObject { ["op"] = 1, ["d"] = session.Sequence }, ct);
+        return _socket.SendAsync(new JsonObject { ["op"] = 1, ["d"] = session.Sequence }, ct);
     }
 
     private JsonObject Identify() => new()
@@ -212,7 +210,7 @@ internal sealed partial class GatewayConnection(
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.HelloTimeout);
-        var frame = await ReceiveFrameAsync(timeout.Token);
+        var frame = await _socket.ReceiveAsync(timeout.Token);
         if (frame is null)
         {
             return null;
@@ -230,50 +228,10 @@ internal sealed partial class GatewayConnection(
         return null;
     }
 
-    private async Task<byte[]?> ReceiveFrameAsync(CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(chunk, ct);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                CloseCode = (int?)socket.CloseStatus;
-                return null;
-            }
-
-            buffer.Write(chunk, 0, result.Count);
-            if (buffer.Length > MaxFrameBytes)
-            {
-                throw new WebSocketException("Gateway frame larger than " + MaxFrameBytes + " bytes.");
-            }
-
-            if (result.EndOfMessage)
-            {
-                return buffer.ToArray();
-            }
-        }
-    }
-
-    private async Task SendAsync(JsonObject payload, CancellationToken ct)
-    {
-        var bytes = Encoding.UTF8.GetBytes(payload.ToJsonString());
-        await _sendLock.WaitAsync(ct);
-        try
-        {
-            await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, ct);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
     private GatewayOutcome Closed()
     {
         var code = CloseCode ?? 0;
-        LogClosed(code, socket.CloseStatusDescription ?? string.Empty);
+        LogClosed(code, _socket.CloseDescription);
         if (GatewayCloseCodes.IsFatal(code))
         {
             return GatewayOutcome.Fatal;
@@ -288,21 +246,6 @@ internal sealed partial class GatewayConnection(
     }
 
     private GatewayOutcome Fallback() => session.CanResume ? GatewayOutcome.Resume : GatewayOutcome.Identify;
-
-    private async Task CloseAsync(WebSocketCloseStatus code, string reason)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                await socket.CloseOutputAsync(code, reason, timeout.Token);
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway READY")]
     private partial void LogReady();

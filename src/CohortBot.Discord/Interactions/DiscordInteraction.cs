@@ -38,8 +38,7 @@ public sealed record DiscordInteraction(string Id, string Token, int Type, JsonE
             return null;
         }
 
-        var name = TryString(member, "nick", out var nick) ? nick
-            : TryString(userElement, "global_name", out var global) ? global
+        var name = TryString(userElement, "global_name", out var global) ? global
             : TryString(userElement, "username", out var username) ? username
             : userId;
         var locale = TryString(payload, "locale", out var l) ? l : null;
