@@ -43,11 +43,7 @@ public sealed partial class DiscordRestClient(
             try
             {
                 await WaitForBucketAsync(bucket, route, ct);
-                if (route.IsGloballyLimited)
-                {
-                    await globalLimiter.WaitAsync(ct);
-                }
-
+                using var lease = route.IsGloballyLimited ? await globalLimiter.AcquireAsync(ct) : null;
                 try
                 {
                     response = await SendOnceAsync(method, path, body, files, ct);

@@ -27,7 +27,7 @@ public sealed class GatewayTests
     public async Task Heartbeats_AreSentRepeatedly_WhileAcked()
     {
         await using var fake = await FakeDiscord.StartAsync();
-        fake.Gateway.HeartbeatIntervalMs = 150;
+        fake.Gateway.HeartbeatIntervalMs = 250;
         await using var bot = await BotHarness.StartAsync(fake);
         await bot.WaitForStateAsync(GatewayConnectionState.Ready);
 
@@ -208,7 +208,7 @@ public sealed class GatewayTests
     public async Task SlowHandler_DoesNotBlockHeartbeats()
     {
         await using var fake = await FakeDiscord.StartAsync();
-        fake.Gateway.HeartbeatIntervalMs = 150;
+        fake.Gateway.HeartbeatIntervalMs = 250;
         fake.CdnDelay = TimeSpan.FromSeconds(2);
         fake.CdnFiles["slow.png"] = Payloads.Png();
         await using var bot = await BotHarness.StartAsync(fake);
@@ -218,9 +218,9 @@ public sealed class GatewayTests
             Payloads.Attachments("1", "slow.png", fake.CdnUrl("slow.png"), 67),
             Payloads.Option("week", 4, 1), Payloads.Option("file", 11, "1")));
         var before = fake.Gateway.Heartbeats;
-        await Task.Delay(1200);
+        await Task.Delay(1300);
 
-        Assert.True(fake.Gateway.Heartbeats >= before + 4, $"heartbeats went from {before} to {fake.Gateway.Heartbeats}");
+        Assert.True(fake.Gateway.Heartbeats >= before + 3, $"heartbeats went from {before} to {fake.Gateway.Heartbeats}");
         Assert.Equal(1, fake.Gateway.ConnectionCount);
         await fake.WaitForAsync(r => r.Method == "PATCH");
     }
