@@ -17,7 +17,7 @@ public sealed class FakeGateway(Func<string> resumeUrl)
     private Connection? _current;
     private int _sessionCounter;
 
-    public int HeartbeatIntervalMs { get; set; } = 400;
+    public int HeartbeatIntervalMs { get; set; } = 1000;
 
     public bool AckHeartbeats { get; set; } = true;
 
@@ -171,13 +171,13 @@ public sealed class FakeGateway(Func<string> resumeUrl)
         }
     }
 
-    public Task SendOpAsync(int op, JsonNode? d) => Current().SendAsync(new JsonObject { ["op"] = op, ["d"] = d }, CancellationToken.None);
+    public async Task SendOpAsync(int op, JsonNode? d) => await (await LiveAsync()).SendAsync(new JsonObject { ["op"] = op, ["d"] = d }, CancellationToken.None);
 
-    public Task SendRawAsync(string text) => Current().SendTextAsync(text, CancellationToken.None);
+    public async Task SendRawAsync(string text) => await (await LiveAsync()).SendTextAsync(text, CancellationToken.None);
 
     public async Task CloseAsync(int code)
     {
-        var connection = Current();
+        var connection = await LiveAsync();
         lock (_gate)
         {
             _current = null;
@@ -189,7 +189,7 @@ public sealed class FakeGateway(Func<string> resumeUrl)
     /// <summary>Drops the TCP connection with no close frame.</summary>
     public void Abort()
     {
-        var connection = Current();
+        var connection = LiveAsync().GetAwaiter().GetResult();
         lock (_gate)
         {
             _current = null;
@@ -219,11 +219,28 @@ public sealed class FakeGateway(Func<string> resumeUrl)
         }
     }
 
-    private Connection Current()
+    /// <summary>The identified or resumed connection that is open, waiting briefly while the client reconnects.</summary>
+    private async Task<Connection> LiveAsync()
     {
-        lock (_gate)
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
         {
-            return _current ?? throw new InvalidOperationException("No live gateway connection.");
+            lock (_gate)
+            {
+                if (_current is { Socket.State: WebSocketState.Open } live)
+                {
+                    return live;
+                }
+            }
+
+            try
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new InvalidOperationException("No live gateway connection.");
+            }
         }
     }
 
