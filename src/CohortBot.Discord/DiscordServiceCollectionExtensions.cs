@@ -27,8 +27,11 @@ public static class DiscordServiceCollectionExtensions
         services.AddOptions<ProofOptions>();
         services.TryAddSingleton(TimeProvider.System);
 
+        // The default HttpClient logging writes full URLs, and interaction/webhook tokens are in the
+        // path; the REST client logs route templates instead.
         services.AddHttpClient(DiscordRestClient.HttpClientName)
-            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
         services.AddHttpClient(AttachmentDownloader.HttpClientName)
             .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeout);
 

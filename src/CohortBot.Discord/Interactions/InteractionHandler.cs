@@ -99,9 +99,11 @@ public sealed partial class InteractionHandler(
     private async Task CommandAsync(DiscordInteraction interaction, CancellationToken ct)
     {
         var work = RunAsync(interaction, ct);
-        var timer = Task.Delay(options.Value.DeferAfter, clock, ct);
+        using var deferral = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var timer = Task.Delay(options.Value.DeferAfter, clock, deferral.Token);
         if (await Task.WhenAny(work, timer) == work)
         {
+            await deferral.CancelAsync();
             var reply = await work;
             var modal = reply.Form is not null && interaction.Type != DiscordInteraction.ModalSubmit ? ModalRenderer.Render(reply.Form) : null;
             if (modal is not null)

@@ -20,13 +20,16 @@ public sealed class BotHarness : IAsyncDisposable
 {
     private readonly string _folder;
 
-    private BotHarness(IHost host, string folder)
+    private BotHarness(IHost host, string folder, CapturingLoggerProvider logs)
     {
         Host = host;
         _folder = folder;
+        Logs = logs;
     }
 
     public IHost Host { get; }
+
+    public CapturingLoggerProvider Logs { get; }
 
     public IServiceProvider Services => Host.Services;
 
@@ -59,7 +62,9 @@ public sealed class BotHarness : IAsyncDisposable
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(config);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddProvider(logs);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddCohortCore();
         builder.Services.AddSqliteStorage();
@@ -74,7 +79,7 @@ public sealed class BotHarness : IAsyncDisposable
         configure?.Invoke(builder.Services);
 
         var host = builder.Build();
-        var harness = new BotHarness(host, folder);
+        var harness = new BotHarness(host, folder, logs);
         await host.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
         await host.Services.GetRequiredService<ICohortStore>().SyncAsync(TestCohort.Create(DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, CancellationToken.None);
         if (start)

@@ -174,6 +174,8 @@ public sealed class GatewayTests
 
         Assert.Equal(1, fake.Gateway.ConnectionCount);
         Assert.Contains(code == 4004 ? "Discord:Token" : "", bot.Status.StopReason);
+        Assert.Contains(bot.Logs.Lines, l => l.StartsWith("Critical", StringComparison.Ordinal) && l.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains("test-token", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -283,6 +283,8 @@ public sealed class ParticipantWeekTests
         Assert.Contains("going", Wire.Description(rsvp.Json!["data"]!), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("submitted", Wire.Text(Wire.Embed(deadlines.Json!["data"]!)["fields"]!));
         Assert.Single(await bot.SubmissionsOfAsync(Payloads.UserId));
+        Assert.NotEmpty(bot.Logs.Lines);
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains("test-token", StringComparison.Ordinal) || l.Contains((string)missed["token"]!, StringComparison.Ordinal));
         Wire.AssertBodiesMatchOpenApi(fake);
     }
 }
