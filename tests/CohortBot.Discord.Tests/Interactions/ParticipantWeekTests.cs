@@ -287,4 +287,66 @@ public sealed class ParticipantWeekTests
         Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains("test-token", StringComparison.Ordinal) || l.Contains((string)missed["token"]!, StringComparison.Ordinal));
         Wire.AssertBodiesMatchOpenApi(fake);
     }
+
+    [Fact]
+    public async Task EmptyModalSubmit_AnswersWithAMessage_NotAnotherModal()
+    {
+        var (fake, bot) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+
+        var callback = await SendAsync(fake, Payloads.ModalSubmit("submit?week=1", ("url", ""), ("note", "")));
+
+        Assert.Equal(4, (int)callback.Json!["type"]!);
+        Assert.Contains("attach a screenshot or give a link", Wire.Description(callback.Json!["data"]!));
+        Assert.Empty(await bot.SubmissionsOfAsync(Payloads.UserId));
+    }
+
+    [Fact]
+    public async Task DirectMessageInteraction_UsesTheTopLevelUser()
+    {
+        var (fake, bot) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+        var interaction = Payloads.Command("submit", Payloads.Option("week", 4, 1), Payloads.Option("url", 3, "https://example.com/dm"));
+        interaction.Remove("member");
+        interaction.Remove("guild_id");
+        interaction["context"] = 1;
+        interaction["user"] = new JsonObject { ["id"] = "100000000000000099", ["username"] = "grace", ["global_name"] = null };
+
+        var callback = await SendAsync(fake, interaction);
+
+        Assert.Equal(0x57F287, (int)Wire.Embed(callback.Json!["data"]!)["color"]!);
+        Assert.Single(await bot.SubmissionsOfAsync("100000000000000099"));
+    }
+
+    [Fact]
+    public async Task UnknownAutocomplete_GetsNoChoices()
+    {
+        var (fake, bot) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+
+        var callback = await SendAsync(fake, Payloads.Autocomplete("frobnicate", Payloads.Option("x", 3, "a", focused: true)));
+
+        Assert.Equal(8, (int)callback.Json!["type"]!);
+        Assert.Empty(callback.Json!["data"]!["choices"]!.AsArray());
+        Wire.AssertBodiesMatchOpenApi(fake);
+    }
+
+    [Fact]
+    public async Task InteractionWithoutToken_IsIgnored_AndTheNextOneIsAnswered()
+    {
+        var (fake, bot) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+        var broken = Payloads.Command("help");
+        broken.Remove("token");
+
+        await fake.Gateway.DispatchAsync("INTERACTION_CREATE", broken);
+        await SendAsync(fake, Payloads.Command("help"));
+
+        Assert.DoesNotContain(fake.Requests, r => r.ApiPath.Contains((string)broken["id"]!, StringComparison.Ordinal));
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("malformed interaction", StringComparison.Ordinal));
+    }
 }
