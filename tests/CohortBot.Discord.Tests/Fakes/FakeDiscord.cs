@@ -41,6 +41,9 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     public ConcurrentDictionary<string, byte[]> CdnFiles { get; } = new();
 
+    /// <summary>Bodies that did not match Discord's OpenAPI request schema; disposing the fake fails the test if any.</summary>
+    public ConcurrentQueue<string> SchemaViolations { get; } = new();
+
     public TimeSpan CdnDelay { get; set; }
 
     /// <summary>Headers added to every normal REST answer (e.g. a bucket that runs dry).</summary>
@@ -98,6 +101,31 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (!SchemaViolations.IsEmpty)
+        {
+            throw new InvalidOperationException("The adapter sent bodies Discord's OpenAPI description refuses:\n" + string.Join("\n", SchemaViolations));
+        }
+    }
+
+    /// <summary>Every JSON body is checked as it arrives, so no test can forget to.</summary>
+    private void CheckSchema(RecordedRequest request)
+    {
+        if (request.Json is null)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var error in OpenApiValidator.Validate(request))
+            {
+                SchemaViolations.Enqueue(error);
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            SchemaViolations.Enqueue(ex.Message);
+        }
     }
 
     private async Task HandleAsync(HttpContext http)
@@ -119,6 +147,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         var request = new RecordedRequest(http.Request.Method, path, body, http.Request.Headers.Authorization, http.Request.Headers.UserAgent, http.Request.ContentType, _clock.Elapsed);
+        CheckSchema(request);
         Requests.Enqueue(request);
         _arrived.Release();
 
