@@ -112,8 +112,18 @@ public sealed partial class DiscordGatewayService(
             return _gatewayUrl;
         }
 
-        var answer = await rest.SendAsync(HttpMethod.Get, "/gateway/bot", null, ct);
-        _gatewayUrl = answer?.GetProperty("url").GetString() ?? throw new InvalidOperationException("GET /gateway/bot returned no url.");
+        var answer = await rest.SendAsync(HttpMethod.Get, "/gateway/bot", null, ct)
+            ?? throw new InvalidOperationException("GET /gateway/bot returned no body.");
+        if (answer.TryGetProperty("session_start_limit", out var limit)
+            && limit.TryGetProperty("remaining", out var remaining) && remaining.TryGetInt32(out var left) && left <= 0
+            && limit.TryGetProperty("reset_after", out var reset) && reset.TryGetInt64(out var resetMs) && resetMs > 0)
+        {
+            // Going over the daily Identify budget ends every session and resets the bot token: wait instead.
+            LogIdentifyBudgetSpent(resetMs);
+            await Task.Delay(TimeSpan.FromMilliseconds(resetMs), clock, ct);
+        }
+
+        _gatewayUrl = answer.GetProperty("url").GetString() ?? throw new InvalidOperationException("GET /gateway/bot returned no url.");
         return _gatewayUrl;
     }
 
@@ -138,6 +148,9 @@ public sealed partial class DiscordGatewayService(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Discord closed the gateway with {Code} ({Reason}). Not reconnecting: fix the configuration and restart.")]
     private partial void LogFatalClose(int code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Identify left in Discord's daily budget: waiting {ResetMs} ms for it to reset")]
+    private partial void LogIdentifyBudgetSpent(long resetMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway connection attempt failed ({Failures} in a row); retrying")]
     private partial void LogConnectFailed(Exception ex, int failures);

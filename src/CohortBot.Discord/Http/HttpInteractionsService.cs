@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,9 @@ public sealed partial class HttpInteractionsService(
         var o = options.Value;
         var verifier = new InteractionSignatureVerifier(o.PublicKey!, clock, o.HttpInteractions.MaxClockSkew);
         var builder = WebApplication.CreateSlimBuilder();
+        // Only our own settings: the host's appsettings (Kestrel, Urls) must not reconfigure this listener.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);

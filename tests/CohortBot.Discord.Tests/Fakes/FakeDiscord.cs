@@ -46,6 +46,9 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     public TimeSpan CdnDelay { get; set; }
 
+    /// <summary>What <c>/gateway/bot</c> reports as Identifies left, and when the budget resets (ms).</summary>
+    public (int Remaining, long ResetAfterMs) SessionStartLimit { get; set; } = (999, 0);
+
     /// <summary>Headers added to every normal REST answer (e.g. a bucket that runs dry).</summary>
     public Func<RecordedRequest, IReadOnlyDictionary<string, string>>? RateLimitHeaders { get; set; }
 
@@ -199,7 +202,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             {
                 ["url"] = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/gateway",
                 ["shards"] = 1,
-                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 0, ["max_concurrency"] = 1 },
+                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = SessionStartLimit.Remaining, ["reset_after"] = SessionStartLimit.ResetAfterMs, ["max_concurrency"] = 1 },
             }.ToJsonString()),
             ("POST", _) when Callback().IsMatch(api) => (204, string.Empty),
             ("PATCH", _) when EditOriginal().IsMatch(api) => (200, """{"id":"600000000000000001","channel_id":"500000000000000001"}"""),

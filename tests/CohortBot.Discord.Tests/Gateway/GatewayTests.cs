@@ -246,4 +246,18 @@ public sealed class GatewayTests
 
         Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, healthy.Status);
     }
+
+    [Fact]
+    public async Task SpentIdentifyBudget_WaitsForItsReset()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        fake.SessionStartLimit = (0, 700);
+        var started = DateTimeOffset.UtcNow;
+        await using var bot = await BotHarness.StartAsync(fake);
+
+        await bot.WaitForStateAsync(GatewayConnectionState.Ready);
+
+        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromMilliseconds(650));
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("daily budget", StringComparison.Ordinal));
+    }
 }
