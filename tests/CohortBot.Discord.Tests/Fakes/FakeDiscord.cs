@@ -125,7 +125,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                 SchemaViolations.Enqueue(error);
             }
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or FileNotFoundException)
         {
             SchemaViolations.Enqueue(ex.Message);
         }
