@@ -1,0 +1,44 @@
+namespace CohortBot.Discord;
+
+/// <summary>Everything the Discord adapter needs (section <c>Discord</c>; env <c>COHORTBOT__DISCORD__TOKEN</c> …).</summary>
+public sealed class DiscordOptions
+{
+    public const string Section = "Discord";
+
+    /// <summary>The bot token from the Developer Portal. Never logged.</summary>
+    public string Token { get; set; } = string.Empty;
+
+    /// <summary>The application id (a snowflake), used for command registration and interaction webhooks.</summary>
+    public string ApplicationId { get; set; } = string.Empty;
+
+    /// <summary>Register commands in this guild only (instant); empty registers them globally.</summary>
+    public string? GuildId { get; set; }
+
+    /// <summary>REST base; the gateway URL is discovered from <c>{ApiBaseUrl}/gateway/bot</c>, so this moves everything.</summary>
+    public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
+
+    /// <summary>The application's Ed25519 public key, hex; required when the HTTP endpoint is on.</summary>
+    public string? PublicKey { get; set; }
+
+    public DiscordHttpInteractionsOptions HttpInteractions { get; set; } = new();
+
+    /// <summary>How long an interaction handler may run before the adapter defers (Discord allows 3 s in all).</summary>
+    public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Timeout of one REST call.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long to wait for Hello after the socket opens.</summary>
+    public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>First reconnect back-off; it doubles (with jitter) up to <see cref="ReconnectDelayMax"/>.</summary>
+    public TimeSpan ReconnectDelayMin { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReconnectDelayMax { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Requests per second to Discord outside interaction endpoints (Discord's global limit is 50).</summary>
+    public int GlobalRequestsPerSecond { get; set; } = 50;
+
+    /// <summary>Retries of a request after a 5xx or a network error (429s are always retried).</summary>
+    public int ServerErrorRetries { get; set; } = 4;
+}

@@ -1,0 +1,157 @@
+using System.Net.WebSockets;
+using CohortBot.Discord.Interactions;
+using CohortBot.Discord.Rest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CohortBot.Discord.Gateway;
+
+/// <summary>
+/// Keeps one gateway connection alive for as long as the host runs: resumes when Discord allows
+/// it, identifies again when it does not, backs off with jitter between attempts, and stops only on
+/// close codes that no retry can fix.
+/// </summary>
+public sealed partial class DiscordGatewayService(
+    DiscordRestClient rest,
+    InteractionHandler interactions,
+    GatewayStatus status,
+    IOptions<DiscordOptions> options,
+    TimeProvider clock,
+    ILogger<DiscordGatewayService> logger) : BackgroundService
+{
+    private readonly GatewaySession _session = new();
+    private string? _gatewayUrl;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await interactions.DrainAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        var failures = 0;
+        var resume = false;
+        while (!stopping.IsCancellationRequested)
+        {
+            var outcome = GatewayOutcome.Identify;
+            try
+            {
+                var readyBefore = status.ReadyCount + status.ResumedCount;
+                outcome = await ConnectOnceAsync(resume, stopping);
+                failures = status.ReadyCount + status.ResumedCount > readyBefore ? 0 : failures + 1;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                _gatewayUrl = null;
+                outcome = _session.CanResume ? GatewayOutcome.Resume : GatewayOutcome.Identify;
+                LogConnectFailed(ex, failures);
+            }
+
+            if (outcome == GatewayOutcome.Stopping)
+            {
+                break;
+            }
+
+            if (outcome == GatewayOutcome.Fatal)
+            {
+                return;
+            }
+
+            resume = outcome == GatewayOutcome.Resume;
+            status.Set(GatewayConnectionState.Reconnecting);
+            try
+            {
+                await Task.Delay(Backoff(failures), clock, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        status.Set(GatewayConnectionState.Disconnected);
+    }
+
+    private async Task<GatewayOutcome> ConnectOnceAsync(bool resume, CancellationToken stopping)
+    {
+        var o = options.Value;
+        var url = resume && _session.CanResume ? _session.ResumeUrl! : await GatewayUrlAsync(stopping);
+        status.Set(resume ? GatewayConnectionState.Resuming : GatewayConnectionState.Connecting);
+        using var socket = new ClientWebSocket();
+        // Discord's own heartbeat carries liveness; WebSocket pings are not needed.
+        socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping))
+        {
+            timeout.CancelAfter(o.HelloTimeout);
+            await socket.ConnectAsync(WithQuery(url), timeout.Token);
+        }
+
+        var connection = new GatewayConnection(socket, _session, interactions, status, o, clock, logger);
+        var outcome = await connection.RunAsync(resume, stopping);
+        if (outcome == GatewayOutcome.Fatal)
+        {
+            var code = connection.CloseCode ?? 0;
+            status.Set(GatewayConnectionState.Stopped, GatewayCloseCodes.Describe(code));
+            LogFatalClose(code, GatewayCloseCodes.Describe(code));
+        }
+
+        return outcome;
+    }
+
+    private async Task<string> GatewayUrlAsync(CancellationToken ct)
+    {
+        if (_gatewayUrl is not null)
+        {
+            return _gatewayUrl;
+        }
+
+        var answer = await rest.SendAsync(HttpMethod.Get, "/gateway/bot", null, ct)
+            ?? throw new InvalidOperationException("GET /gateway/bot returned no body.");
+        if (answer.TryGetProperty("session_start_limit", out var limit)
+            && limit.TryGetProperty("remaining", out var remaining) && remaining.TryGetInt32(out var left) && left <= 0
+            && limit.TryGetProperty("reset_after", out var reset) && reset.TryGetInt64(out var resetMs) && resetMs > 0)
+        {
+            // Going over the daily Identify budget ends every session and resets the bot token: wait instead.
+            LogIdentifyBudgetSpent(resetMs);
+            await Task.Delay(TimeSpan.FromMilliseconds(resetMs), clock, ct);
+        }
+
+        _gatewayUrl = answer.GetProperty("url").GetString() ?? throw new InvalidOperationException("GET /gateway/bot returned no url.");
+        return _gatewayUrl;
+    }
+
+    internal static Uri WithQuery(string url)
+    {
+        var builder = new UriBuilder(url);
+        var query = builder.Query.TrimStart('?');
+        var parts = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !p.StartsWith("v=", StringComparison.Ordinal) && !p.StartsWith("encoding=", StringComparison.Ordinal))
+            .Append("v=10").Append("encoding=json");
+        builder.Query = string.Join('&', parts);
+        return builder.Uri;
+    }
+
+    private TimeSpan Backoff(int failures)
+    {
+        var o = options.Value;
+        var ceiling = Math.Min(o.ReconnectDelayMax.TotalMilliseconds, o.ReconnectDelayMin.TotalMilliseconds * Math.Pow(2, Math.Min(failures, 16)));
+        // Full jitter between half and all of the ceiling spreads reconnecting clients apart.
+        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (Random.Shared.NextDouble() / 2)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord closed the gateway with {Code} ({Reason}). Not reconnecting: fix the configuration and restart.")]
+    private partial void LogFatalClose(int code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Identify left in Discord's daily budget: waiting {ResetMs} ms for it to reset")]
+    private partial void LogIdentifyBudgetSpent(long resetMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway connection attempt failed ({Failures} in a row); retrying")]
+    private partial void LogConnectFailed(Exception ex, int failures);
+}

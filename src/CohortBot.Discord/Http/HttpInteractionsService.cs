@@ -1,0 +1,107 @@
+using System.Text.Json;
+using CohortBot.Discord.Interactions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CohortBot.Discord.Http;
+
+/// <summary>
+/// The optional HTTP transport: a small Kestrel app with <c>POST /interactions</c>. Verified
+/// requests go to the same <see cref="InteractionHandler"/> as gateway ones and are answered
+/// through the callback endpoint, so the HTTP answer is just 202.
+/// </summary>
+public sealed partial class HttpInteractionsService(
+    InteractionHandler interactions,
+    IOptions<DiscordOptions> options,
+    TimeProvider clock,
+    ILoggerFactory loggerFactory,
+    ILogger<HttpInteractionsService> logger) : IHostedService, IAsyncDisposable
+{
+    private const int MaxBodyBytes = 1024 * 1024;
+    private WebApplication? _app;
+
+    /// <summary>The addresses Kestrel bound, e.g. when configured with port 0.</summary>
+    public IReadOnlyList<string> Addresses { get; private set; } = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var verifier = new InteractionSignatureVerifier(o.PublicKey!, clock, o.HttpInteractions.MaxClockSkew);
+        var builder = WebApplication.CreateSlimBuilder();
+        // Only our own settings: the host's appsettings (Kestrel, Urls) must not reconfigure this listener.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.WebHost.UseUrls(o.HttpInteractions.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var app = builder.Build();
+        app.MapPost("/interactions", (Func<HttpContext, Task<IResult>>)(http => HandleAsync(http, verifier)));
+        await app.StartAsync(cancellationToken);
+        _app = app;
+        Addresses = app.Urls.ToList();
+        LogListening(string.Join(", ", Addresses));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private async Task<IResult> HandleAsync(HttpContext http, InteractionSignatureVerifier verifier)
+    {
+        // The signature is over the exact bytes sent, so read them before any parsing.
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        var body = buffer.ToArray();
+        if (!verifier.Verify(http.Request.Headers["X-Signature-Ed25519"], http.Request.Headers["X-Signature-Timestamp"], body))
+        {
+            LogRejected();
+            return Results.Unauthorized();
+        }
+
+        JsonElement payload;
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            payload = doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+
+        var type = payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("type", out var t) && t.TryGetInt32(out var n) ? n : 0;
+        if (type == DiscordInteraction.Ping)
+        {
+            return Results.Json(new { type = 1 });
+        }
+
+        interactions.Dispatch(payload);
+        return Results.StatusCode(StatusCodes.Status202Accepted);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord HTTP interactions endpoint listening on {Urls}")]
+    private partial void LogListening(string urls);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an HTTP interaction with a bad or stale signature")]
+    private partial void LogRejected();
+}

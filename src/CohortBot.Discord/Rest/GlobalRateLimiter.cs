@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+
+namespace CohortBot.Discord.Rest;
+
+/// <summary>
+/// Discord's per-bot global limit (50 requests per second): a sliding one-second window, plus a
+/// pause when Discord reports a global 429. Callers wait; nothing is dropped. A request counts
+/// from when it is let through until one second after its answer, so network delays can never
+/// bunch more than the limit into one second at Discord's end.
+/// </summary>
+public sealed class GlobalRateLimiter(IOptions<DiscordOptions> options, TimeProvider clock)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly object _state = new();
+    private readonly Queue<DateTimeOffset> _completed = new();
+    private int _inFlight;
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+
+    /// <summary>Waits for a slot; dispose the lease when the answer has arrived.</summary>
+    public async Task<IDisposable> AcquireAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            while (true)
+            {
+                var wait = NextSlot();
+                if (wait <= TimeSpan.Zero)
+                {
+                    return new Lease(this);
+                }
+
+                await Task.Delay(wait, clock, ct);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void PauseFor(TimeSpan delay)
+    {
+        var until = clock.GetUtcNow() + delay;
+        lock (_state)
+        {
+            if (until > _pausedUntil)
+            {
+                _pausedUntil = until;
+            }
+        }
+    }
+
+    private TimeSpan NextSlot()
+    {
+        lock (_state)
+        {
+            var now = clock.GetUtcNow();
+            while (_completed.Count > 0 && _completed.Peek() + Window <= now)
+            {
+                _completed.Dequeue();
+            }
+
+            var wait = _pausedUntil - now;
+            if (_inFlight + _completed.Count >= options.Value.GlobalRequestsPerSecond)
+            {
+                // With everything in flight there is nothing to time; poll until an answer lands.
+                var slot = _completed.Count > 0 ? _completed.Peek() + Window - now : TimeSpan.FromMilliseconds(10);
+                wait = slot > wait ? slot : wait;
+            }
+
+            if (wait <= TimeSpan.Zero)
+            {
+                _inFlight++;
+            }
+
+            return wait;
+        }
+    }
+
+    private void Complete()
+    {
+        lock (_state)
+        {
+            _inFlight--;
+            _completed.Enqueue(clock.GetUtcNow());
+        }
+    }
+
+    private sealed class Lease(GlobalRateLimiter owner) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Complete();
+            }
+        }
+    }
+}

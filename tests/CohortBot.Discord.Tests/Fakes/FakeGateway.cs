@@ -1,0 +1,288 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CohortBot.Discord.Tests.Fakes;
+
+/// <summary>
+/// The gateway half of the fake: Hello, Identify → READY, heartbeats and ACKs, Resume with replay
+/// of missed events, op 7 / op 9 on request, close codes, and dispatches kept per session.
+/// </summary>
+public sealed class FakeGateway(Func<string> resumeUrl)
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, List<JsonObject>> _sessions = [];
+    private Connection? _current;
+    private int _sessionCounter;
+
+    public int HeartbeatIntervalMs { get; set; } = 1000;
+
+    public bool AckHeartbeats { get; set; } = true;
+
+    /// <summary>If set, Identify is answered by closing with this code (e.g. 4004).</summary>
+    public int? CloseOnIdentify { get; set; }
+
+    public ConcurrentQueue<string> Log { get; } = new();
+
+    public ConcurrentQueue<JsonObject> Identifies { get; } = new();
+
+    public ConcurrentQueue<JsonObject> Resumes { get; } = new();
+
+    public int Heartbeats => Log.Count(l => l == "heartbeat");
+
+    public int ConnectionCount => Log.Count(l => l.StartsWith("connect", StringComparison.Ordinal));
+
+    public string? CurrentSessionId { get; private set; }
+
+    public async Task AcceptAsync(WebSocket socket, string path, CancellationToken ct)
+    {
+        var connection = new Connection(socket);
+        Log.Enqueue("connect " + path);
+        await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } }, ct);
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var frame = await ReceiveAsync(socket, ct);
+                if (frame is null)
+                {
+                    Log.Enqueue("client-close " + (int?)socket.CloseStatus);
+                    break;
+                }
+
+                await OnFrameAsync(connection, JsonNode.Parse(frame)!.AsObject(), ct);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            Log.Enqueue("dropped");
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (_current == connection)
+                {
+                    _current = null;
+                }
+            }
+        }
+    }
+
+    private async Task OnFrameAsync(Connection connection, JsonObject frame, CancellationToken ct)
+    {
+        switch ((int)frame["op"]!)
+        {
+            case 1:
+                Log.Enqueue("heartbeat");
+                if (AckHeartbeats)
+                {
+                    await connection.SendAsync(new JsonObject { ["op"] = 11 }, ct);
+                }
+
+                break;
+            case 2:
+                Identifies.Enqueue(frame);
+                Log.Enqueue("identify");
+                if (CloseOnIdentify is { } code)
+                {
+                    await connection.Socket.CloseAsync((WebSocketCloseStatus)code, "closed by test", ct);
+                    return;
+                }
+
+                string id;
+                lock (_gate)
+                {
+                    id = "session-" + ++_sessionCounter;
+                    _sessions[id] = [];
+                    CurrentSessionId = id;
+                    _current = connection;
+                }
+
+                await DispatchAsync("READY", new JsonObject
+                {
+                    ["v"] = 10,
+                    ["user"] = new JsonObject { ["id"] = "900", ["username"] = "cohortbot", ["bot"] = true },
+                    ["guilds"] = new JsonArray(),
+                    ["session_id"] = id,
+                    ["resume_gateway_url"] = resumeUrl(),
+                    ["application"] = new JsonObject { ["id"] = FakeDiscord.ApplicationId, ["flags"] = 0 },
+                });
+                break;
+            case 6:
+                Resumes.Enqueue(frame);
+                Log.Enqueue("resume");
+                var sessionId = (string?)frame["d"]?["session_id"];
+                var seq = (long?)frame["d"]?["seq"] ?? 0;
+                List<JsonObject>? missed;
+                lock (_gate)
+                {
+                    missed = sessionId is not null && _sessions.TryGetValue(sessionId, out var events)
+                        ? events.Where(e => (long)e["s"]! > seq).ToList()
+                        : null;
+                    if (missed is not null)
+                    {
+                        _current = connection;
+                        CurrentSessionId = sessionId;
+                    }
+                }
+
+                if (missed is null)
+                {
+                    await connection.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false }, ct);
+                    return;
+                }
+
+                foreach (var e in missed)
+                {
+                    await connection.SendAsync(e.DeepClone().AsObject(), ct);
+                }
+
+                await DispatchAsync("RESUMED", new JsonObject());
+                break;
+        }
+    }
+
+    /// <summary>Sends a dispatch to the live connection, or keeps it for a Resume when there is none.</summary>
+    public async Task DispatchAsync(string type, JsonObject d)
+    {
+        JsonObject frame;
+        Connection? target;
+        lock (_gate)
+        {
+            var events = _sessions[CurrentSessionId ?? throw new InvalidOperationException("No session yet.")];
+            frame = new JsonObject { ["op"] = 0, ["t"] = type, ["s"] = (long)(events.Count + 1), ["d"] = d.DeepClone() };
+            events.Add(frame);
+            target = _current;
+        }
+
+        if (target is not null)
+        {
+            try
+            {
+                await target.SendAsync(frame.DeepClone().AsObject(), CancellationToken.None);
+            }
+            catch (WebSocketException)
+            {
+                // Missed: it will be replayed on Resume, as Discord does.
+            }
+        }
+    }
+
+    public async Task SendOpAsync(int op, JsonNode? d) => await (await LiveAsync()).SendAsync(new JsonObject { ["op"] = op, ["d"] = d }, CancellationToken.None);
+
+    public async Task SendRawAsync(string text) => await (await LiveAsync()).SendTextAsync(text, CancellationToken.None);
+
+    public async Task CloseAsync(int code)
+    {
+        var connection = await LiveAsync();
+        lock (_gate)
+        {
+            _current = null;
+        }
+
+        await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)code, "closed by test", CancellationToken.None);
+    }
+
+    /// <summary>Drops the TCP connection with no close frame.</summary>
+    public void Abort()
+    {
+        var connection = LiveAsync().GetAwaiter().GetResult();
+        lock (_gate)
+        {
+            _current = null;
+        }
+
+        connection.Socket.Abort();
+    }
+
+    public void ForgetSessions()
+    {
+        lock (_gate)
+        {
+            _sessions.Clear();
+            _sessions["dead"] = [];
+            CurrentSessionId = "dead";
+        }
+    }
+
+    public bool HasLiveConnection
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current is not null;
+            }
+        }
+    }
+
+    /// <summary>The identified or resumed connection that is open, waiting briefly while the client reconnects.</summary>
+    private async Task<Connection> LiveAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_current is { Socket.State: WebSocketState.Open } live)
+                {
+                    return live;
+                }
+            }
+
+            try
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new InvalidOperationException("No live gateway connection.");
+            }
+        }
+    }
+
+    private static async Task<string?> ReceiveAsync(WebSocket socket, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(chunk, ct);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, result.Count);
+            if (result.EndOfMessage)
+            {
+                return Encoding.UTF8.GetString(buffer.ToArray());
+            }
+        }
+    }
+
+    private sealed class Connection(WebSocket socket)
+    {
+        private readonly SemaphoreSlim _send = new(1, 1);
+
+        public WebSocket Socket { get; } = socket;
+
+        public Task SendAsync(JsonObject frame, CancellationToken ct) => SendTextAsync(frame.ToJsonString(), ct);
+
+        public async Task SendTextAsync(string text, CancellationToken ct)
+        {
+            await _send.WaitAsync(ct);
+            try
+            {
+                await Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, ct);
+            }
+            finally
+            {
+                _send.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Json.Schema;
+
+namespace CohortBot.Discord.Tests.Fakes;
+
+/// <summary>
+/// Validates request bodies against the request schema of the matching operation in Discord's
+/// official OpenAPI 3.1 description, so the fake is not the only judge of the wire format.
+/// Component references are moved under <c>$defs</c> and resolved within one document.
+/// </summary>
+public static class OpenApiValidator
+{
+    private static readonly Lazy<JsonObject> Spec = new(Load);
+    private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new();
+    private static int _counter;
+
+    /// <summary>Errors for <paramref name="request"/>; empty when it matches the schema. Throws when no operation matches.</summary>
+    public static IReadOnlyList<string> Validate(RecordedRequest request)
+    {
+        var (operation, schemaKey) = FindOperation(request.Method, request.ApiPath);
+        var body = request.Json ?? throw new InvalidOperationException($"{request.Method} {request.ApiPath} has no JSON body to validate.");
+        Normalize(operation, body);
+        var schema = Schemas.GetOrAdd(schemaKey, _ => Build(request.Method, schemaKey));
+        var result = schema.Evaluate(JsonDocument.Parse(body.ToJsonString()).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (result.IsValid)
+        {
+            return [];
+        }
+
+        return result.Details?.Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{operation} {d.InstanceLocation}: {e.Key} {e.Value}"))
+            .Take(20).ToList() ?? [$"{operation}: invalid"];
+    }
+
+    public static string OperationOf(RecordedRequest request) => FindOperation(request.Method, request.ApiPath).Operation;
+
+    /// <summary>
+    /// The one known disagreement: the spec types <c>default_member_permissions</c> as an integer,
+    /// while Discord's documentation (and the protocol brief we follow) send a bitset string,
+    /// which Discord accepts. Only digit strings are converted; anything else still fails.
+    /// </summary>
+    private static void Normalize(string operation, JsonNode body)
+    {
+        if (operation.StartsWith("bulk_set_", StringComparison.Ordinal) && body is JsonArray commands)
+        {
+            foreach (var command in commands.OfType<JsonObject>())
+            {
+                if (command["default_member_permissions"] is JsonValue v && v.TryGetValue<string>(out var text) && text.All(char.IsAsciiDigit) && text.Length > 0)
+                {
+                    command["default_member_permissions"] = long.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+    }
+
+    private static (string Operation, string SchemaKey) FindOperation(string method, string apiPath)
+    {
+        var paths = Spec.Value["paths"]!.AsObject();
+        foreach (var (template, item) in paths)
+        {
+            var pattern = "^" + Regex.Replace(Regex.Escape(template), @"\\\{[^}]+}", "[^/]+") + "$";
+            if (!Regex.IsMatch(apiPath, pattern) || item?[method.ToLowerInvariant()] is not JsonObject op)
+            {
+                continue;
+            }
+
+            // A literal template (/users/@me/channels) beats a parameter one (/users/{user_id}/channels).
+            if (template.Contains('{', StringComparison.Ordinal) && paths.Any(p => p.Key != template && !p.Key.Contains('{', StringComparison.Ordinal) && p.Key == apiPath && p.Value?[method.ToLowerInvariant()] is not null))
+            {
+                continue;
+            }
+
+            return ((string)op["operationId"]!, template + "|" + method.ToLowerInvariant());
+        }
+
+        throw new InvalidOperationException($"No operation in the OpenAPI description for {method} {apiPath}.");
+    }
+
+    private static JsonSchema Build(string method, string key)
+    {
+        var template = key[..key.IndexOf('|', StringComparison.Ordinal)];
+        var op = Spec.Value["paths"]![template]![method.ToLowerInvariant()]!;
+        var requestSchema = op["requestBody"]?["content"]?["application/json"]?["schema"]?.DeepClone().AsObject()
+            ?? throw new InvalidOperationException($"{op["operationId"]} has no JSON request body.");
+        var root = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$defs"] = Spec.Value["components"]!["schemas"]!.DeepClone(),
+        };
+        foreach (var (name, value) in requestSchema)
+        {
+            root[name] = value?.DeepClone();
+        }
+
+        var text = root.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
+        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
+        return JsonSchema.FromText(text, options, new Uri($"https://cohortbot.test/openapi/{Interlocked.Increment(ref _counter)}"));
+    }
+
+    private static JsonObject Load()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Specs", "discord-openapi.json");
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException("Discord's OpenAPI description is missing: expected shared/specs/discord-openapi.json beside the repository.", path);
+        }
+
+        return JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+    }
+}

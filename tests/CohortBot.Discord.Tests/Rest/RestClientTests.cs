@@ -1,0 +1,210 @@
+using System.Net;
+using CohortBot.Core.Commands;
+using CohortBot.Core.Notifications;
+using CohortBot.Core.Platform;
+using CohortBot.Discord.Rest;
+using CohortBot.Discord.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CohortBot.Discord.Tests.Rest;
+
+public sealed class RestClientTests
+{
+    private static readonly CannedResponse BadGateway = new(502, "<html>bad gateway</html>", new Dictionary<string, string>());
+
+    private static async Task<(FakeDiscord Fake, BotHarness Bot, IChatPlatform Platform)> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var fake = await FakeDiscord.StartAsync();
+        var bot = await BotHarness.StartAsync(fake, settings, start: false);
+        return (fake, bot, bot.Services.GetRequiredService<IChatPlatform>());
+    }
+
+    private static Func<RecordedRequest, bool> Messages(string channel) => r => r.Method == "POST" && r.ApiPath == $"/channels/{channel}/messages";
+
+    [Fact]
+    public async Task TooManyRequests_WaitsRetryAfter_ThenDeliversExactlyOnce()
+    {
+        var (fake, bot, platform) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+        fake.Enqueue(Messages("11"), CannedResponse.TooManyRequests(0.3), CannedResponse.TooManyRequests(0.3));
+
+        await platform.SendToChannelAsync("11", Reply.Success("Announcement"), CancellationToken.None);
+
+        var attempts = fake.Requests.Where(Messages("11")).ToList();
+        Assert.Equal(3, attempts.Count);
+        Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromMilliseconds(280), $"second try after {attempts[1].At - attempts[0].At}");
+        Assert.True(attempts[2].At - attempts[1].At >= TimeSpan.FromMilliseconds(280));
+        Wire.AssertBodiesMatchOpenApi(fake);
+    }
+
+    [Fact]
+    public async Task GlobalTooManyRequests_PausesEveryRoute()
+    {
+        var (fake, bot, platform) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+        fake.Enqueue(Messages("21"), CannedResponse.TooManyRequests(0.6, global: true));
+
+        var first = platform.SendToChannelAsync("21", Reply.Success("one"), CancellationToken.None);
+        var limited = await fake.WaitForAsync(Messages("21"));
+        await Task.Delay(150);
+        await platform.SendToChannelAsync("22", Reply.Success("two"), CancellationToken.None);
+        await first;
+
+        var other = await fake.WaitForAsync(Messages("22"));
+        Assert.True(other.At - limited.At >= TimeSpan.FromMilliseconds(550), $"other route went after {other.At - limited.At}");
+        Assert.Equal(2, fake.Requests.Count(Messages("21")));
+    }
+
+    [Fact]
+    public async Task GlobalLimit_SpreadsABurst_AndDropsNothing()
+    {
+        var (fake, bot, platform) = await StartAsync(new Dictionary<string, string?> { ["Discord:GlobalRequestsPerSecond"] = "5" });
+        await using var _ = fake;
+        await using var __ = bot;
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => platform.SendToChannelAsync((100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), Reply.Success("burst " + i), CancellationToken.None)));
+
+        var times = fake.Requests.Where(r => r.ApiPath.EndsWith("/messages", StringComparison.Ordinal)).Select(r => r.At).Order().ToList();
+        Assert.Equal(12, times.Count);
+        for (var i = 0; i + 5 < times.Count; i++)
+        {
+            Assert.True(times[i + 5] - times[i] >= TimeSpan.FromMilliseconds(950), $"6 requests within {times[i + 5] - times[i]}");
+        }
+    }
+
+    [Fact]
+    public async Task EmptyBucket_WaitsForReset_PerMajorParameter()
+    {
+        var (fake, bot, platform) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+        fake.RateLimitHeaders = r => new Dictionary<string, string>
+        {
+            ["X-RateLimit-Limit"] = "1",
+            ["X-RateLimit-Remaining"] = "0",
+            ["X-RateLimit-Reset-After"] = "0.6",
+            ["X-RateLimit-Bucket"] = "messages-bucket",
+        };
+
+        await platform.SendToChannelAsync("31", Reply.Success("a"), CancellationToken.None);
+        await platform.SendToChannelAsync("32", Reply.Success("other channel"), CancellationToken.None);
+        await platform.SendToChannelAsync("31", Reply.Success("b"), CancellationToken.None);
+
+        var first = fake.Requests.Where(Messages("31")).ToList();
+        var other = await fake.WaitForAsync(Messages("32"));
+        Assert.True(first[1].At - first[0].At >= TimeSpan.FromMilliseconds(550), $"same channel waited {first[1].At - first[0].At}");
+        Assert.True(other.At - first[0].At < TimeSpan.FromMilliseconds(400), $"other channel waited {other.At - first[0].At}");
+    }
+
+    [Fact]
+    public async Task ServerErrors_AreRetriedWithBackoff()
+    {
+        var (fake, bot, platform) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+        fake.Enqueue(Messages("41"), BadGateway, BadGateway);
+
+        await platform.SendToChannelAsync("41", Reply.Success("eventually"), CancellationToken.None);
+
+        Assert.Equal(3, fake.Requests.Count(Messages("41")));
+    }
+
+    [Fact]
+    public async Task ClientErrors_AreNotRetried_AndCarryDiscordsCode()
+    {
+        var (fake, bot, platform) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+        fake.Enqueue(Messages("51"), new CannedResponse(403, """{"message":"Cannot send messages to this user","code":50007}""", new Dictionary<string, string>()));
+
+        var ex = await Assert.ThrowsAsync<DiscordApiException>(() => platform.SendToChannelAsync("51", Reply.Success("hi"), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.Forbidden, ex.Status);
+        Assert.Equal(50007, ex.Code);
+        Assert.DoesNotContain("test-token", ex.Message);
+        Assert.Equal(1, fake.Requests.Count(Messages("51")));
+    }
+
+    [Fact]
+    public async Task DirectMessages_OpenTheChannelOnce_AndCacheItInTheDatabase()
+    {
+        var (fake, bot, platform) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+
+        await platform.SendDirectAsync("123456789", Reply.Success("A seat freed up"), CancellationToken.None);
+        await platform.SendDirectAsync("123456789", Reply.Success("Reminder"), CancellationToken.None);
+
+        Assert.Single(fake.Requests, r => r.ApiPath == "/users/@me/channels");
+        var open = fake.Requests.First(r => r.ApiPath == "/users/@me/channels");
+        Assert.Equal("123456789", (string?)open.Json!["recipient_id"]);
+        Assert.Equal(2, fake.Requests.Count(Messages("55123456789")));
+        Assert.Equal("55123456789", await bot.Services.GetRequiredService<IPlatformStateStore>().GetAsync("discord", "dm-channel:123456789", CancellationToken.None));
+        var message = fake.Requests.First(Messages("55123456789")).Json!;
+        Assert.Null(message["flags"]);
+        Assert.Empty(message["allowed_mentions"]!["parse"]!.AsArray());
+        Wire.AssertBodiesMatchOpenApi(fake);
+    }
+
+    [Fact]
+    public async Task DirectMessage_ToAVanishedCachedChannel_OpensItAgain()
+    {
+        var (fake, bot, platform) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+        await bot.Services.GetRequiredService<IPlatformStateStore>().SetAsync("discord", "dm-channel:777", "999", CancellationToken.None);
+        fake.Enqueue(Messages("999"), new CannedResponse(404, """{"message":"Unknown Channel","code":10003}""", new Dictionary<string, string>()));
+
+        await platform.SendDirectAsync("777", Reply.Success("hello"), CancellationToken.None);
+
+        Assert.Single(fake.Requests, r => r.ApiPath == "/users/@me/channels");
+        Assert.Equal(1, fake.Requests.Count(Messages("55777")));
+    }
+
+    [Fact]
+    public async Task Files_AreSentAsMultipart_WithPayloadJson()
+    {
+        var (fake, bot, platform) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+
+        await platform.SendToChannelAsync("61", Reply.Success("export") with { Files = [new ReplyFile("export.csv", "text/csv", "a,b\n1,2\n"u8.ToArray())] }, CancellationToken.None);
+
+        Assert.Equal(1, fake.Requests.Count(Messages("61")));
+        var request = fake.Requests.First(Messages("61"));
+        Assert.StartsWith("multipart/form-data", request.ContentType);
+        Assert.Contains("name=payload_json", request.Body);
+        Assert.Contains("name=\"files[0]\"", request.Body);
+        Assert.Contains("a,b", request.Body);
+    }
+
+    [Fact]
+    public void RateLimitRoute_KeepsMajorParameters_AndHidesWebhookTokens()
+    {
+        var channel = RateLimitRoute.For(HttpMethod.Post, "/channels/123/messages");
+        var webhook = RateLimitRoute.For(HttpMethod.Patch, "/webhooks/7/secret-token/messages/@original");
+        var user = RateLimitRoute.For(HttpMethod.Post, "/users/@me/channels");
+
+        Assert.Equal(("POST /channels/123/messages", "channels/123"), (channel.Template, channel.Major));
+        Assert.Equal("PATCH /webhooks/:id/:token/messages/@original", webhook.Template);
+        Assert.DoesNotContain("secret-token", webhook.Display);
+        Assert.False(webhook.IsGloballyLimited);
+        Assert.True(user.IsGloballyLimited);
+        Assert.False(RateLimitRoute.For(HttpMethod.Post, "/interactions/1/tok/callback").IsGloballyLimited);
+    }
+
+    [Fact]
+    public void OpenApiValidator_RejectsBodiesDiscordWouldRefuse()
+    {
+        var tooLongTitle = new RecordedRequest("POST", FakeDiscord.ApiPrefix + "/channels/1/messages", "{\"embeds\":[{\"title\":\"" + new string('x', 300) + "\"}]}", null, null, "application/json", TimeSpan.Zero);
+        var badCallback = new RecordedRequest("POST", FakeDiscord.ApiPrefix + "/interactions/1/t/callback", "{\"type\":9,\"data\":{\"custom_id\":\"x\",\"title\":\"" + new string('t', 60) + "\",\"components\":[]}}", null, null, "application/json", TimeSpan.Zero);
+        var badDm = new RecordedRequest("POST", FakeDiscord.ApiPrefix + "/users/@me/channels", "{\"recipient_id\":\"not-a-snowflake\"}", null, null, "application/json", TimeSpan.Zero);
+
+        Assert.NotEmpty(OpenApiValidator.Validate(tooLongTitle));
+        Assert.NotEmpty(OpenApiValidator.Validate(badCallback));
+        Assert.NotEmpty(OpenApiValidator.Validate(badDm));
+        Assert.Equal("create_dm", OpenApiValidator.OperationOf(badDm));
+    }
+}
