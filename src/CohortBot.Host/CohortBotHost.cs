@@ -2,6 +2,7 @@ using CohortBot.Core;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Organizers;
 using CohortBot.Core.Submissions;
+using CohortBot.Discord;
 using CohortBot.Host.CohortFile;
 using CohortBot.Host.Options;
 using CohortBot.Host.Startup;
@@ -108,6 +109,12 @@ public static class CohortBotHost
         // A platform is on as soon as any of its credentials is configured; its options validation
         // then names whatever else it needs, rather than the bot silently ignoring half a setup.
         var anyChatPlatform = false;
+        if (Configured(configuration, "Discord:Token", "Discord:ApplicationId"))
+        {
+            services.AddDiscordAdapter(configuration);
+            anyChatPlatform = true;
+        }
+
         if (Configured(configuration, "Slack:AppToken", "Slack:BotToken", "Slack:SigningSecret"))
         {
             services.AddSlackAdapter(configuration);

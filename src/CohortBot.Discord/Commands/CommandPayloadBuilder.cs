@@ -25,6 +25,7 @@ public sealed class CommandPayloadBuilder(MessageCatalogue messages)
                 ["name"] = command.Name,
                 ["type"] = 1,
                 ["description"] = Describe(command.DescriptionKey),
+                ["description_localizations"] = Localized(command.DescriptionKey),
                 ["options"] = Options(command),
                 // A bitset string: "0" shows the command to administrators only; null leaves it to everyone.
                 ["default_member_permissions"] = command.OrganizerOnly ? "0" : null,
@@ -51,6 +52,7 @@ public sealed class CommandPayloadBuilder(MessageCatalogue messages)
                 ["type"] = TypeOf(option.Type),
                 ["name"] = option.Name,
                 ["description"] = Describe(option.DescriptionKey(command.Name)),
+                ["description_localizations"] = Localized(option.DescriptionKey(command.Name)),
                 ["required"] = option.Required,
             };
             if (option.Choices != OptionChoices.None && option.Type is OptionType.String or OptionType.Integer)
@@ -82,8 +84,35 @@ public sealed class CommandPayloadBuilder(MessageCatalogue messages)
         return options;
     }
 
-    private string Describe(string key) =>
-        DiscordText.Truncate(DiscordText.NonEmpty(messages.Format(MessageCatalogue.DefaultLanguage, key)), DescriptionMax);
+    private string Describe(string key, string language = MessageCatalogue.DefaultLanguage) =>
+        DiscordText.Truncate(DiscordText.NonEmpty(messages.Format(language, key)), DescriptionMax);
+
+    /// <summary>The description in every other catalogue language Discord has a locale for (Korean users see Korean).</summary>
+    private JsonObject Localized(string key)
+    {
+        var localized = new JsonObject();
+        foreach (var language in messages.Languages.Where(l => l != MessageCatalogue.DefaultLanguage).Order(StringComparer.Ordinal))
+        {
+            if (DiscordLocales.TryGetValue(language, out var locale))
+            {
+                localized[locale] = Describe(key, language);
+            }
+        }
+
+        return localized;
+    }
+
+    /// <summary>Catalogue languages and the Discord locale codes they answer to.</summary>
+    private static readonly Dictionary<string, string> DiscordLocales = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ko"] = "ko",
+        ["ja"] = "ja",
+        ["zh"] = "zh-CN",
+        ["de"] = "de",
+        ["fr"] = "fr",
+        ["es"] = "es-ES",
+        ["vi"] = "vi",
+    };
 
     internal static int TypeOf(OptionType type) => type switch
     {

@@ -105,7 +105,7 @@ public static class OpenApiValidator
         var path = Path.Combine(AppContext.BaseDirectory, "Specs", "discord-openapi.json");
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException("Discord's OpenAPI description is missing: expected shared/specs/discord-openapi.json beside the repository.", path);
+            throw new FileNotFoundException("Discord's OpenAPI description is missing: expected tests/specs/discord-openapi.json in the repository.", path);
         }
 
         return JsonNode.Parse(File.ReadAllText(path))!.AsObject();

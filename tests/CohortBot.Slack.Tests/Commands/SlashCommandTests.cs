@@ -147,9 +147,22 @@ public sealed class SlashCommandTests
         Assert.NotNull(after["payload"]);
     }
 
+    /// <summary>
+    /// The reply to a slash command, wherever it went: in the ack when the handler beat the ack
+    /// budget, else (a slow, loaded machine) in the follow-up post to response_url. Both are the
+    /// documented paths; which one is taken depends on timing, not on behaviour under test.
+    /// </summary>
     internal static async Task<JsonObject> SlashAsync(FakeSlack fake, FakeSocket socket, string text, string user = "U1")
     {
-        var id = await socket.SendEnvelopeAsync("slash_commands", Payloads.Slash(fake, text, user), acceptsResponsePayload: true);
-        return (await fake.AckFor(id)).Ack;
+        var responseId = "s" + Guid.NewGuid().ToString("N")[..8];
+        var id = await socket.SendEnvelopeAsync("slash_commands", Payloads.Slash(fake, text, user, responseId: responseId), acceptsResponsePayload: true);
+        var ack = (await fake.AckFor(id)).Ack;
+        if (ack["payload"] is not null)
+        {
+            return ack;
+        }
+
+        var posted = await fake.WaitForResponsePostAsync(responseId);
+        return new JsonObject { ["envelope_id"] = id, ["payload"] = posted.DeepClone() };
     }
 }
