@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ICommandHandler, EventsHandler>();
         services.AddScoped<ICommandHandler, RsvpHandler>();
         services.AddScoped<ICommandHandler, HelpHandler>();
+        services.AddOrganizerCommands();
         return services;
     }
 }

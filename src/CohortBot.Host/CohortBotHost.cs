@@ -1,6 +1,7 @@
 using CohortBot.Core;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Organizers;
+using CohortBot.Core.Reviews;
 using CohortBot.Core.Submissions;
 using CohortBot.Host.CohortFile;
 using CohortBot.Host.Options;
@@ -85,6 +86,7 @@ public static class CohortBotHost
         services.AddOptions<ProofOptions>().BindConfiguration(ProofOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CohortFileOptions>().BindConfiguration(CohortFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrganizerOptions>().Configure(o => configuration.GetSection(OrganizerOptions.Section).Bind(o.Platforms));
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
     }

@@ -1,13 +1,17 @@
+using CohortBot.Core.Audit;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Events;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Platform;
+using CohortBot.Core.Reviews;
 using CohortBot.Core.Submissions;
+using CohortBot.Storage.Audit;
 using CohortBot.Storage.Cohorts;
 using CohortBot.Storage.Events;
 using CohortBot.Storage.Participants;
 using CohortBot.Storage.Platform;
 using CohortBot.Storage.Proofs;
+using CohortBot.Storage.Reviews;
 using CohortBot.Storage.Sqlite;
 using CohortBot.Storage.Submissions;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +34,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IProofFileStore, FileSystemProofStore>();
         services.AddSingleton<IPlatformStateStore, PlatformStateStore>();
         services.AddSingleton<IInboundDeduplicator, InboundDeduplicator>();
+        services.AddSingleton<IReviewQueue, ReviewQueue>();
+        services.AddSingleton<IAuditLog, AuditLog>();
         return services;
     }
 }

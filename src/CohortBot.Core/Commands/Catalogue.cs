@@ -38,7 +38,30 @@ public static class Catalogue
 
     public static readonly CommandDescriptor Help = new("help", []);
 
-    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help];
+    public static readonly CommandDescriptor Review = new("review",
+    [
+        new("week", OptionType.Integer, Required: false, OptionChoices.Weeks) { MinValue = 1, MaxValue = 1000 },
+    ], OrganizerOnly: true);
+
+    public static readonly CommandDescriptor Approve = new("approve",
+    [
+        new("proof", OptionType.String, Required: true) { MaxLength = 20 },
+        new("week", OptionType.Integer, Required: false, OptionChoices.Weeks) { MinValue = 1, MaxValue = 1000 },
+    ], OrganizerOnly: true);
+
+    public static readonly CommandDescriptor Reject = new("reject",
+    [
+        new("proof", OptionType.String, Required: true) { MaxLength = 20 },
+        new("reason", OptionType.String, Required: false) { MaxLength = 500 },
+        new("week", OptionType.Integer, Required: false, OptionChoices.Weeks) { MinValue = 1, MaxValue = 1000 },
+    ], OrganizerOnly: true);
+
+    public static readonly CommandDescriptor Audit = new("audit",
+    [
+        new("limit", OptionType.Integer, Required: false) { MinValue = 1, MaxValue = 50 },
+    ], OrganizerOnly: true);
+
+    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help, Review, Approve, Reject, Audit];
 
     public static CommandDescriptor? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
