@@ -1,7 +1,9 @@
 using CohortBot.Core.Audit;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Completion;
 using CohortBot.Core.Reviews;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CohortBot.Core;
 
@@ -17,6 +19,11 @@ public static class OrganizerServiceCollectionExtensions
         services.AddScoped<ICommandHandler, ApproveHandler>();
         services.AddScoped<ICommandHandler, RejectHandler>();
         services.AddScoped<ICommandHandler, AuditHandler>();
+
+        // The host registers the cohort file's rules first; this default only serves hosts without a file.
+        services.TryAddSingleton(CompletionRules.Default);
+        services.AddScoped<CompletionReport>();
+        services.AddScoped<ICommandHandler, ReportHandler>();
         return services;
     }
 }

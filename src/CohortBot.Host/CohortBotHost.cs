@@ -43,6 +43,7 @@ public static class CohortBotHost
         var definition = CohortFileReader.Read(cohortFile.Resolve());
         services.AddSingleton(definition);
         services.AddSingleton(new ActiveCohort(definition.Slug));
+        services.AddSingleton(definition.Completion);
 
         services.AddCohortCore();
         services.AddSqliteStorage();

@@ -1,12 +1,16 @@
+using CohortBot.Core.Allowances;
 using CohortBot.Core.Audit;
 using CohortBot.Core.Cohorts;
+using CohortBot.Core.Completion;
 using CohortBot.Core.Events;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Platform;
 using CohortBot.Core.Reviews;
 using CohortBot.Core.Submissions;
+using CohortBot.Storage.Allowances;
 using CohortBot.Storage.Audit;
 using CohortBot.Storage.Cohorts;
+using CohortBot.Storage.Completion;
 using CohortBot.Storage.Events;
 using CohortBot.Storage.Participants;
 using CohortBot.Storage.Platform;
@@ -36,6 +40,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboundDeduplicator, InboundDeduplicator>();
         services.AddSingleton<IReviewQueue, ReviewQueue>();
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<IAllowanceStore, AllowanceStore>();
+        services.AddSingleton<ICompletionRecords, CompletionRecords>();
         return services;
     }
 }

@@ -56,12 +56,17 @@ public static class Catalogue
         new("week", OptionType.Integer, Required: false, OptionChoices.Weeks) { MinValue = 1, MaxValue = 1000 },
     ], OrganizerOnly: true);
 
+    public static readonly CommandDescriptor Report = new("report",
+    [
+        new("kind", OptionType.String, Required: true) { MaxLength = 32 },
+    ], OrganizerOnly: true);
+
     public static readonly CommandDescriptor Audit = new("audit",
     [
         new("limit", OptionType.Integer, Required: false) { MinValue = 1, MaxValue = 50 },
     ], OrganizerOnly: true);
 
-    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help, Review, Approve, Reject, Audit];
+    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help, Review, Approve, Reject, Report, Audit];
 
     public static CommandDescriptor? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
