@@ -1,6 +1,7 @@
 using CohortBot.Core.Audit;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Completion;
+using CohortBot.Core.Exports;
 using CohortBot.Core.Reviews;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,8 @@ public static class OrganizerServiceCollectionExtensions
         services.TryAddSingleton(CompletionRules.Default);
         services.AddScoped<CompletionReport>();
         services.AddScoped<ICommandHandler, ReportHandler>();
+        services.AddScoped<CohortExporter>();
+        services.AddScoped<ICommandHandler, ExportHandler>();
         return services;
     }
 }

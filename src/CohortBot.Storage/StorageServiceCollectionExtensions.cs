@@ -3,6 +3,7 @@ using CohortBot.Core.Audit;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Completion;
 using CohortBot.Core.Events;
+using CohortBot.Core.Exports;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Platform;
 using CohortBot.Core.Reviews;
@@ -12,6 +13,7 @@ using CohortBot.Storage.Audit;
 using CohortBot.Storage.Cohorts;
 using CohortBot.Storage.Completion;
 using CohortBot.Storage.Events;
+using CohortBot.Storage.Exports;
 using CohortBot.Storage.Participants;
 using CohortBot.Storage.Platform;
 using CohortBot.Storage.Proofs;
@@ -42,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<IAllowanceStore, AllowanceStore>();
         services.AddSingleton<ICompletionRecords, CompletionRecords>();
+        services.AddSingleton<IExportQueries, ExportQueries>();
         return services;
     }
 }

@@ -61,12 +61,17 @@ public static class Catalogue
         new("kind", OptionType.String, Required: true) { MaxLength = 32 },
     ], OrganizerOnly: true);
 
+    public static readonly CommandDescriptor Export = new("export",
+    [
+        new("kind", OptionType.String, Required: true) { MaxLength = 32 },
+    ], OrganizerOnly: true);
+
     public static readonly CommandDescriptor Audit = new("audit",
     [
         new("limit", OptionType.Integer, Required: false) { MinValue = 1, MaxValue = 50 },
     ], OrganizerOnly: true);
 
-    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help, Review, Approve, Reject, Report, Audit];
+    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help, Review, Approve, Reject, Report, Export, Audit];
 
     public static CommandDescriptor? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -1,0 +1,24 @@
+using CohortBot.Core.Commands;
+
+namespace CohortBot.Core.Exports;
+
+/// <summary><c>/export kind:&lt;participants|submissions|rsvps|completion&gt;</c>: a CSV file attachment.</summary>
+public sealed class ExportHandler(CohortExporter exporter) : ICommandHandler
+{
+    public CommandDescriptor Command => Catalogue.Export;
+
+    public bool NeedsParticipant => false;
+
+    public async Task<Reply> HandleAsync(CommandContext ctx, CancellationToken ct)
+    {
+        var t = ctx.T;
+        var kind = ctx.String("kind")!.Trim().ToLowerInvariant();
+        var file = await exporter.ExportAsync(ctx.Cohort, kind, ctx.Now, t, ct);
+        if (file is null)
+        {
+            return Reply.Error(t["export.unknown_kind", new { kind, valid = string.Join(", ", CohortExporter.Kinds) }]);
+        }
+
+        return Reply.Success(t["export.ready", new { kind, name = file.FileName, zone = ctx.Cohort.TimeZone.Id }]) with { Files = [file] };
+    }
+}
