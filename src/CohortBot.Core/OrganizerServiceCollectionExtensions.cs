@@ -1,8 +1,10 @@
+using CohortBot.Core.Attendance;
 using CohortBot.Core.Audit;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Completion;
 using CohortBot.Core.Exports;
 using CohortBot.Core.Reviews;
+using CohortBot.Core.Roster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -27,6 +29,10 @@ public static class OrganizerServiceCollectionExtensions
         services.AddScoped<ICommandHandler, ReportHandler>();
         services.AddScoped<CohortExporter>();
         services.AddScoped<ICommandHandler, ExportHandler>();
+        services.AddScoped<ParticipantFinder>();
+        services.AddScoped<ICommandHandler, CheckinHandler>();
+        services.AddScoped<ICommandHandler, CheckinOpenHandler>();
+        services.AddScoped<ICommandHandler, AttendHandler>();
         return services;
     }
 }

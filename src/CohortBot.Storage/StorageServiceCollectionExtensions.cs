@@ -1,4 +1,5 @@
 using CohortBot.Core.Allowances;
+using CohortBot.Core.Attendance;
 using CohortBot.Core.Audit;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Completion;
@@ -7,8 +8,10 @@ using CohortBot.Core.Exports;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Platform;
 using CohortBot.Core.Reviews;
+using CohortBot.Core.Roster;
 using CohortBot.Core.Submissions;
 using CohortBot.Storage.Allowances;
+using CohortBot.Storage.Attendance;
 using CohortBot.Storage.Audit;
 using CohortBot.Storage.Cohorts;
 using CohortBot.Storage.Completion;
@@ -18,6 +21,7 @@ using CohortBot.Storage.Participants;
 using CohortBot.Storage.Platform;
 using CohortBot.Storage.Proofs;
 using CohortBot.Storage.Reviews;
+using CohortBot.Storage.Roster;
 using CohortBot.Storage.Sqlite;
 using CohortBot.Storage.Submissions;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +49,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAllowanceStore, AllowanceStore>();
         services.AddSingleton<ICompletionRecords, CompletionRecords>();
         services.AddSingleton<IExportQueries, ExportQueries>();
+        services.AddSingleton<IAttendanceStore, AttendanceStore>();
+        services.AddSingleton<IRosterAdmin, RosterAdmin>();
         return services;
     }
 }

@@ -38,6 +38,11 @@ public static class Catalogue
 
     public static readonly CommandDescriptor Help = new("help", []);
 
+    public static readonly CommandDescriptor Checkin = new("checkin",
+    [
+        new("code", OptionType.String, Required: true) { MaxLength = 16 },
+    ]);
+
     public static readonly CommandDescriptor Review = new("review",
     [
         new("week", OptionType.Integer, Required: false, OptionChoices.Weeks) { MinValue = 1, MaxValue = 1000 },
@@ -66,12 +71,24 @@ public static class Catalogue
         new("kind", OptionType.String, Required: true) { MaxLength = 32 },
     ], OrganizerOnly: true);
 
+    public static readonly CommandDescriptor CheckinOpen = new("checkin-open",
+    [
+        new("event", OptionType.String, Required: true, OptionChoices.Events) { MaxLength = 64 },
+        new("minutes", OptionType.Integer, Required: false) { MinValue = 1, MaxValue = 240 },
+    ], OrganizerOnly: true);
+
+    public static readonly CommandDescriptor Attend = new("attend",
+    [
+        new("event", OptionType.String, Required: true, OptionChoices.Events) { MaxLength = 64 },
+        new("participant", OptionType.String, Required: true) { MaxLength = 254 },
+    ], OrganizerOnly: true);
+
     public static readonly CommandDescriptor Audit = new("audit",
     [
         new("limit", OptionType.Integer, Required: false) { MinValue = 1, MaxValue = 50 },
     ], OrganizerOnly: true);
 
-    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help, Review, Approve, Reject, Report, Export, Audit];
+    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help, Checkin, Review, Approve, Reject, Report, Export, CheckinOpen, Attend, Audit];
 
     public static CommandDescriptor? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -43,3 +43,15 @@ CREATE TABLE audit_log (
     at          INTEGER NOT NULL
 );
 CREATE INDEX ix_audit_cohort ON audit_log (cohort_id, at);
+
+-- Short codes an organizer opens for an event; a participant who types one before it expires attends.
+CREATE TABLE checkin_codes (
+    id          INTEGER PRIMARY KEY,
+    cohort_id   INTEGER NOT NULL REFERENCES cohorts (id),
+    event_id    INTEGER NOT NULL REFERENCES events (id),
+    code        TEXT    NOT NULL,
+    opened_by   TEXT    NOT NULL,
+    opened_at   INTEGER NOT NULL,
+    expires_at  INTEGER NOT NULL,
+    UNIQUE (cohort_id, code)
+);
