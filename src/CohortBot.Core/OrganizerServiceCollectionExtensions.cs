@@ -1,3 +1,4 @@
+using CohortBot.Core.Allowances;
 using CohortBot.Core.Attendance;
 using CohortBot.Core.Audit;
 using CohortBot.Core.Commands;
@@ -33,6 +34,10 @@ public static class OrganizerServiceCollectionExtensions
         services.AddScoped<ICommandHandler, CheckinHandler>();
         services.AddScoped<ICommandHandler, CheckinOpenHandler>();
         services.AddScoped<ICommandHandler, AttendHandler>();
+        services.AddScoped<ICommandHandler, RosterHandler>();
+        services.AddScoped<ICommandHandler, DropHandler>();
+        services.AddScoped<ICommandHandler, ExcuseHandler>();
+        services.AddScoped<ICommandHandler, ExtendHandler>();
         return services;
     }
 }

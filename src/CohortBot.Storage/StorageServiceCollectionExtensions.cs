@@ -9,6 +9,7 @@ using CohortBot.Core.Participants;
 using CohortBot.Core.Platform;
 using CohortBot.Core.Reviews;
 using CohortBot.Core.Roster;
+using CohortBot.Core.Schedule;
 using CohortBot.Core.Submissions;
 using CohortBot.Storage.Allowances;
 using CohortBot.Storage.Attendance;
@@ -51,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IExportQueries, ExportQueries>();
         services.AddSingleton<IAttendanceStore, AttendanceStore>();
         services.AddSingleton<IRosterAdmin, RosterAdmin>();
+        services.AddSingleton<IScheduleAdmin, DeadlineOverrides>();
         return services;
     }
 }

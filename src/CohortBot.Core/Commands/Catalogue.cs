@@ -83,12 +83,38 @@ public static class Catalogue
         new("participant", OptionType.String, Required: true) { MaxLength = 254 },
     ], OrganizerOnly: true);
 
+    public static readonly CommandDescriptor RosterImport = new("roster",
+    [
+        new("file", OptionType.Attachment, Required: true),
+    ], OrganizerOnly: true);
+
+    public static readonly CommandDescriptor Drop = new("drop",
+    [
+        new("participant", OptionType.String, Required: true) { MaxLength = 254 },
+        new("reason", OptionType.String, Required: false) { MaxLength = 500 },
+        new("undo", OptionType.Boolean, Required: false),
+    ], OrganizerOnly: true);
+
+    public static readonly CommandDescriptor Excuse = new("excuse",
+    [
+        new("participant", OptionType.String, Required: true) { MaxLength = 254 },
+        new("week", OptionType.Integer, Required: true, OptionChoices.Weeks) { MinValue = 1, MaxValue = 1000 },
+        new("reason", OptionType.String, Required: false) { MaxLength = 500 },
+    ], OrganizerOnly: true);
+
+    public static readonly CommandDescriptor Extend = new("extend",
+    [
+        new("week", OptionType.String, Required: true) { MaxLength = 16 },
+        new("until", OptionType.String, Required: true) { MaxLength = 32 },
+        new("participant", OptionType.String, Required: false) { MaxLength = 254 },
+    ], OrganizerOnly: true);
+
     public static readonly CommandDescriptor Audit = new("audit",
     [
         new("limit", OptionType.Integer, Required: false) { MinValue = 1, MaxValue = 50 },
     ], OrganizerOnly: true);
 
-    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help, Checkin, Review, Approve, Reject, Report, Export, CheckinOpen, Attend, Audit];
+    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help, Checkin, Review, Approve, Reject, Report, Export, CheckinOpen, Attend, RosterImport, Drop, Excuse, Extend, Audit];
 
     public static CommandDescriptor? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -7,7 +7,7 @@ namespace CohortBot.Core.Completion;
 
 /// <summary>
 /// Applies the completion rules to one participant. Deadlines are the participant's own (an
-/// extension moves the deadline and, if later, the close); the latest attempt of each proof counts.
+/// extension only ever moves a deadline later, and the close with it); the latest attempt of each proof counts.
 /// </summary>
 public sealed class CompletionEvaluator(CompletionRules rules, Cohort cohort, IReadOnlyList<Week> weeks, int eventsStillAhead, DateTimeOffset now)
 {
@@ -65,7 +65,7 @@ public sealed class CompletionEvaluator(CompletionRules rules, Cohort cohort, IR
             return WeekStanding.Excused;
         }
 
-        var due = record.WeekExtensions.TryGetValue(week.Id, out var extended) ? extended : week.DueAt;
+        var due = record.WeekExtensions.TryGetValue(week.Id, out var extended) && extended > week.DueAt ? extended : week.DueAt;
         var closes = rules.LateProofsCount ? Later(week.ClosesAt, due) : due;
         record.LatestWeekly.TryGetValue(week.Id, out var latest);
         var counts = latest is not null && (rules.LateProofsCount || latest.SubmittedAt <= due);
@@ -79,7 +79,12 @@ public sealed class CompletionEvaluator(CompletionRules rules, Cohort cohort, IR
             return null;
         }
 
-        var deadline = record.CertificateExtension ?? cohort.CertificateDeadline ?? cohort.EndsAt;
+        var deadline = cohort.CertificateDeadline ?? cohort.EndsAt;
+        if (record.CertificateExtension is { } extended && extended > deadline)
+        {
+            deadline = extended;
+        }
+
         var latest = record.LatestCertificate;
         var counts = latest is not null && latest.SubmittedAt <= deadline;
         return Judge(counts ? latest!.Status : null, now <= deadline);

@@ -55,3 +55,17 @@ CREATE TABLE checkin_codes (
     expires_at  INTEGER NOT NULL,
     UNIQUE (cohort_id, code)
 );
+
+-- A week deadline moved in chat for everyone. file_due_at is the cohort file's deadline when the
+-- move was made: while the file still says that, the chat deadline wins on every sync; once the
+-- file's deadline for the week is edited, the file wins and the override is dropped.
+CREATE TABLE week_deadline_overrides (
+    id           INTEGER PRIMARY KEY,
+    cohort_id    INTEGER NOT NULL REFERENCES cohorts (id),
+    week_number  INTEGER NOT NULL,
+    file_due_at  INTEGER NOT NULL,
+    due_at       INTEGER NOT NULL,
+    set_by       TEXT    NOT NULL,
+    set_at       INTEGER NOT NULL,
+    UNIQUE (cohort_id, week_number)
+);
