@@ -3,6 +3,7 @@ using CohortBot.Core.Attendance;
 using CohortBot.Core.Audit;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Completion;
+using CohortBot.Core.Events;
 using CohortBot.Core.Exports;
 using CohortBot.Core.Reviews;
 using CohortBot.Core.Roster;
@@ -38,6 +39,9 @@ public static class OrganizerServiceCollectionExtensions
         services.AddScoped<ICommandHandler, DropHandler>();
         services.AddScoped<ICommandHandler, ExcuseHandler>();
         services.AddScoped<ICommandHandler, ExtendHandler>();
+        services.AddScoped<ICommandHandler, EventCreateHandler>();
+        services.AddScoped<ICommandHandler, EventEditHandler>();
+        services.AddScoped<ICommandHandler, EventCancelHandler>();
         return services;
     }
 }

@@ -53,6 +53,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAttendanceStore, AttendanceStore>();
         services.AddSingleton<IRosterAdmin, RosterAdmin>();
         services.AddSingleton<IScheduleAdmin, DeadlineOverrides>();
+        services.AddSingleton<IEventAdmin, EventAdmin>();
         return services;
     }
 }

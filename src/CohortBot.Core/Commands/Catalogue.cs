@@ -6,6 +6,17 @@ namespace CohortBot.Core.Commands;
 /// </summary>
 public static class Catalogue
 {
+    /// <summary>The optional event fields shared by event-create and event-edit.</summary>
+    private static readonly OptionDescriptor[] EventFields =
+    [
+        new("duration", OptionType.String, Required: false) { MaxLength = 16 },
+        new("company", OptionType.String, Required: false) { MaxLength = 200 },
+        new("topic", OptionType.String, Required: false) { MaxLength = 1000 },
+        new("speakers", OptionType.String, Required: false) { MaxLength = 1000 },
+        new("capacity", OptionType.Integer, Required: false) { MinValue = 0, MaxValue = 100_000 },
+        new("join_url", OptionType.String, Required: false) { MaxLength = 2048 },
+    ];
+
     public static readonly CommandDescriptor Submit = new("submit",
     [
         new("week", OptionType.Integer, Required: true, OptionChoices.Weeks) { MinValue = 1, MaxValue = 1000 },
@@ -109,12 +120,36 @@ public static class Catalogue
         new("participant", OptionType.String, Required: false) { MaxLength = 254 },
     ], OrganizerOnly: true);
 
+    public static readonly CommandDescriptor EventCreate = new("event-create",
+    [
+        new("id", OptionType.String, Required: true) { MaxLength = 64 },
+        new("kind", OptionType.String, Required: true, OptionChoices.EventKinds) { MaxLength = 32 },
+        new("title", OptionType.String, Required: true) { MaxLength = 200 },
+        new("starts", OptionType.String, Required: true) { MaxLength = 32 },
+        .. EventFields,
+    ], OrganizerOnly: true);
+
+    public static readonly CommandDescriptor EventEdit = new("event-edit",
+    [
+        new("id", OptionType.String, Required: true, OptionChoices.Events) { MaxLength = 64 },
+        new("kind", OptionType.String, Required: false, OptionChoices.EventKinds) { MaxLength = 32 },
+        new("title", OptionType.String, Required: false) { MaxLength = 200 },
+        new("starts", OptionType.String, Required: false) { MaxLength = 32 },
+        .. EventFields,
+    ], OrganizerOnly: true);
+
+    public static readonly CommandDescriptor EventCancel = new("event-cancel",
+    [
+        new("id", OptionType.String, Required: true, OptionChoices.Events) { MaxLength = 64 },
+        new("reason", OptionType.String, Required: false) { MaxLength = 500 },
+    ], OrganizerOnly: true);
+
     public static readonly CommandDescriptor Audit = new("audit",
     [
         new("limit", OptionType.Integer, Required: false) { MinValue = 1, MaxValue = 50 },
     ], OrganizerOnly: true);
 
-    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help, Checkin, Review, Approve, Reject, Report, Export, CheckinOpen, Attend, RosterImport, Drop, Excuse, Extend, Audit];
+    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help, Checkin, Review, Approve, Reject, Report, Export, CheckinOpen, Attend, RosterImport, Drop, Excuse, Extend, EventCreate, EventEdit, EventCancel, Audit];
 
     public static CommandDescriptor? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

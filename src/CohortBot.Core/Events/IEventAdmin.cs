@@ -1,0 +1,36 @@
+namespace CohortBot.Core.Events;
+
+/// <summary>
+/// Events created, edited or cancelled in chat. Every event written here is marked as the
+/// organizers' (source <c>chat</c>): the cohort file sync no longer touches it.
+/// </summary>
+public interface IEventAdmin
+{
+    /// <summary>False when the key is already used in the cohort.</summary>
+    Task<bool> CreateAsync(long cohortId, string key, EventDraft draft, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Replaces every field and the speakers; false when there is no such event.</summary>
+    Task<bool> UpdateAsync(long cohortId, string key, EventDraft draft, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>False when there is no such event or it was already cancelled.</summary>
+    Task<bool> CancelAsync(long cohortId, string key, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Participants going or waitlisted, to tell them about a change.</summary>
+    Task<IReadOnlyList<long>> ReservedByAsync(long eventId, CancellationToken ct);
+}
+
+/// <summary>An event's fields as an organizer gives them.</summary>
+public sealed record EventDraft(
+    EventKind Kind,
+    string Title,
+    string? Company,
+    string? Topic,
+    IReadOnlyList<Speaker> Speakers,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string? JoinUrl,
+    int? Capacity)
+{
+    public static EventDraft Of(CohortEvent e) =>
+        new(e.Kind, e.Title, e.Company, e.Topic, e.Speakers, e.StartsAt, e.EndsAt, e.JoinUrl, e.Capacity);
+}
