@@ -20,6 +20,7 @@ public static class OrganizerServiceCollectionExtensions
         services.AddOptions<ReviewOptions>();
         services.AddScoped<ReviewCard>();
         services.AddScoped<ReviewDesk>();
+        services.AddScoped<AutoApproval>();
         services.AddScoped<ICommandHandler, ReviewHandler>();
         services.AddScoped<ICommandHandler, ApproveHandler>();
         services.AddScoped<ICommandHandler, RejectHandler>();

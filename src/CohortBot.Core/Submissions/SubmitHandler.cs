@@ -2,12 +2,13 @@ using CohortBot.Core.Allowances;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Messages;
+using CohortBot.Core.Reviews;
 using CohortBot.Core.Time;
 
 namespace CohortBot.Core.Submissions;
 
 /// <summary><c>/submit week:&lt;n&gt; [url] [file] [note]</c>: the weekly proof.</summary>
-public sealed class SubmitHandler(ICohortStore cohorts, ISubmissionStore submissions, ProofIntake intake, IAllowanceStore allowances) : ICommandHandler
+public sealed class SubmitHandler(ICohortStore cohorts, ISubmissionStore submissions, ProofIntake intake, IAllowanceStore allowances, AutoApproval autoApproval) : ICommandHandler
 {
     public CommandDescriptor Command => Catalogue.Submit;
 
@@ -70,6 +71,12 @@ public sealed class SubmitHandler(ICohortStore cohorts, ISubmissionStore submiss
         if (saved.Attempt > 1)
         {
             text += " " + t["submit.resubmitted", new { attempt = saved.Attempt }];
+        }
+
+        if (await autoApproval.TryAsync(ctx.Cohort.Id, saved, ctx.Now, ct))
+        {
+            saved = saved with { Status = ReviewStatus.Approved };
+            text += " " + t["submit.auto_approved"];
         }
 
         return new Reply(text)
