@@ -1,6 +1,7 @@
 using CohortBot.Core.Allowances;
 using CohortBot.Core.Attendance;
 using CohortBot.Core.Audit;
+using CohortBot.Core.Calendar;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Completion;
 using CohortBot.Core.Events;
@@ -43,6 +44,8 @@ public static class OrganizerServiceCollectionExtensions
         services.AddScoped<ICommandHandler, EventCreateHandler>();
         services.AddScoped<ICommandHandler, EventEditHandler>();
         services.AddScoped<ICommandHandler, EventCancelHandler>();
+        services.AddScoped<CalendarBuilder>();
+        services.AddScoped<ICommandHandler, CalendarHandler>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using CohortBot.Core.Allowances;
 using CohortBot.Core.Attendance;
 using CohortBot.Core.Audit;
+using CohortBot.Core.Calendar;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Completion;
 using CohortBot.Core.Events;
@@ -54,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRosterAdmin, RosterAdmin>();
         services.AddSingleton<IScheduleAdmin, DeadlineOverrides>();
         services.AddSingleton<IEventAdmin, EventAdmin>();
+        services.AddSingleton<ICalendarEvents, CalendarEvents>();
         return services;
     }
 }

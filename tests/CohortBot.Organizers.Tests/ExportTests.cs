@@ -60,7 +60,7 @@ public sealed class ExportTests
     {
         await using var f = await CreateAsync();
         var reply = await f.RunAsync(OrgA, "export", ("kind", "everything"));
-        Assert.Equal("There is no 'everything' export. Exports: participants, submissions, rsvps, completion.", reply.Text);
+        Assert.Equal("There is no 'everything' export. Exports: participants, submissions, rsvps, completion, calendar.", reply.Text);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class ExportTests
     {
         var reply = await f.RunAsync(OrgB, "export", ("kind", kind));
         Assert.Equal(ReplyTone.Success, reply.Tone);
-        Assert.Equal($"Here is the {kind} export ({kind}-test-cohort.csv); times are in Asia/Seoul with their UTC offset.", reply.Text);
+        Assert.Equal($"Here is the {kind} export ({kind}-test-cohort.csv); CSV times are in Asia/Seoul with their UTC offset.", reply.Text);
         var file = Assert.Single(reply.Files);
         Assert.Equal("text/csv", file.ContentType);
         return Csv.Encoding.GetString(file.Content);

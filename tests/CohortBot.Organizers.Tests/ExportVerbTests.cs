@@ -44,7 +44,7 @@ public sealed class ExportVerbTests : IDisposable
         var stderr = new StringWriter();
         var code = await ExportVerb.RunAsync(line.Split(' '), TextWriter.Null, stderr);
         Assert.Equal(2, code);
-        Assert.StartsWith("Usage: cohortbot export <participants|submissions|rsvps|completion>", stderr.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Usage: cohortbot export <participants|submissions|rsvps|completion|calendar>", stderr.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CohortBot.Core.Calendar;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Completion;
@@ -10,11 +11,12 @@ namespace CohortBot.Core.Exports;
 
 /// <summary>
 /// Builds the CSV exports, for <c>/export</c> in chat and <c>cohortbot export</c> on the command
-/// line alike. Times are ISO 8601 in the cohort's time zone with the offset.
+/// line alike. CSV times are ISO 8601 in the cohort's time zone with the offset; <c>calendar</c> is
+/// the whole cohort as an <c>.ics</c> file.
 /// </summary>
-public sealed class CohortExporter(ICohortStore cohorts, ICompletionRecords records, IExportQueries queries, CompletionReport completion)
+public sealed class CohortExporter(ICohortStore cohorts, ICompletionRecords records, IExportQueries queries, CompletionReport completion, CalendarBuilder calendar)
 {
-    public static readonly string[] Kinds = ["participants", "submissions", "rsvps", "completion"];
+    public static readonly string[] Kinds = ["participants", "submissions", "rsvps", "completion", "calendar"];
 
     /// <summary>The platforms with a column in the participants export (and the roster import).</summary>
     public static readonly string[] Platforms = ["discord", "slack", "terminal"];
@@ -22,6 +24,11 @@ public sealed class CohortExporter(ICohortStore cohorts, ICompletionRecords reco
     /// <summary>The file, or null when <paramref name="kind"/> is not one of <see cref="Kinds"/>.</summary>
     public async Task<ReplyFile?> ExportAsync(Cohort cohort, string kind, DateTimeOffset now, Texts t, CancellationToken ct)
     {
+        if (kind == "calendar")
+        {
+            return await calendar.ForCohortAsync(cohort, now, t, ct);
+        }
+
         byte[]? content = kind switch
         {
             "participants" => await ParticipantsAsync(cohort, now, ct),

@@ -41,7 +41,7 @@ public static class ExportVerb
         SqliteConnectionFactory.ReleaseAll();
         if (output is null)
         {
-            await stdout.WriteAsync(Csv.Encoding.GetString(file.Content));
+            await stdout.WriteAsync(Csv.Encoding.GetString(file.Content)); // CSV and .ics are both UTF-8 text
             await stdout.FlushAsync();
             return 0;
         }
