@@ -14,6 +14,3 @@ public interface IAllowanceStore
 
     Task<ParticipantAllowances> ForParticipantAsync(long participantId, CancellationToken ct);
 }
-
-/// <param name="WeekDeadlines">The participant's own deadline per week id.</param>
-public sealed record ParticipantAllowances(IReadOnlySet<long> ExcusedWeekIds, IReadOnlyDictionary<long, DateTimeOffset> WeekDeadlines, DateTimeOffset? CertificateDeadline);

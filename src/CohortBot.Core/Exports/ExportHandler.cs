@@ -19,6 +19,9 @@ public sealed class ExportHandler(CohortExporter exporter) : ICommandHandler
             return Reply.Error(t["export.unknown_kind", new { kind, valid = string.Join(", ", CohortExporter.Kinds) }]);
         }
 
-        return Reply.Success(t["export.ready", new { kind, name = file.FileName, zone = ctx.Cohort.TimeZone.Id }]) with { Files = [file] };
+        var text = kind == "calendar"
+            ? t["export.ready_calendar", new { name = file.FileName }]
+            : t["export.ready", new { kind, name = file.FileName, zone = ctx.Cohort.TimeZone.Id }];
+        return Reply.Success(text) with { Files = [file] };
     }
 }

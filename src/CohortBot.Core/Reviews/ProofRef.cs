@@ -34,9 +34,3 @@ public readonly record struct ProofRef(ProofKind Kind, long Id)
         return true;
     }
 }
-
-public enum ProofKind
-{
-    Weekly,
-    Certificate,
-}

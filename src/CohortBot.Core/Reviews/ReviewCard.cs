@@ -9,7 +9,7 @@ namespace CohortBot.Core.Reviews;
 /// <summary>Shows one claimed proof to its reviewer: who, what, when, late or not, and the two buttons.</summary>
 public sealed class ReviewCard(IProofFileStore proofs)
 {
-    public Reply Show(ReviewItem item, int left, int? week, Texts t, string? preface = null)
+    public async Task<Reply> ShowAsync(ReviewItem item, int left, int? week, Texts t, CancellationToken ct, string? preface = null)
     {
         var heading = item.WeekNumber is { } n
             ? t["review.card.week", new { name = item.ParticipantName, week = n }]
@@ -38,7 +38,7 @@ public sealed class ReviewCard(IProofFileStore proofs)
                 new(t["button.approve"], ButtonAction.Encode(Catalogue.Approve.Name, [("proof", item.Proof.ToString()), .. filter]), ButtonStyle.Success),
                 new(t["button.reject"], ButtonAction.Encode(Catalogue.Reject.Name, [("proof", item.Proof.ToString()), .. filter]), ButtonStyle.Danger),
             ],
-            Files = Image(item),
+            Files = await ImageAsync(item, ct),
         };
     }
 
@@ -59,21 +59,21 @@ public sealed class ReviewCard(IProofFileStore proofs)
     }
 
     /// <summary>The stored image goes along with the card, so the reviewer sees it without a CDN link that may have expired.</summary>
-    private IReadOnlyList<ReplyFile> Image(ReviewItem item)
+    private async Task<IReadOnlyList<ReplyFile>> ImageAsync(ReviewItem item, CancellationToken ct)
     {
         if (item.File is not { } file)
         {
             return [];
         }
 
-        using var stream = proofs.Open(file.Sha256);
+        await using var stream = proofs.Open(file.Sha256);
         if (stream is null)
         {
             return [];
         }
 
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
+        await stream.CopyToAsync(buffer, ct);
         return [new ReplyFile($"proof-{item.Proof}{Extension(file.ContentType)}", file.ContentType, buffer.ToArray())];
     }
 

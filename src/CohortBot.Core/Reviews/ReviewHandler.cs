@@ -27,6 +27,6 @@ public sealed class ReviewHandler(IReviewQueue queue, ReviewCard card, IOptions<
         }
 
         var left = await queue.PendingCountAsync(ctx.Cohort.Id, week, reviewer, ctx.Now, ct);
-        return card.Show(item, Math.Max(0, left - 1), week, t, preface);
+        return await card.ShowAsync(item, Math.Max(0, left - 1), week, t, ct, preface);
     }
 }
