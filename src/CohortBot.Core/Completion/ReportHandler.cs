@@ -1,4 +1,6 @@
+using CohortBot.Core.Audit;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Organizers;
 
 namespace CohortBot.Core.Completion;
 
@@ -6,7 +8,7 @@ namespace CohortBot.Core.Completion;
 /// <c>/report completion</c>: who has completed, who is at risk and who has failed, with the
 /// reasons; the full list comes as a CSV file (a chat message holds only so many lines).
 /// </summary>
-public sealed class ReportHandler(CompletionReport report) : ICommandHandler
+public sealed class ReportHandler(CompletionReport report, IAuditLog audit) : ICommandHandler
 {
     /// <summary>Discord embeds hold 25 fields; keep room for the summary.</summary>
     public const int MaxListed = 20;
@@ -34,6 +36,7 @@ public sealed class ReportHandler(CompletionReport report) : ICommandHandler
             at_risk = results.Count(r => r.Status == CompletionStatus.AtRisk),
             failed = results.Count(r => r.Status == CompletionStatus.Failed),
         };
+        await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), "report", kind, null, AuditState.Json(counts), ctx.Now), ct);
         var listed = results.Where(r => r.Status != CompletionStatus.Completed).Take(MaxListed).ToList();
         var text = t["report.summary", counts];
         if (listed.Count < counts.at_risk + counts.failed)

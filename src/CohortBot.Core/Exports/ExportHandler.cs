@@ -1,9 +1,11 @@
+using CohortBot.Core.Audit;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Organizers;
 
 namespace CohortBot.Core.Exports;
 
 /// <summary><c>/export kind:&lt;participants|submissions|rsvps|completion&gt;</c>: a CSV file attachment.</summary>
-public sealed class ExportHandler(CohortExporter exporter) : ICommandHandler
+public sealed class ExportHandler(CohortExporter exporter, IAuditLog audit) : ICommandHandler
 {
     public CommandDescriptor Command => Catalogue.Export;
 
@@ -19,6 +21,9 @@ public sealed class ExportHandler(CohortExporter exporter) : ICommandHandler
             return Reply.Error(t["export.unknown_kind", new { kind, valid = string.Join(", ", CohortExporter.Kinds) }]);
         }
 
+        // Exports carry personal data (names, emails): who took one is worth knowing.
+        await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), "export", kind, null,
+            AuditState.Json(new { file = file.FileName, bytes = file.Content.Length }), ctx.Now), ct);
         var text = kind == "calendar"
             ? t["export.ready_calendar", new { name = file.FileName }]
             : t["export.ready", new { kind, name = file.FileName, zone = ctx.Cohort.TimeZone.Id }];
