@@ -14,7 +14,7 @@ public sealed class CheckinHandler(IAttendanceStore attendance, IEventStore even
         var code = CheckinCode.Normalize(ctx.String("code")!);
         var key = code.Length == CheckinCode.Length ? await attendance.EventKeyOfCodeAsync(ctx.Cohort.Id, code, ctx.Now, ct) : null;
         var cohortEvent = key is null ? null : await events.FindAsync(ctx.Cohort.Id, key, ct);
-        if (cohortEvent is null)
+        if (cohortEvent is null || cohortEvent.Cancelled)
         {
             return Reply.Error(t["checkin.bad_code", new { code = ctx.String("code") }]);
         }

@@ -151,7 +151,7 @@ public static class Catalogue
 
     public static readonly CommandDescriptor Audit = new("audit",
     [
-        new("limit", OptionType.Integer, Required: false) { MinValue = 1, MaxValue = 50 },
+        new("limit", OptionType.Integer, Required: false) { MinValue = 1, MaxValue = 20 }, // one field each; Discord embeds hold 25
     ], OrganizerOnly: true);
 
     public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help, Checkin, Calendar, Review, Approve, Reject, Report, Export, CheckinOpen, Attend, RosterImport, Drop, Excuse, Extend, EventCreate, EventEdit, EventCancel, Audit];
