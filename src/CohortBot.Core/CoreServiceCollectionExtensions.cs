@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ICommandHandler, LanguageHandler>();
         services.AddScoped<ICommandHandler, TimeZoneHandler>();
         services.AddScoped<ICommandHandler, HelpHandler>();
+        services.AddOrganizerCommands();
         return services;
     }
 }

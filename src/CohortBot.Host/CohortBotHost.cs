@@ -1,6 +1,7 @@
 using CohortBot.Core;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Organizers;
+using CohortBot.Core.Reviews;
 using CohortBot.Core.Submissions;
 using CohortBot.Discord;
 using CohortBot.Host.CohortFile;
@@ -44,6 +45,7 @@ public static class CohortBotHost
         var definition = CohortFileReader.Read(cohortFile.Resolve());
         services.AddSingleton(definition);
         services.AddSingleton(new ActiveCohort(definition.Slug));
+        services.AddSingleton(definition.Completion);
 
         services.AddCohortCore();
         services.AddSqliteStorage();
@@ -100,6 +102,7 @@ public static class CohortBotHost
         services.AddOptions<ProofOptions>().BindConfiguration(ProofOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CohortFileOptions>().BindConfiguration(CohortFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrganizerOptions>().Configure(o => configuration.GetSection(OrganizerOptions.Section).Bind(o.Platforms));
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
     }

@@ -1,5 +1,6 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Host;
+using CohortBot.Host.Cli;
 using CohortBot.Storage.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,11 @@ using Microsoft.Extensions.Options;
 // Exit codes: 0 normal stop, 2 configuration / cohort file / database problem, 1 anything else.
 try
 {
+    if (ExportVerb.Matches(args))
+    {
+        return await ExportVerb.RunAsync(args, Console.Out, Console.Error);
+    }
+
     using var host = CohortBotHost.Build(args);
     await host.RunAsync();
     return 0;

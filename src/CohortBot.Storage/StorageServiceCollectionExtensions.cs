@@ -1,13 +1,29 @@
+using CohortBot.Core.Allowances;
+using CohortBot.Core.Attendance;
+using CohortBot.Core.Audit;
+using CohortBot.Core.Calendar;
 using CohortBot.Core.Cohorts;
+using CohortBot.Core.Completion;
 using CohortBot.Core.Events;
+using CohortBot.Core.Exports;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Platform;
+using CohortBot.Core.Reviews;
+using CohortBot.Core.Roster;
+using CohortBot.Core.Schedule;
 using CohortBot.Core.Submissions;
+using CohortBot.Storage.Allowances;
+using CohortBot.Storage.Attendance;
+using CohortBot.Storage.Audit;
 using CohortBot.Storage.Cohorts;
+using CohortBot.Storage.Completion;
 using CohortBot.Storage.Events;
+using CohortBot.Storage.Exports;
 using CohortBot.Storage.Participants;
 using CohortBot.Storage.Platform;
 using CohortBot.Storage.Proofs;
+using CohortBot.Storage.Reviews;
+using CohortBot.Storage.Roster;
 using CohortBot.Storage.Sqlite;
 using CohortBot.Storage.Submissions;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +46,16 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IProofFileStore, FileSystemProofStore>();
         services.AddSingleton<IPlatformStateStore, PlatformStateStore>();
         services.AddSingleton<IInboundDeduplicator, InboundDeduplicator>();
+        services.AddSingleton<IReviewQueue, ReviewQueue>();
+        services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<IAllowanceStore, AllowanceStore>();
+        services.AddSingleton<ICompletionRecords, CompletionRecords>();
+        services.AddSingleton<IExportQueries, ExportQueries>();
+        services.AddSingleton<IAttendanceStore, AttendanceStore>();
+        services.AddSingleton<IRosterAdmin, RosterAdmin>();
+        services.AddSingleton<IScheduleAdmin, DeadlineOverrides>();
+        services.AddSingleton<IEventAdmin, EventAdmin>();
+        services.AddSingleton<ICalendarEvents, CalendarEvents>();
         return services;
     }
 }

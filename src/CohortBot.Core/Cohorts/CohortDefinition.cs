@@ -1,3 +1,4 @@
+using CohortBot.Core.Completion;
 using CohortBot.Core.Events;
 
 namespace CohortBot.Core.Cohorts;
@@ -18,7 +19,11 @@ public sealed record CohortDefinition(
     IReadOnlyList<WeekDefinition> Weeks,
     IReadOnlyList<EventDefinition> Events,
     IReadOnlyList<RosterEntry> Roster,
-    int Line = 1);
+    int Line = 1)
+{
+    /// <summary>The <c>completion:</c> section; defaults when the file has none.</summary>
+    public CompletionRules Completion { get; init; } = CompletionRules.Default;
+}
 
 public sealed record CertificateMission(DateTimeOffset Deadline, IReadOnlyList<CertificateDefinition> Allowed, int Line);
 

@@ -1,3 +1,4 @@
+using CohortBot.Core.Allowances;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Time;
@@ -5,7 +6,7 @@ using CohortBot.Core.Time;
 namespace CohortBot.Core.Submissions;
 
 /// <summary><c>/cert type:&lt;certificate&gt; url:&lt;credential link&gt; [file]</c>: the certification mission.</summary>
-public sealed class CertHandler(ICohortStore cohorts, ISubmissionStore submissions, ProofIntake intake) : ICommandHandler
+public sealed class CertHandler(ICohortStore cohorts, ISubmissionStore submissions, ProofIntake intake, IAllowanceStore allowances) : ICommandHandler
 {
     public CommandDescriptor Command => Catalogue.Cert;
 
@@ -41,6 +42,11 @@ public sealed class CertHandler(ICohortStore cohorts, ISubmissionStore submissio
             }
 
             file = stored.File;
+        }
+
+        if ((await allowances.ForParticipantAsync(ctx.Participant.Id, ct)).CertificateDeadline is { } extended && extended > deadline)
+        {
+            deadline = extended;
         }
 
         var late = ctx.Now > deadline;

@@ -1,12 +1,14 @@
+using CohortBot.Core.Allowances;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Messages;
+using CohortBot.Core.Reviews;
 using CohortBot.Core.Time;
 
 namespace CohortBot.Core.Submissions;
 
 /// <summary><c>/submit week:&lt;n&gt; [url] [file] [note]</c>: the weekly proof.</summary>
-public sealed class SubmitHandler(ICohortStore cohorts, ISubmissionStore submissions, ProofIntake intake) : ICommandHandler
+public sealed class SubmitHandler(ICohortStore cohorts, ISubmissionStore submissions, ProofIntake intake, IAllowanceStore allowances, AutoApproval autoApproval) : ICommandHandler
 {
     public CommandDescriptor Command => Catalogue.Submit;
 
@@ -19,6 +21,12 @@ public sealed class SubmitHandler(ICohortStore cohorts, ISubmissionStore submiss
         if (week is null)
         {
             return Reply.Error(t["submit.unknown_week", new { week = number, valid = OpenWeeks(weeks, ctx.Now, t) }]);
+        }
+
+        // An organizer's extension for this participant moves their deadline (and the close) later.
+        if ((await allowances.ForParticipantAsync(ctx.Participant.Id, ct)).WeekDeadlines.TryGetValue(week.Id, out var extended) && extended > week.DueAt)
+        {
+            week = week with { DueAt = extended, ClosesAt = extended > week.ClosesAt ? extended : week.ClosesAt };
         }
 
         switch (week.StateAt(ctx.Now))
@@ -63,6 +71,12 @@ public sealed class SubmitHandler(ICohortStore cohorts, ISubmissionStore submiss
         if (saved.Attempt > 1)
         {
             text += " " + t["submit.resubmitted", new { attempt = saved.Attempt }];
+        }
+
+        if (await autoApproval.TryAsync(ctx.Cohort.Id, saved, ctx.Now, ct))
+        {
+            saved = saved with { Status = ReviewStatus.Approved };
+            text += " " + t["submit.auto_approved"];
         }
 
         return new Reply(text)

@@ -71,6 +71,7 @@ public static partial class CohortFileReader
         var certificates = root.Map("certificates");
         var events = root.List("events").ToList();
         var roster = root.List("roster").ToList();
+        var completion = root.Map("completion");
         root.RejectUnknownKeys();
         if (cohort is null)
         {
@@ -105,8 +106,9 @@ public static partial class CohortFileReader
             return null;
         }
 
+        var rules = CompletionSection.Read(completion, certificates is not null, weekDefs.Count);
         return new CohortDefinition(slug, name, zone, starts.Value, ends.Value, registration != "closed", language,
-            certDef, weekDefs, eventDefs, rosterDefs, cohort.Line);
+            certDef, weekDefs, eventDefs, rosterDefs, cohort.Line) { Completion = rules };
     }
 
     private static TimeZoneInfo? Zone(YamlMap cohort, List<CohortFileError> errors)

@@ -13,7 +13,8 @@ namespace CohortBot.Storage.Cohorts;
 /// keys (cohort slug, week number, certificate and event ids), so re-running updates instead of
 /// duplicating. Nothing a participant made is deleted: weeks that left the file are retired and
 /// events that left it are cancelled. Events created in chat (source 'chat') are the organizers'
-/// and the file does not touch them.
+/// and the file does not touch them. Week deadlines moved in chat are re-applied after the weeks
+/// sync (see <see cref="DeadlineOverrides"/>).
 /// </summary>
 public sealed class CohortSync(SqliteConnectionFactory connections, RosterImport roster)
 {
@@ -90,6 +91,7 @@ public sealed class CohortSync(SqliteConnectionFactory connections, RosterImport
             }, tx);
 
             var (weeksAdded, weeksUpdated) = await SyncWeeksAsync(db, tx, cohortId, def);
+            await DeadlineOverrides.ApplyAsync(db, tx, cohortId);
             await SyncCertificatesAsync(db, tx, cohortId, def);
             var (eventsAdded, eventsUpdated, eventsCancelled) = await SyncEventsAsync(db, tx, cohortId, def, now);
             var rosterAdded = await roster.ImportAsync(db, tx, cohortId, def.Roster, now);

@@ -52,5 +52,8 @@ public sealed class FileSystemProofStore(IOptions<StorageOptions> options) : IPr
         return File.Exists(path) ? File.OpenRead(path) : null;
     }
 
+    /// <summary>Where a stored image lives under the proof folder, as exports refer to it.</summary>
+    internal static string RelativePath(string sha) => $"{sha[..2]}/{sha}";
+
     private string PathOf(string sha) => Path.Combine(_root, sha[..2], sha);
 }

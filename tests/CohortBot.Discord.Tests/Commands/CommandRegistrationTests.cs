@@ -28,10 +28,13 @@ public sealed partial class CommandRegistrationTests
             Assert.Matches(CommandName(), (string)c["name"]!);
             Assert.InRange(((string)c["description"]!).Length, 1, 100);
             Assert.Equal(1, (int)c["type"]!);
-            Assert.Null(c["default_member_permissions"]);
+            var organizerOnly = Catalogue.Find((string)c["name"]!)!.OrganizerOnly;
+            Assert.Equal(organizerOnly ? "0" : null, c["default_member_permissions"]?.ToString());
+            Assert.False(string.IsNullOrWhiteSpace((string?)c["description_localizations"]?["ko"]));
         });
         var submit = commands.Single(c => (string)c["name"]! == "submit");
         Assert.Equal("Submit your weekly proof (a screenshot or a link)", (string)submit["description"]!);
+        Assert.Equal("주간 인증을 제출합니다 (스크린샷 또는 링크)", (string)submit["description_localizations"]!["ko"]!);
         var options = submit["options"]!.AsArray();
         Assert.Equal(["week", "url", "file", "note"], options.Select(o => (string)o!["name"]!));
         Assert.Equal([4, 3, 11, 3], options.Select(o => (int)o!["type"]!));

@@ -1,0 +1,44 @@
+using CohortBot.Core.Audit;
+using CohortBot.Core.Cohorts;
+using CohortBot.Core.Commands;
+using CohortBot.Core.Notifications;
+using CohortBot.Core.Organizers;
+
+namespace CohortBot.Core.Events;
+
+/// <summary><c>/event-cancel id [reason]</c>: cancels the event (it stays chat-owned) and tells everyone who reserved a seat.</summary>
+public sealed class EventCancelHandler(IEventStore events, IEventAdmin admin, IAuditLog audit, INotifier notifier, CohortChanges changes) : ICommandHandler
+{
+    public CommandDescriptor Command => Catalogue.EventCancel;
+
+    public bool NeedsParticipant => false;
+
+    public async Task<Reply> HandleAsync(CommandContext ctx, CancellationToken ct)
+    {
+        var t = ctx.T;
+        var key = ctx.String("id")!.Trim();
+        var existing = await events.FindAsync(ctx.Cohort.Id, key, ct);
+        if (existing is null)
+        {
+            return Reply.Error(t["attendance.unknown_event", new { id = key }]);
+        }
+
+        if (!await admin.CancelAsync(ctx.Cohort.Id, existing.Key, ctx.Now, ct))
+        {
+            return new Reply(t["event.already_cancelled", new { title = existing.Title }]);
+        }
+
+        var reason = ctx.String("reason");
+        await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), "event.cancel", existing.Key,
+            AuditState.Json(new { cancelled = false }), AuditState.Json(new { cancelled = true, reason }), ctx.Now), ct);
+        await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.EventChanged, existing.Key), ct);
+        var told = 0;
+        foreach (var participant in await admin.ReservedByAsync(existing.Id, ct))
+        {
+            await notifier.NotifyParticipantAsync(participant, tx => Reply.Warning(tx["event.dm_cancelled", new { title = existing.Title, starts = existing.StartsAt, reason = reason ?? "-" }]), ct);
+            told++;
+        }
+
+        return Reply.Success(t["event.cancelled", new { title = existing.Title, told }]);
+    }
+}

@@ -1,0 +1,8 @@
+namespace CohortBot.Core.Reviews;
+
+/// <summary>Which table a proof lives in.</summary>
+public enum ProofKind
+{
+    Weekly,
+    Certificate,
+}

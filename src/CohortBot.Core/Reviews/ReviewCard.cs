@@ -1,0 +1,88 @@
+using System.Globalization;
+using CohortBot.Core.Commands;
+using CohortBot.Core.Messages;
+using CohortBot.Core.Submissions;
+using CohortBot.Core.Time;
+
+namespace CohortBot.Core.Reviews;
+
+/// <summary>Shows one claimed proof to its reviewer: who, what, when, late or not, and the two buttons.</summary>
+public sealed class ReviewCard(IProofFileStore proofs)
+{
+    public async Task<Reply> ShowAsync(ReviewItem item, int left, int? week, Texts t, CancellationToken ct, string? preface = null)
+    {
+        var heading = item.WeekNumber is { } n
+            ? t["review.card.week", new { name = item.ParticipantName, week = n }]
+            : t["review.card.certificate", new { name = item.ParticipantName, certificate = item.CertificateKey }];
+        var filter = week is null ? Array.Empty<(string, string)>() : [("week", week.Value.ToString(CultureInfo.InvariantCulture))];
+        var fields = new List<ReplyField>
+        {
+            new(t["field.participant"], $"{item.ParticipantName} (#{item.ParticipantId})", Inline: true),
+            new(item.WeekNumber is null ? t["field.certificate"] : t["field.week"], item.WeekNumber?.ToString(CultureInfo.InvariantCulture) ?? item.CertificateKey ?? "", Inline: true),
+            new(t["field.submitted_at"], TimeMarkup.Token(item.SubmittedAt) + (item.IsLate ? " · " + t["review.late"] : " · " + t["review.on_time"])),
+            new(t["field.proof"], Describe(item, t)),
+        };
+        if (item.Note is not null)
+        {
+            fields.Add(new(t["field.note"], item.Note));
+        }
+
+        var text = t["review.card.claimed", new { until = item.ClaimExpiresAt, left }];
+        return new Reply(preface is null ? text : preface + "\n" + text)
+        {
+            Title = heading,
+            Tone = item.IsLate ? ReplyTone.Warning : ReplyTone.Info,
+            Fields = fields,
+            Buttons =
+            [
+                new(t["button.approve"], ButtonAction.Encode(Catalogue.Approve.Name, [("proof", item.Proof.ToString()), .. filter]), ButtonStyle.Success),
+                new(t["button.reject"], ButtonAction.Encode(Catalogue.Reject.Name, [("proof", item.Proof.ToString()), .. filter]), ButtonStyle.Danger),
+            ],
+            Files = await ImageAsync(item, ct),
+        };
+    }
+
+    private static string Describe(ReviewItem item, Texts t)
+    {
+        var parts = new List<string>();
+        if (item.Url is not null)
+        {
+            parts.Add(item.Url);
+        }
+
+        if (item.File is { } file)
+        {
+            parts.Add(t["review.image", new { type = file.ContentType, kb = Math.Max(1, file.SizeBytes / 1024), sha = file.Sha256[..12] }]);
+        }
+
+        return string.Join(" + ", parts);
+    }
+
+    /// <summary>The stored image goes along with the card, so the reviewer sees it without a CDN link that may have expired.</summary>
+    private async Task<IReadOnlyList<ReplyFile>> ImageAsync(ReviewItem item, CancellationToken ct)
+    {
+        if (item.File is not { } file)
+        {
+            return [];
+        }
+
+        await using var stream = proofs.Open(file.Sha256);
+        if (stream is null)
+        {
+            return [];
+        }
+
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct);
+        return [new ReplyFile($"proof-{item.Proof}{Extension(file.ContentType)}", file.ContentType, buffer.ToArray())];
+    }
+
+    private static string Extension(string contentType) => contentType switch
+    {
+        "image/png" => ".png",
+        "image/jpeg" => ".jpg",
+        "image/gif" => ".gif",
+        "image/webp" => ".webp",
+        _ => ".bin",
+    };
+}

@@ -1,0 +1,10 @@
+namespace CohortBot.Core.Reviews;
+
+public enum ReviewOutcome
+{
+    Decided,
+    NotFound,
+    AlreadyDecided,
+    Superseded,
+    ClaimedByOther,
+}

@@ -1,0 +1,35 @@
+using CohortBot.Core.Audit;
+using CohortBot.Storage.Sqlite;
+using Dapper;
+
+namespace CohortBot.Storage.Audit;
+
+public sealed class AuditLog(SqliteConnectionFactory connections) : IAuditLog
+{
+    private const string Insert = """
+        INSERT INTO audit_log (cohort_id, actor, action, subject, before, after, at)
+        VALUES (@CohortId, @Actor, @Action, @Subject, @Before, @After, @At)
+        """;
+
+    private const string SelectRecent = """
+        SELECT id, cohort_id, actor, action, subject, before, after, at
+        FROM audit_log
+        WHERE cohort_id = @cohortId
+        ORDER BY at DESC, id DESC
+        LIMIT @limit
+        """;
+
+    public async Task RecordAsync(AuditEntry e, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        await db.ExecuteAsync(new CommandDefinition(Insert, new { e.CohortId, e.Actor, e.Action, e.Subject, e.Before, e.After, At = Instants.ToDb(e.At) }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> RecentAsync(long cohortId, int limit, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<(long Id, long CohortId, string Actor, string Action, string Subject, string? Before, string? After, long At)>(
+            new CommandDefinition(SelectRecent, new { cohortId, limit }, cancellationToken: ct));
+        return rows.Select(r => new AuditEntry(r.CohortId, r.Actor, r.Action, r.Subject, r.Before, r.After, Instants.FromDb(r.At)) { Id = r.Id }).ToList();
+    }
+}

@@ -1,0 +1,130 @@
+using CohortBot.Core.Completion;
+using CohortBot.Core.Participants;
+using CohortBot.Core.Submissions;
+using CohortBot.Storage.Sqlite;
+using CohortBot.Storage.Submissions;
+using Dapper;
+
+namespace CohortBot.Storage.Completion;
+
+/// <summary>Reads a whole cohort's records in a handful of queries (one read transaction, one consistent view).</summary>
+public sealed class CompletionRecords(SqliteConnectionFactory connections) : ICompletionRecords
+{
+    private const string SelectParticipants = """
+        SELECT id, cohort_id, display_name, email, locale, time_zone, status
+        FROM participants WHERE cohort_id = @cohortId ORDER BY id
+        """;
+
+    private const string SelectLatestWeekly = """
+        SELECT s.id, s.participant_id, s.week_id, w.number AS week_number, s.attempt, s.submitted_at, s.url,
+               s.file_sha256, s.file_content_type, s.file_size, s.note, s.is_late, s.status, s.review_reason
+        FROM submissions s JOIN weeks w ON w.id = s.week_id
+        WHERE s.cohort_id = @cohortId AND w.retired = 0
+          AND s.attempt = (SELECT MAX(x.attempt) FROM submissions x WHERE x.participant_id = s.participant_id AND x.week_id = s.week_id)
+        """;
+
+    private const string SelectLatestCertificates = """
+        SELECT c.id, c.participant_id, c.certificate_key, c.attempt, c.submitted_at, c.url,
+               c.file_sha256, c.file_content_type, c.file_size, c.is_late, c.status, c.review_reason
+        FROM certificate_submissions c
+        WHERE c.cohort_id = @cohortId
+          AND c.attempt = (SELECT MAX(x.attempt) FROM certificate_submissions x WHERE x.participant_id = c.participant_id)
+        """;
+
+    private const string SelectExcused = "SELECT participant_id, week_id FROM excused_weeks WHERE cohort_id = @cohortId";
+
+    private const string SelectExtensions = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE cohort_id = @cohortId";
+
+    private const string SelectAttended = """
+        SELECT a.participant_id, COUNT(*) AS attended
+        FROM attendance a JOIN events e ON e.id = a.event_id
+        WHERE a.cohort_id = @cohortId AND e.cancelled = 0
+        GROUP BY a.participant_id
+        """;
+
+    public async Task<IReadOnlyList<ParticipantRecord>> LoadAsync(long cohortId, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        await using var tx = await db.BeginTransactionAsync(ct);
+        var args = new { cohortId };
+        var people = await db.QueryAsync<(long Id, long CohortId, string DisplayName, string? Email, string? Locale, string? TimeZone, string Status)>(SelectParticipants, args, tx);
+        var weekly = (await db.QueryAsync<WeeklyRow>(SelectLatestWeekly, args, tx)).ToLookup(r => r.ParticipantId);
+        var certificates = (await db.QueryAsync<CertificateRow>(SelectLatestCertificates, args, tx)).ToDictionary(r => r.ParticipantId);
+        var excused = (await db.QueryAsync<(long ParticipantId, long WeekId)>(SelectExcused, args, tx)).ToLookup(r => r.ParticipantId, r => r.WeekId);
+        var extensions = (await db.QueryAsync<(long ParticipantId, long? WeekId, long DueAt)>(SelectExtensions, args, tx)).ToLookup(r => r.ParticipantId);
+        var attended = (await db.QueryAsync<(long ParticipantId, long Attended)>(SelectAttended, args, tx)).ToDictionary(r => r.ParticipantId, r => (int)r.Attended);
+
+        return people.Select(p => new ParticipantRecord(
+            new Participant(p.Id, p.CohortId, p.DisplayName, p.Email, p.Locale, p.TimeZone, p.Status == "dropped" ? ParticipantStatus.Dropped : ParticipantStatus.Active),
+            weekly[p.Id].ToDictionary(w => w.WeekId, w => w.ToDomain()),
+            certificates.TryGetValue(p.Id, out var c) ? c.ToDomain() : null,
+            excused[p.Id].ToHashSet(),
+            extensions[p.Id].Where(e => e.WeekId is not null).ToDictionary(e => e.WeekId!.Value, e => Instants.FromDb(e.DueAt)),
+            extensions[p.Id].Where(e => e.WeekId is null).Select(e => (DateTimeOffset?)Instants.FromDb(e.DueAt)).FirstOrDefault(),
+            attended.GetValueOrDefault(p.Id))).ToList();
+    }
+
+    private sealed class WeeklyRow
+    {
+        public long Id { get; init; }
+
+        public long ParticipantId { get; init; }
+
+        public long WeekId { get; init; }
+
+        public long WeekNumber { get; init; }
+
+        public long Attempt { get; init; }
+
+        public long SubmittedAt { get; init; }
+
+        public string? Url { get; init; }
+
+        public string? FileSha256 { get; init; }
+
+        public string? FileContentType { get; init; }
+
+        public long? FileSize { get; init; }
+
+        public string? Note { get; init; }
+
+        public long IsLate { get; init; }
+
+        public string Status { get; init; } = "pending";
+
+        public string? ReviewReason { get; init; }
+
+        public Submission ToDomain() => new(Id, ParticipantId, WeekId, (int)WeekNumber, (int)Attempt, Instants.FromDb(SubmittedAt), Url,
+            SubmissionStore.File(FileSha256, FileContentType, FileSize), Note, IsLate != 0, SubmissionStore.Status(Status), ReviewReason);
+    }
+
+    private sealed class CertificateRow
+    {
+        public long Id { get; init; }
+
+        public long ParticipantId { get; init; }
+
+        public string CertificateKey { get; init; } = "";
+
+        public long Attempt { get; init; }
+
+        public long SubmittedAt { get; init; }
+
+        public string Url { get; init; } = "";
+
+        public string? FileSha256 { get; init; }
+
+        public string? FileContentType { get; init; }
+
+        public long? FileSize { get; init; }
+
+        public long IsLate { get; init; }
+
+        public string Status { get; init; } = "pending";
+
+        public string? ReviewReason { get; init; }
+
+        public CertificateSubmission ToDomain() => new(Id, ParticipantId, CertificateKey, (int)Attempt, Instants.FromDb(SubmittedAt), Url,
+            SubmissionStore.File(FileSha256, FileContentType, FileSize), IsLate != 0, SubmissionStore.Status(Status), ReviewReason);
+    }
+}

@@ -1,0 +1,115 @@
+using CohortBot.Core;
+using CohortBot.Core.Cohorts;
+using CohortBot.Core.Commands;
+using CohortBot.Core.Notifications;
+using CohortBot.Core.Organizers;
+using CohortBot.Core.Participants;
+using CohortBot.Storage;
+using CohortBot.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CohortBot.Organizers.Tests;
+
+/// <summary>
+/// The real core and storage over a fresh SQLite file in a temp folder, migrated from zero and
+/// synced from <see cref="TestCohort"/>; organizers are the terminal users <c>org-a</c> and <c>org-b</c>.
+/// </summary>
+internal sealed class OrganizerFixture : IAsyncDisposable
+{
+    public const string OrgA = "org-a";
+    public const string OrgB = "org-b";
+
+    private readonly string _dir;
+
+    private OrganizerFixture(string dir, ServiceProvider services, FakeTimeProvider clock, CapturingPlatform dms, CapturingLogger logs, long cohortId)
+    {
+        _dir = dir;
+        Services = services;
+        Clock = clock;
+        Dms = dms;
+        Logs = logs;
+        CohortId = cohortId;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public CapturingPlatform Dms { get; }
+
+    public CapturingLogger Logs { get; }
+
+    public long CohortId { get; }
+
+    public string Directory => _dir;
+
+    public static async Task<OrganizerFixture> CreateAsync(CohortDefinition? definition = null, Action<IServiceCollection>? configure = null)
+    {
+        definition ??= TestCohort.Definition();
+        var dir = Path.Combine(Path.GetTempPath(), "cohortbot-org-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(dir);
+        var clock = new FakeTimeProvider(TestCohort.Kst("2026-09-10 09:00"));
+        var dms = new CapturingPlatform();
+        var logs = new CapturingLogger();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddOptions();
+        services.AddSingleton<TimeProvider>(clock);
+        services.Configure<StorageOptions>(o =>
+        {
+            o.DatabasePath = Path.Combine(dir, "db.sqlite");
+            o.ProofDirectory = Path.Combine(dir, "proofs");
+        });
+        services.Configure<OrganizerOptions>(o => o.Platforms["terminal"] = new OrganizerSet { Users = { OrgA, OrgB } });
+        services.AddCohortCore().AddSqliteStorage();
+        services.AddSingleton(new ActiveCohort(definition.Slug));
+        services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
+        services.AddSingleton<IChatPlatform>(dms);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await provider.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+        var synced = await provider.GetRequiredService<ICohortStore>().SyncAsync(definition, clock.GetUtcNow(), CancellationToken.None);
+        return new OrganizerFixture(dir, provider, clock, dms, logs, synced.CohortId);
+    }
+
+    public void At(string kstLocal) => Clock.SetUtcNow(TestCohort.Kst(kstLocal));
+
+    public Task<Reply> RunAsync(string user, string command, params (string Name, object? Value)[] options) =>
+        RunAsync(new Invocation(command, options.ToDictionary(o => o.Name, o => o.Value, StringComparer.OrdinalIgnoreCase), User(user)));
+
+    public async Task<Reply> RunAsync(Invocation invocation)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CommandDispatcher>().DispatchAsync(invocation, CancellationToken.None);
+    }
+
+    /// <summary>Runs a typed line, as the terminal and Slack do.</summary>
+    public Task<Reply> TypeAsync(string user, string line)
+    {
+        var parsed = TextCommandParser.Parse(line);
+        Assert.Null(parsed.Error);
+        return RunAsync(new Invocation(parsed.Command!, parsed.Options, User(user)));
+    }
+
+    /// <summary>The platform user as the terminal reports them, named as on the roster so the name is not "refreshed".</summary>
+    public static PlatformUser User(string user) =>
+        new("terminal", user, TestCohort.Definition().Roster.FirstOrDefault(r => r.PlatformIds.GetValueOrDefault("terminal") == user)?.Name ?? user);
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        SqliteConnectionFactory.ReleaseAll();
+        try
+        {
+            System.IO.Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
