@@ -75,3 +75,20 @@ public sealed class LanguageAndTimeZoneTests
         Assert.Contains("Due Sun 2026-09-27 23:59 (UTC+09:00)", replies[2], StringComparison.Ordinal);
     }
 }
+
+public sealed class HangulNameTests
+{
+    [Fact]
+    public async Task Organizer_FindsAHangulName_TypedAsDecomposedJamo()
+    {
+        using var folder = new TempFolder();
+        var yaml = TestCohortFile.Yaml + "\nroster:\n  - name: 김민준\n    email: minjun@example.com\n    terminal: minjun\n";
+        var decomposed = "김민준".Normalize(System.Text.NormalizationForm.FormD);
+        Assert.NotEqual("김민준", decomposed);
+        var transcript = await TerminalRun.RunAsync(folder, $"""
+            /as organizer
+            /excuse participant:"{decomposed}" week:1
+            """, SampleCohort.Now, yaml);
+        Assert.Contains("Week 1 is excused for 김민준", TerminalRun.ReplyTo(transcript, $"organizer> /excuse participant:\"{decomposed}\" week:1"), StringComparison.Ordinal);
+    }
+}

@@ -112,7 +112,8 @@ public static class OptionBinder
                     text = System.Convert.ToString(raw, CultureInfo.InvariantCulture) ?? string.Empty;
                 }
 
-                text = text.Trim();
+                // NFC: the same Hangul name typed on different keyboards (composed or as jamo) must match.
+                text = text.Trim().Normalize(System.Text.NormalizationForm.FormC);
                 if (text.Length > option.MaxLength)
                 {
                     return (null, t["option.too_long", new { option = option.Name, max = option.MaxLength }]);

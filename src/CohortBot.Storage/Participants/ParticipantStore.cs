@@ -67,7 +67,7 @@ public sealed class ParticipantStore(SqliteConnectionFactory connections) : IPar
     {
         var row = await connections.InTransactionAsync(async (db, tx) =>
         {
-            var id = await db.ExecuteScalarAsync<long>(InsertParticipant, new { cohortId, name = user.DisplayName, locale = user.Locale, now = Instants.ToDb(now) }, tx);
+            var id = await db.ExecuteScalarAsync<long>(InsertParticipant, new { cohortId, name = user.DisplayName.Normalize(System.Text.NormalizationForm.FormC), locale = user.Locale, now = Instants.ToDb(now) }, tx);
             var inserted = await db.ExecuteAsync(InsertIdentity, new { cohortId, participantId = id, platform = user.Platform, userId = user.UserId }, tx);
             if (inserted == 0)
             {
@@ -83,7 +83,7 @@ public sealed class ParticipantStore(SqliteConnectionFactory connections) : IPar
     public async Task RefreshProfileAsync(long participantId, PlatformUser user, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
-        await db.ExecuteAsync(new CommandDefinition(UpdateProfile, new { id = participantId, name = user.DisplayName }, cancellationToken: ct));
+        await db.ExecuteAsync(new CommandDefinition(UpdateProfile, new { id = participantId, name = user.DisplayName.Normalize(System.Text.NormalizationForm.FormC) }, cancellationToken: ct));
     }
 
     public Task RecordLocaleAsync(long participantId, string locale, CancellationToken ct) =>

@@ -48,7 +48,7 @@ public sealed class RosterImport
 
             if (id is null)
             {
-                id = await db.ExecuteScalarAsync<long>(InsertParticipant, new { cohortId, name = entry.Name, email, now = Instants.ToDb(now) }, tx);
+                id = await db.ExecuteScalarAsync<long>(InsertParticipant, new { cohortId, name = entry.Name.Normalize(System.Text.NormalizationForm.FormC), email, now = Instants.ToDb(now) }, tx);
                 added++;
             }
             else if (email is not null)
