@@ -48,8 +48,8 @@ public sealed class CompletionRecords(SqliteConnectionFactory connections) : ICo
         await using var tx = await db.BeginTransactionAsync(ct);
         var args = new { cohortId };
         var people = await db.QueryAsync<(long Id, long CohortId, string DisplayName, string? Email, string? Locale, string? TimeZone, string Status)>(SelectParticipants, args, tx);
-        var weekly = (await db.QueryAsync<WeeklyRow>(SelectLatestWeekly, args, tx)).ToLookup(r => r.ParticipantId);
-        var certificates = (await db.QueryAsync<CertificateRow>(SelectLatestCertificates, args, tx)).ToDictionary(r => r.ParticipantId);
+        var weekly = (await db.QueryAsync<WeeklySubmissionRow>(SelectLatestWeekly, args, tx)).ToLookup(r => r.ParticipantId);
+        var certificates = (await db.QueryAsync<CertificateSubmissionRow>(SelectLatestCertificates, args, tx)).ToDictionary(r => r.ParticipantId);
         var excused = (await db.QueryAsync<(long ParticipantId, long WeekId)>(SelectExcused, args, tx)).ToLookup(r => r.ParticipantId, r => r.WeekId);
         var extensions = (await db.QueryAsync<(long ParticipantId, long? WeekId, long DueAt)>(SelectExtensions, args, tx)).ToLookup(r => r.ParticipantId);
         var attended = (await db.QueryAsync<(long ParticipantId, long Attended)>(SelectAttended, args, tx)).ToDictionary(r => r.ParticipantId, r => (int)r.Attended);
@@ -62,69 +62,5 @@ public sealed class CompletionRecords(SqliteConnectionFactory connections) : ICo
             extensions[p.Id].Where(e => e.WeekId is not null).ToDictionary(e => e.WeekId!.Value, e => Instants.FromDb(e.DueAt)),
             extensions[p.Id].Where(e => e.WeekId is null).Select(e => (DateTimeOffset?)Instants.FromDb(e.DueAt)).FirstOrDefault(),
             attended.GetValueOrDefault(p.Id))).ToList();
-    }
-
-    private sealed class WeeklyRow
-    {
-        public long Id { get; init; }
-
-        public long ParticipantId { get; init; }
-
-        public long WeekId { get; init; }
-
-        public long WeekNumber { get; init; }
-
-        public long Attempt { get; init; }
-
-        public long SubmittedAt { get; init; }
-
-        public string? Url { get; init; }
-
-        public string? FileSha256 { get; init; }
-
-        public string? FileContentType { get; init; }
-
-        public long? FileSize { get; init; }
-
-        public string? Note { get; init; }
-
-        public long IsLate { get; init; }
-
-        public string Status { get; init; } = "pending";
-
-        public string? ReviewReason { get; init; }
-
-        public Submission ToDomain() => new(Id, ParticipantId, WeekId, (int)WeekNumber, (int)Attempt, Instants.FromDb(SubmittedAt), Url,
-            SubmissionStore.File(FileSha256, FileContentType, FileSize), Note, IsLate != 0, SubmissionStore.Status(Status), ReviewReason);
-    }
-
-    private sealed class CertificateRow
-    {
-        public long Id { get; init; }
-
-        public long ParticipantId { get; init; }
-
-        public string CertificateKey { get; init; } = "";
-
-        public long Attempt { get; init; }
-
-        public long SubmittedAt { get; init; }
-
-        public string Url { get; init; } = "";
-
-        public string? FileSha256 { get; init; }
-
-        public string? FileContentType { get; init; }
-
-        public long? FileSize { get; init; }
-
-        public long IsLate { get; init; }
-
-        public string Status { get; init; } = "pending";
-
-        public string? ReviewReason { get; init; }
-
-        public CertificateSubmission ToDomain() => new(Id, ParticipantId, CertificateKey, (int)Attempt, Instants.FromDb(SubmittedAt), Url,
-            SubmissionStore.File(FileSha256, FileContentType, FileSize), IsLate != 0, SubmissionStore.Status(Status), ReviewReason);
     }
 }

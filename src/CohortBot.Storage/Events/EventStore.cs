@@ -12,7 +12,7 @@ namespace CohortBot.Storage.Events;
 /// </summary>
 public sealed class EventStore(SqliteConnectionFactory connections) : IEventStore
 {
-    private const string EventColumns = "e.id, e.key, e.kind, e.title, e.company, e.topic, e.starts_at, e.ends_at, e.join_url, e.capacity, e.cancelled";
+    private const string EventColumns = EventRow.Columns;
 
     private const string SelectUpcoming = $"""
         SELECT {EventColumns} FROM events e
@@ -150,21 +150,22 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
     public async Task<IReadOnlyList<ParticipantRsvp>> RsvpsOfAsync(long participantId, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
-        var rows = (await db.QueryAsync<EventRow>(new CommandDefinition(SelectOfParticipant, new { participantId }, cancellationToken: ct))).ToList();
-        var events = await WithSpeakersAsync(db, rows);
+        var rows = (await db.QueryAsync<EventRow, RsvpFacts, (EventRow Event, RsvpFacts Facts)>(
+            new CommandDefinition(SelectOfParticipant, new { participantId }, cancellationToken: ct), (e, f) => (e, f), splitOn: "rsvp_status")).ToList();
+        var events = await WithSpeakersAsync(db, rows.Select(r => r.Event).ToList());
         var result = new List<ParticipantRsvp>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
-            RsvpStatus? status = rows[i].RsvpStatus switch
+            RsvpStatus? status = rows[i].Facts.RsvpStatus switch
             {
                 "going" => RsvpStatus.Going,
                 "waitlisted" => RsvpStatus.Waitlisted,
                 _ => null,
             };
             int? position = status == RsvpStatus.Waitlisted
-                ? await db.ExecuteScalarAsync<int>(WaitlistPosition, new { eventId = rows[i].Id, participantId })
+                ? await db.ExecuteScalarAsync<int>(WaitlistPosition, new { eventId = rows[i].Event.Id, participantId })
                 : null;
-            result.Add(new ParticipantRsvp(events[i], status, position, rows[i].Attended != 0));
+            result.Add(new ParticipantRsvp(events[i], status, position, rows[i].Facts.Attended != 0));
         }
 
         return result;
@@ -185,39 +186,11 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
         return rows.Select(r => r.ToDomain(speakers[r.Id].ToList())).ToList();
     }
 
-    private sealed class EventRow
+    /// <summary>The participant's side of a row of <see cref="SelectOfParticipant"/>.</summary>
+    private sealed class RsvpFacts
     {
-        public long Id { get; init; }
-
-        public string Key { get; init; } = "";
-
-        public string Kind { get; init; } = "";
-
-        public string Title { get; init; } = "";
-
-        public string? Company { get; init; }
-
-        public string? Topic { get; init; }
-
-        public long StartsAt { get; init; }
-
-        public long EndsAt { get; init; }
-
-        public string? JoinUrl { get; init; }
-
-        public long? Capacity { get; init; }
-
-        public long Cancelled { get; init; }
-
         public string? RsvpStatus { get; init; }
 
         public long Attended { get; init; }
-
-        public CohortEvent ToDomain(IReadOnlyList<Speaker> speakers)
-        {
-            EventKinds.TryParse(Kind, out var kind);
-            return new CohortEvent(Id, Key, kind, Title, Company, Topic, speakers, Instants.FromDb(StartsAt), Instants.FromDb(EndsAt),
-                JoinUrl, (int?)Capacity, Cancelled != 0);
-        }
     }
 }

@@ -60,13 +60,13 @@ public sealed class SubmissionStore(SqliteConnectionFactory connections) : ISubm
                 FileSha256 = s.File?.Sha256, FileContentType = s.File?.ContentType, FileSize = s.File?.SizeBytes,
                 s.Note, IsLate = s.IsLate ? 1 : 0,
             }, tx);
-            return (await db.QuerySingleAsync<WeeklyRow>(SelectWeeklyById, new { id }, tx)).ToDomain();
+            return (await db.QuerySingleAsync<WeeklySubmissionRow>(SelectWeeklyById, new { id }, tx)).ToDomain();
         }, ct);
 
     public async Task<IReadOnlyList<Submission>> LatestWeeklyAsync(long participantId, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
-        var rows = await db.QueryAsync<WeeklyRow>(new CommandDefinition(SelectLatestWeekly, new { participantId }, cancellationToken: ct));
+        var rows = await db.QueryAsync<WeeklySubmissionRow>(new CommandDefinition(SelectLatestWeekly, new { participantId }, cancellationToken: ct));
         return rows.Select(r => r.ToDomain()).ToList();
     }
 
@@ -79,13 +79,13 @@ public sealed class SubmissionStore(SqliteConnectionFactory connections) : ISubm
                 FileSha256 = s.File?.Sha256, FileContentType = s.File?.ContentType, FileSize = s.File?.SizeBytes,
                 IsLate = s.IsLate ? 1 : 0,
             }, tx);
-            return (await db.QuerySingleAsync<CertificateRow>(SelectCertificateById, new { id }, tx)).ToDomain();
+            return (await db.QuerySingleAsync<CertificateSubmissionRow>(SelectCertificateById, new { id }, tx)).ToDomain();
         }, ct);
 
     public async Task<CertificateSubmission?> LatestCertificateAsync(long participantId, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
-        var row = await db.QuerySingleOrDefaultAsync<CertificateRow>(new CommandDefinition(SelectLatestCertificate, new { participantId }, cancellationToken: ct));
+        var row = await db.QuerySingleOrDefaultAsync<CertificateSubmissionRow>(new CommandDefinition(SelectLatestCertificate, new { participantId }, cancellationToken: ct));
         return row?.ToDomain();
     }
 
@@ -98,68 +98,4 @@ public sealed class SubmissionStore(SqliteConnectionFactory connections) : ISubm
 
     internal static ProofFile? File(string? sha, string? type, long? size) =>
         sha is null ? null : new ProofFile(sha, type ?? "application/octet-stream", size ?? 0);
-
-    private sealed class WeeklyRow
-    {
-        public long Id { get; init; }
-
-        public long ParticipantId { get; init; }
-
-        public long WeekId { get; init; }
-
-        public long WeekNumber { get; init; }
-
-        public long Attempt { get; init; }
-
-        public long SubmittedAt { get; init; }
-
-        public string? Url { get; init; }
-
-        public string? FileSha256 { get; init; }
-
-        public string? FileContentType { get; init; }
-
-        public long? FileSize { get; init; }
-
-        public string? Note { get; init; }
-
-        public long IsLate { get; init; }
-
-        public string Status { get; init; } = "pending";
-
-        public string? ReviewReason { get; init; }
-
-        public Submission ToDomain() => new(Id, ParticipantId, WeekId, (int)WeekNumber, (int)Attempt, Instants.FromDb(SubmittedAt), Url,
-            File(FileSha256, FileContentType, FileSize), Note, IsLate != 0, SubmissionStore.Status(Status), ReviewReason);
-    }
-
-    private sealed class CertificateRow
-    {
-        public long Id { get; init; }
-
-        public long ParticipantId { get; init; }
-
-        public string CertificateKey { get; init; } = "";
-
-        public long Attempt { get; init; }
-
-        public long SubmittedAt { get; init; }
-
-        public string Url { get; init; } = "";
-
-        public string? FileSha256 { get; init; }
-
-        public string? FileContentType { get; init; }
-
-        public long? FileSize { get; init; }
-
-        public long IsLate { get; init; }
-
-        public string Status { get; init; } = "pending";
-
-        public string? ReviewReason { get; init; }
-
-        public CertificateSubmission ToDomain() => new(Id, ParticipantId, CertificateKey, (int)Attempt, Instants.FromDb(SubmittedAt), Url,
-            File(FileSha256, FileContentType, FileSize), IsLate != 0, SubmissionStore.Status(Status), ReviewReason);
-    }
 }

@@ -213,7 +213,7 @@ public sealed class GatewayTests
         fake.Gateway.HeartbeatIntervalMs = 250;
         fake.CdnDelay = TimeSpan.FromSeconds(2);
         fake.CdnFiles["slow.png"] = Payloads.Png();
-        await using var bot = await BotHarness.StartAsync(fake);
+        await using var bot = await BotHarness.StartAsync(fake, new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:01" });
         await bot.WaitForStateAsync(GatewayConnectionState.Ready);
 
         await fake.Gateway.DispatchAsync("INTERACTION_CREATE", Payloads.CommandWithResolved("submit",
