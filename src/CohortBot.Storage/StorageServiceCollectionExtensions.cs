@@ -1,13 +1,19 @@
 using CohortBot.Core.Cohorts;
+using CohortBot.Core.Digests;
 using CohortBot.Core.Events;
+using CohortBot.Core.Outbox;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Platform;
+using CohortBot.Core.Reminders;
 using CohortBot.Core.Submissions;
 using CohortBot.Storage.Cohorts;
+using CohortBot.Storage.Digests;
 using CohortBot.Storage.Events;
+using CohortBot.Storage.Outbox;
 using CohortBot.Storage.Participants;
 using CohortBot.Storage.Platform;
 using CohortBot.Storage.Proofs;
+using CohortBot.Storage.Reminders;
 using CohortBot.Storage.Sqlite;
 using CohortBot.Storage.Submissions;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +36,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IProofFileStore, FileSystemProofStore>();
         services.AddSingleton<IPlatformStateStore, PlatformStateStore>();
         services.AddSingleton<IInboundDeduplicator, InboundDeduplicator>();
+        services.AddSingleton<IDeliveryLedger, OutboxLedger>();
+        services.AddSingleton<ReminderAudienceStore>();
+        services.AddSingleton<IReminderAudience>(sp => sp.GetRequiredService<ReminderAudienceStore>());
+        services.AddSingleton<IReminderPreferences>(sp => sp.GetRequiredService<ReminderAudienceStore>());
+        services.AddSingleton<IDigestQueries, DigestQueryStore>();
         return services;
     }
 }

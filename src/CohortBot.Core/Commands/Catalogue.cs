@@ -36,9 +36,17 @@ public static class Catalogue
         new("cancel", OptionType.Boolean, Required: false),
     ]);
 
+    public static readonly CommandDescriptor Remind = new("remind",
+    [
+        new("mode", OptionType.String, Required: false) { MaxLength = 8 },
+        new("quiet", OptionType.String, Required: false) { MaxLength = 16 },
+    ]);
+
+    public static readonly CommandDescriptor Digest = new("digest", [], OrganizerOnly: true);
+
     public static readonly CommandDescriptor Help = new("help", []);
 
-    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Help];
+    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Remind, Digest, Help];
 
     public static CommandDescriptor? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
