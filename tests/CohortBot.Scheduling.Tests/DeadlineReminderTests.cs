@@ -98,9 +98,9 @@ public sealed class DeadlineReminderTests
     public async Task QuietHours_PastTheDeadline_SkipTheReminder()
     {
         using var folder = new TestFolder();
-        await using var bot = await BotUnderTest.StartAsync(folder, Cohort("alice"), Due.AddDays(-3));
+        await using var bot = await BotUnderTest.StartAsync(folder, Cohort("alice"), Due.AddHours(-4));
         var alice = await bot.ParticipantAsync("alice");
-        // 3 h before is 20:59 Sunday; quiet 20:00-09:00 ends Monday, after the 23:59 deadline.
+        // 3 h before is 20:59 Sunday in Seoul; quiet 20:00-09:00 ends Monday, after the 23:59 deadline.
         await bot.Services.GetRequiredService<IReminderPreferences>().SetQuietHoursAsync(alice.Id, new QuietHours(new TimeOnly(20, 0), new TimeOnly(9, 0)), CancellationToken.None);
 
         await bot.AdvanceToAsync(Due.AddHours(-3));

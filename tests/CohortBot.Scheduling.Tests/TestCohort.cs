@@ -22,7 +22,7 @@ public sealed class TestCohort
     {
         var sb = new StringBuilder();
         sb.AppendLine("cohort:\n  id: test-cohort\n  name: Test Cohort\n  time_zone: Asia/Seoul\n  starts: 2026-09-01\n  ends: 2027-02-28\n  language: en\n  registration: open");
-        sb.AppendLine("weeks:");
+        sb.AppendLine(Weeks.Count == 0 ? "weeks: []" : "weeks:");
         foreach (var w in Weeks)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"  - number: {w.Number}\n    title: Week {w.Number} title\n    opens: {w.OpensLocal:yyyy-MM-dd HH:mm}\n    deadline: {w.DueLocal:yyyy-MM-dd HH:mm}");

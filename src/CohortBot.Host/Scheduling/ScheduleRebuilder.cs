@@ -116,6 +116,7 @@ internal sealed partial class ScheduleRebuilder(
         }
 
         var job = JobBuilder.Create<OutboxSweepJob>().WithIdentity(key).Build();
+        // Late (process suspended): skip to the next interval; no backlog of sweeps.
         var trigger = TriggerBuilder.Create().WithIdentity("sweep", SweepGroup).ForJob(job).StartAt(now)
             .WithSimpleSchedule(s => s.WithInterval(o.SweepInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build();
