@@ -14,6 +14,9 @@ public sealed class CapturingPlatform(TimeProvider clock, string platform = "ter
     /// <summary>Set to make the next sends fail, as a platform outage would.</summary>
     public Func<string, Exception?> Fail { get; set; } = _ => null;
 
+    /// <summary>Real time each send takes, like a rate-limited client waiting its turn.</summary>
+    public TimeSpan Latency { get; set; }
+
     public IReadOnlyList<Sent> All => _sent.ToList();
 
     public IReadOnlyList<Sent> Direct(string userId) => _sent.Where(s => !s.IsChannel && s.Target == userId).ToList();
@@ -41,15 +44,19 @@ public sealed class CapturingPlatform(TimeProvider clock, string platform = "ter
         return done(All);
     }
 
-    private Task Record(bool isChannel, string target, Reply message)
+    private async Task Record(bool isChannel, string target, Reply message)
     {
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency);
+        }
+
         if (Fail(target) is { } ex)
         {
             throw ex;
         }
 
         _sent.Enqueue(new Sent(isChannel, target, message, clock.GetUtcNow()));
-        return Task.CompletedTask;
     }
 
     public sealed record Sent(bool IsChannel, string Target, Reply Message, DateTimeOffset At);
