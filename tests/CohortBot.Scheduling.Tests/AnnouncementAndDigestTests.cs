@@ -88,4 +88,24 @@ public sealed class AnnouncementAndDigestTests
             Assert.Single(bot.Platform.Channel("organizers"));
         }
     }
+
+    [Fact]
+    public async Task Restart_CatchesUpOnlyTheLatestMissedDigest_InsideTheGraceWindow()
+    {
+        using var folder = new TestFolder();
+        var cohort = new TestCohort();
+        cohort.Roster.Add("alice");
+        var start = TestCohort.Instant(new DateTime(2026, 12, 7, 10, 10, 0));
+        await using var bot = await BotUnderTest.StartAsync(folder, cohort, start, "--Schedules:DigestCron=0 0/30 * ? * *");
+
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
+        await bot.AdvanceToAsync(start.AddMinutes(5));
+        Assert.Single(bot.Platform.Channel("organizers"));
+        var c = await bot.CohortAsync();
+        var settled = await bot.Services.GetRequiredService<Core.Outbox.IDeliveryLedger>().SettledJobsAsync(c.Id, CancellationToken.None);
+        Assert.Equal(["digest@" + TestCohort.Instant(new DateTime(2026, 12, 7, 10, 0, 0)).ToUnixTimeSeconds()], settled.Select(k => k.Subject).ToArray());
+
+        await bot.AdvanceToAsync(TestCohort.Instant(new DateTime(2026, 12, 7, 10, 30, 0)));
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
+    }
 }

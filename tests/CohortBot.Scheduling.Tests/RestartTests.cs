@@ -63,14 +63,16 @@ public sealed class RestartTests
         bot.Platform.Fail = target => target == "alice" && Interlocked.Increment(ref failures) <= 2 ? new HttpRequestException("503 from the platform") : null;
 
         await bot.AdvanceToAsync(At48);
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
-        for (var minute = 1; minute <= 6; minute++)
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Any(x => x.Target == "bob")));
+        // Small steps, so each sweep (every minute of scheduler time) fires on time.
+        for (var step = 1; step <= 24 && bot.Platform.Direct("alice").Count == 0; step++)
         {
-            await bot.AdvanceToAsync(At48.AddMinutes(minute), settleMs: 150);
+            await bot.AdvanceToAsync(At48.AddSeconds(20 * step), settleMs: 200);
         }
 
         Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
         Assert.Single(bot.Platform.Direct("alice"));
+        Assert.Single(bot.Platform.Direct("bob"));
         Assert.Equal(3, failures);
     }
 

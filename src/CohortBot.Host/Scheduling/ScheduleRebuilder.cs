@@ -93,17 +93,25 @@ internal sealed partial class ScheduleRebuilder(
         LogRebuilt(cohort.Slug, plan.Due.Count, plan.Expired.Count, plan.Due.Count > 0 ? plan.Due[0].Name : "-", plan.Due.Count > 0 ? plan.Due[0].At : null);
     }
 
-    /// <summary>The digest occurrence that fell while the bot was down, if it is inside the grace window and not yet sent.</summary>
+    /// <summary>
+    /// The latest digest occurrence before now, if it is inside the grace window and not yet sent:
+    /// the one a restart catches up. Earlier ones are superseded by it (a digest is a snapshot).
+    /// </summary>
     private async Task<IEnumerable<ScheduledMoment>> MissedDigestAsync(Cohort cohort, DateTimeOffset now, CancellationToken ct)
     {
         var cron = new CronExpression(options.Value.DigestCron, cohort.TimeZone);
-        var missed = cron.GetNextValidTimeAfter(now - options.Value.GraceWindow);
-        if (missed is not { } at || at >= now)
+        DateTimeOffset? latest = null;
+        for (var next = cron.GetNextValidTimeAfter(now - options.Value.GraceWindow); next is { } at && at < now; next = cron.GetNextValidTimeAfter(at))
+        {
+            latest = at;
+        }
+
+        if (latest is not { } missed)
         {
             return [];
         }
 
-        var moment = new ScheduledMoment(MomentKind.Digest, cohort.Id, ScheduledMoment.DigestSubject, at, TimeSpan.Zero);
+        var moment = new ScheduledMoment(MomentKind.Digest, cohort.Id, ScheduledMoment.DigestSubject, missed, TimeSpan.Zero);
         return (await ledger.SettledJobsAsync(cohort.Id, ct)).Contains(moment.JobKey) ? [] : [moment];
     }
 
