@@ -108,6 +108,27 @@ public sealed class DeadlineReminderTests
         Assert.Empty(bot.Platform.Direct("alice"));
     }
 
+    [Fact]
+    public async Task CertificateDeadline_RemindsOnlyThoseWithoutACertificate()
+    {
+        using var folder = new TestFolder();
+        var cohort = Cohort("alice", "bob");
+        cohort.CertificateDeadlineLocal = new DateTime(2027, 1, 15, 23, 59, 0);
+        var due = TestCohort.Instant(cohort.CertificateDeadlineLocal.Value);
+        await using var bot = await BotUnderTest.StartAsync(folder, cohort, due.AddHours(-49));
+        var c = await bot.CohortAsync();
+        var alice = await bot.ParticipantAsync("alice");
+        await bot.Services.GetRequiredService<ISubmissionStore>().RecordCertificateAsync(
+            new NewCertificateSubmission(c.Id, alice.Id, "tf-developer", bot.Clock.GetUtcNow(), "https://example.com/cert", null, false), CancellationToken.None);
+
+        await bot.AdvanceToAsync(due.AddHours(-48));
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
+        var sent = bot.Platform.Direct("bob").Single();
+        Assert.Equal(due.AddHours(-48), sent.At);
+        Assert.Contains("/cert", sent.Message.Text, StringComparison.Ordinal);
+        Assert.Empty(bot.Platform.Direct("alice"));
+    }
+
     private static async Task RejectAsync(TestFolder folder, long submissionId)
     {
         await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.Database}");
