@@ -1,14 +1,19 @@
+using CohortBot.Core.Announcements;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Deadlines;
+using CohortBot.Core.Digests;
 using CohortBot.Core.Events;
 using CohortBot.Core.Help;
 using CohortBot.Core.Messages;
 using CohortBot.Core.Notifications;
 using CohortBot.Core.Organizers;
+using CohortBot.Core.Outbox;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Preferences;
 using CohortBot.Core.Progress;
+using CohortBot.Core.Reminders;
+using CohortBot.Core.Schedules;
 using CohortBot.Core.Submissions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,8 +44,22 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ICommandHandler, RsvpHandler>();
         services.AddScoped<ICommandHandler, LanguageHandler>();
         services.AddScoped<ICommandHandler, TimeZoneHandler>();
+        services.AddScoped<ICommandHandler, RemindHandler>();
+        services.AddScoped<ICommandHandler, DigestHandler>();
         services.AddScoped<ICommandHandler, HelpHandler>();
         services.AddOrganizerCommands();
+
+        services.AddSingleton<OutboxRun>();
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<ChannelPoster>();
+        services.AddSingleton<ReminderDelivery>();
+        services.AddSingleton<DeadlineReminders>();
+        services.AddSingleton<EventReminders>();
+        services.AddSingleton<SpeakerAnnouncements>();
+        services.AddSingleton<DigestBuilder>();
+        services.AddSingleton<OrganizerDigest>();
+        services.AddSingleton<MomentPlanner>();
+        services.AddSingleton<ScheduledWork>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using CohortBot.Core.Submissions;
 using CohortBot.Discord;
 using CohortBot.Host.CohortFile;
 using CohortBot.Host.Options;
+using CohortBot.Host.Scheduling;
 using CohortBot.Host.Startup;
 using CohortBot.Storage;
 using CohortBot.Storage.Sqlite;
@@ -50,10 +51,14 @@ public static class CohortBotHost
         services.AddCohortCore();
         services.AddSqliteStorage();
         services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
+        services.AddCohortSchedules(builder.Configuration);
 
         // Order matters: hosted services start in this order and stop in reverse.
         services.AddHostedService<CommandDrain>();
         services.AddHostedService<DatabaseStartup>();
+        // After the database (the start-up sync has scheduled the jobs), before the adapters; it
+        // stops before the database is released and waits for running jobs.
+        services.AddScheduler();
         AddAdapters(services, builder.Configuration);
 
         return builder.Build();

@@ -57,6 +57,14 @@ public static class Catalogue
         new("zone", OptionType.String, Required: false) { MaxLength = 64 },
     ]);
 
+    public static readonly CommandDescriptor Remind = new("remind",
+    [
+        new("mode", OptionType.String, Required: false) { MaxLength = 8 },
+        new("quiet", OptionType.String, Required: false) { MaxLength = 16 },
+    ]);
+
+    public static readonly CommandDescriptor Digest = new("digest", [], OrganizerOnly: true);
+
     public static readonly CommandDescriptor Help = new("help", []);
 
     public static readonly CommandDescriptor Checkin = new("checkin",
@@ -164,7 +172,7 @@ public static class Catalogue
         new("limit", OptionType.Integer, Required: false) { MinValue = 1, MaxValue = 20 }, // one field each; Discord embeds hold 25
     ], OrganizerOnly: true);
 
-    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Language, TimeZone, Help, Checkin, Calendar, Review, Approve, Reject, Report, Export, CheckinOpen, Attend, RosterImport, Drop, Excuse, Extend, EventCreate, EventEdit, EventCancel, Audit];
+    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Remind, Language, TimeZone, Help, Checkin, Calendar, Review, Approve, Reject, Report, Export, CheckinOpen, Attend, RosterImport, Drop, Excuse, Extend, EventCreate, EventEdit, EventCancel, Audit, Digest];
 
     public static CommandDescriptor? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

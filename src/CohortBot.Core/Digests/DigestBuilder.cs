@@ -1,0 +1,75 @@
+using CohortBot.Core.Cohorts;
+using CohortBot.Core.Commands;
+using CohortBot.Core.Events;
+using CohortBot.Core.Messages;
+using CohortBot.Core.Time;
+
+namespace CohortBot.Core.Digests;
+
+/// <summary>
+/// The organizer digest: the week in focus (the last one whose deadline has passed, else the open
+/// one) with its submission rate and who is missing, who missed it and the week before, the review
+/// backlog, certificates, and the next two weeks' events with RSVPs and waitlists.
+/// </summary>
+public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDigestQueries queries, MessageCatalogue catalogue)
+{
+    public static readonly TimeSpan EventHorizon = TimeSpan.FromDays(14);
+
+    public async Task<IReadOnlyList<Reply>> BuildAsync(Cohort cohort, DateTimeOffset now, CancellationToken ct)
+    {
+        var t = catalogue.For(cohort.Language);
+        var sections = new List<MessagePager.Section>();
+        var active = await queries.ActiveParticipantsAsync(cohort.Id, ct);
+        var weeks = (await cohorts.WeeksAsync(cohort.Id, ct)).OrderBy(w => w.DueAt).ToList();
+        var focus = weeks.LastOrDefault(w => w.DueAt <= now) ?? weeks.FirstOrDefault(w => w.StateAt(now) == WeekState.Open);
+        var summary = new List<string>();
+        if (focus is not null)
+        {
+            var missing = await queries.MissingAsync(cohort.Id, focus.Id, ct);
+            var submitted = active - missing.Count;
+            var rate = active == 0 ? 0 : (int)Math.Round(100.0 * submitted / active);
+            summary.Add(t["digest.rate", new { week = focus.Number, submitted, active, rate, deadline = focus.DueAt }]);
+            sections.Add(new(t["digest.missing", new { week = focus.Number, count = missing.Count }], missing));
+            var previous = weeks.LastOrDefault(w => w.DueAt < focus.DueAt);
+            if (previous is not null)
+            {
+                var both = await queries.MissingBothAsync(cohort.Id, focus.Id, previous.Id, ct);
+                sections.Add(new(t["digest.missing_twice", new { week = focus.Number, previous = previous.Number, count = both.Count }], both));
+            }
+        }
+        else
+        {
+            summary.Add(t["digest.no_week"]);
+        }
+
+        var backlog = await queries.ReviewBacklogAsync(cohort.Id, ct);
+        summary.Add(t["digest.review", new { weekly = backlog.WeeklyPending, certificates = backlog.CertificatesPending }]);
+        if (cohort.CertificateDeadline is { } certificateDeadline)
+        {
+            var c = await queries.CertificatesAsync(cohort.Id, ct);
+            summary.Add(t["digest.certificates", new { approved = c.Approved, pending = c.Pending, rejected = c.Rejected, none = c.None, deadline = certificateDeadline }]);
+        }
+
+        sections.Add(new(t["digest.events", new { days = EventHorizon.Days }], await EventLinesAsync(cohort, now, t, ct)));
+        return MessagePager.Pack(t["digest.title", new { cohort = cohort.Name }], string.Join("\n", summary), sections, t["digest.continued"]);
+    }
+
+    private async Task<IReadOnlyList<string>> EventLinesAsync(Cohort cohort, DateTimeOffset now, Texts t, CancellationToken ct)
+    {
+        var upcoming = (await events.UpcomingAsync(cohort.Id, now, null, ct)).Where(e => e.StartsAt <= now + EventHorizon).ToList();
+        var seats = upcoming.Count == 0 ? new Dictionary<long, EventSeats>() : await events.SeatsAsync(upcoming.Select(e => e.Id).ToList(), ct);
+        return upcoming.Select(e =>
+        {
+            var s = seats.GetValueOrDefault(e.Id);
+            return t[e.Capacity is null ? "digest.event_open" : "digest.event_limited", new
+            {
+                title = e.Title,
+                id = e.Key,
+                starts = TimeMarkup.Token(e.StartsAt, TimeStyle.Full),
+                going = s?.Going ?? 0,
+                capacity = e.Capacity ?? 0,
+                waitlisted = s?.Waitlisted ?? 0,
+            }];
+        }).ToList();
+    }
+}

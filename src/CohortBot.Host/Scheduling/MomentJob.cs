@@ -1,0 +1,39 @@
+using System.Globalization;
+using CohortBot.Core.Schedules;
+using Quartz;
+
+namespace CohortBot.Host.Scheduling;
+
+/// <summary>Fires one derived moment; the work is in <see cref="ScheduledWork"/>, the moment in the job data.</summary>
+[DisallowConcurrentExecution]
+internal sealed class MomentJob(ScheduledWork work) : IJob
+{
+    public const string KindKey = "kind";
+    public const string CohortKey = "cohort";
+    public const string SubjectKey = "subject";
+    public const string TargetKey = "target";
+    public const string OffsetKey = "offset";
+
+    public static JobDataMap DataOf(ScheduledMoment m) => new()
+    {
+        [KindKey] = m.Kind.Key(),
+        [CohortKey] = m.CohortId.ToString(CultureInfo.InvariantCulture),
+        [SubjectKey] = m.Subject,
+        [TargetKey] = m.Target.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        [OffsetKey] = ((long)m.Offset.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
+    };
+
+    public static ScheduledMoment MomentOf(JobDataMap data)
+    {
+        MomentKinds.TryParse(data.GetString(KindKey)!, out var kind);
+        return new ScheduledMoment(
+            kind,
+            long.Parse(data.GetString(CohortKey)!, CultureInfo.InvariantCulture),
+            data.GetString(SubjectKey)!,
+            DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(data.GetString(TargetKey)!, CultureInfo.InvariantCulture)),
+            TimeSpan.FromMilliseconds(long.Parse(data.GetString(OffsetKey)!, CultureInfo.InvariantCulture)));
+    }
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await work.RunAsync(MomentOf(context.MergedJobDataMap), cancellationToken);
+}

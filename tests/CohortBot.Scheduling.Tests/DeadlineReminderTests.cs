@@ -1,0 +1,141 @@
+using CohortBot.Core.Cohorts;
+using CohortBot.Core.Commands;
+using CohortBot.Core.Reminders;
+using CohortBot.Core.Submissions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CohortBot.Scheduling.Tests;
+
+public sealed class DeadlineReminderTests
+{
+    // Week 12 is due Sunday 2026-12-06 23:59 in Seoul = 14:59 UTC; reminders at 48 h and 3 h before.
+    private static readonly DateTime DueLocal = new(2026, 12, 6, 23, 59, 0);
+    private static readonly DateTimeOffset Due = TestCohort.Instant(DueLocal);
+
+    private static TestCohort Cohort(params string[] roster)
+    {
+        var cohort = new TestCohort();
+        cohort.Weeks.Add((12, new DateTime(2026, 11, 30, 0, 0, 0), DueLocal));
+        cohort.Roster.AddRange(roster);
+        return cohort;
+    }
+
+    [Fact]
+    public async Task Reminders_FireAtTheirInstantsInSeoul_WithASubmitButton()
+    {
+        using var folder = new TestFolder();
+        await using var bot = await BotUnderTest.StartAsync(folder, Cohort("alice"), Due.AddDays(-3));
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 4, 14, 59, 0, TimeSpan.Zero), Due.AddHours(-48));
+        await bot.AdvanceToAsync(Due.AddHours(-48).AddSeconds(-1));
+        Assert.Empty(bot.Platform.All);
+
+        await bot.AdvanceToAsync(Due.AddHours(-48));
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
+        var first = bot.Platform.Direct("alice").Single();
+        Assert.Equal(Due.AddHours(-48), first.At);
+        Assert.Contains("Week 12", first.Message.Text, StringComparison.Ordinal);
+        Assert.Equal(ButtonAction.Encode("submit", ("week", "12")), first.Message.Buttons.Single().Action);
+
+        await bot.AdvanceToAsync(Due.AddHours(-3).AddSeconds(-1));
+        Assert.Single(bot.Platform.All);
+        await bot.AdvanceToAsync(Due.AddHours(-3));
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
+        Assert.Equal(Due.AddHours(-3), bot.Platform.Direct("alice")[1].At);
+    }
+
+    [Fact]
+    public async Task Reminder_SkipsWhoSubmittedBeforeTheMoment_AndWhoTurnedRemindersOff()
+    {
+        using var folder = new TestFolder();
+        await using var bot = await BotUnderTest.StartAsync(folder, Cohort("alice", "bob", "carol", "dave"), Due.AddDays(-3));
+        var cohort = await bot.CohortAsync();
+        var week = (await bot.Services.GetRequiredService<ICohortStore>().WeeksAsync(cohort.Id, CancellationToken.None)).Single();
+        var alice = await bot.ParticipantAsync("alice");
+        var carol = await bot.ParticipantAsync("carol");
+        var dave = await bot.ParticipantAsync("dave");
+        var submissions = bot.Services.GetRequiredService<ISubmissionStore>();
+
+        // Submitted after the reminder was scheduled: checked at send time.
+        await submissions.RecordWeeklyAsync(new NewSubmission(cohort.Id, alice.Id, week.Id, bot.Clock.GetUtcNow(), "https://example.com/a", null, null, false), CancellationToken.None);
+        // A rejected proof still needs a new one, so dave is reminded.
+        var rejected = await submissions.RecordWeeklyAsync(new NewSubmission(cohort.Id, dave.Id, week.Id, bot.Clock.GetUtcNow(), "https://example.com/d", null, null, false), CancellationToken.None);
+        await RejectAsync(folder, rejected.Id);
+        await bot.Services.GetRequiredService<IReminderPreferences>().SetEnabledAsync(carol.Id, false, CancellationToken.None);
+
+        await bot.AdvanceToAsync(Due.AddHours(-48));
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
+        await Task.Delay(200);
+        Assert.Equal(["bob", "dave"], bot.Platform.All.Select(s => s.Target).Order().ToArray());
+    }
+
+    [Fact]
+    public async Task QuietHours_DeferTheReminderToTheirEnd_InTheParticipantsZone()
+    {
+        using var folder = new TestFolder();
+        await using var bot = await BotUnderTest.StartAsync(folder, Cohort("alice", "bob"), Due.AddDays(-3));
+        var alice = await bot.ParticipantAsync("alice");
+        // 48 h before is 23:59 Friday in Seoul: inside 22-08, so it waits until 08:00 Saturday Seoul.
+        await bot.Services.GetRequiredService<IReminderPreferences>().SetQuietHoursAsync(alice.Id, new QuietHours(new TimeOnly(22, 0), new TimeOnly(8, 0)), CancellationToken.None);
+
+        await bot.AdvanceToAsync(Due.AddHours(-48));
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
+        Assert.Equal("bob", bot.Platform.All.Single().Target);
+
+        var quietEnd = TestCohort.Instant(new DateTime(2026, 12, 5, 8, 0, 0));
+        await bot.AdvanceToAsync(quietEnd.AddMinutes(-1));
+        Assert.Empty(bot.Platform.Direct("alice"));
+
+        // The sweep runs every minute of scheduler time; the first one after 08:00 delivers it.
+        await bot.AdvanceToAsync(quietEnd);
+        await bot.AdvanceToAsync(quietEnd.AddMinutes(1));
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Any(x => x.Target == "alice")));
+        var late = bot.Platform.Direct("alice").Single();
+        Assert.InRange(late.At, quietEnd, quietEnd.AddMinutes(1));
+    }
+
+    [Fact]
+    public async Task QuietHours_PastTheDeadline_SkipTheReminder()
+    {
+        using var folder = new TestFolder();
+        await using var bot = await BotUnderTest.StartAsync(folder, Cohort("alice"), Due.AddHours(-4));
+        var alice = await bot.ParticipantAsync("alice");
+        // 3 h before is 20:59 Sunday in Seoul; quiet 20:00-09:00 ends Monday, after the 23:59 deadline.
+        await bot.Services.GetRequiredService<IReminderPreferences>().SetQuietHoursAsync(alice.Id, new QuietHours(new TimeOnly(20, 0), new TimeOnly(9, 0)), CancellationToken.None);
+
+        await bot.AdvanceToAsync(Due.AddHours(-3));
+        await bot.AdvanceToAsync(Due.AddHours(12));
+        Assert.Empty(bot.Platform.Direct("alice"));
+    }
+
+    [Fact]
+    public async Task CertificateDeadline_RemindsOnlyThoseWithoutACertificate()
+    {
+        using var folder = new TestFolder();
+        var cohort = Cohort("alice", "bob");
+        cohort.CertificateDeadlineLocal = new DateTime(2027, 1, 15, 23, 59, 0);
+        var due = TestCohort.Instant(cohort.CertificateDeadlineLocal.Value);
+        await using var bot = await BotUnderTest.StartAsync(folder, cohort, due.AddHours(-49));
+        var c = await bot.CohortAsync();
+        var alice = await bot.ParticipantAsync("alice");
+        await bot.Services.GetRequiredService<ISubmissionStore>().RecordCertificateAsync(
+            new NewCertificateSubmission(c.Id, alice.Id, "tf-developer", bot.Clock.GetUtcNow(), "https://example.com/cert", null, false), CancellationToken.None);
+
+        await bot.AdvanceToAsync(due.AddHours(-48));
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
+        var sent = bot.Platform.Direct("bob").Single();
+        Assert.Equal(due.AddHours(-48), sent.At);
+        Assert.Contains("/cert", sent.Message.Text, StringComparison.Ordinal);
+        Assert.Empty(bot.Platform.Direct("alice"));
+    }
+
+    private static async Task RejectAsync(TestFolder folder, long submissionId)
+    {
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.Database}");
+        await db.OpenAsync();
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = "UPDATE submissions SET status = 'rejected' WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", submissionId);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,117 @@
+using CohortBot.Core.Outbox;
+using CohortBot.Core.Schedules;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CohortBot.Scheduling.Tests;
+
+/// <summary>Crashes, restarts and downtime: nothing lost inside the grace window, nothing repeated.</summary>
+public sealed class RestartTests
+{
+    private static readonly DateTime DueLocal = new(2026, 12, 6, 23, 59, 0);
+    private static readonly DateTimeOffset Due = TestCohort.Instant(DueLocal);
+    private static readonly DateTimeOffset At48 = Due.AddHours(-48);
+
+    private static TestCohort Cohort()
+    {
+        var cohort = new TestCohort();
+        cohort.Weeks.Add((12, new DateTime(2026, 11, 30, 0, 0, 0), DueLocal));
+        cohort.Roster.AddRange(["alice", "bob"]);
+        return cohort;
+    }
+
+    [Theory]
+    [InlineData(false)] // crashed after the claim, before the platform call
+    [InlineData(true)]  // crashed after the platform call, before the confirmation: the one duplicate window
+    public async Task LeftoverClaimOfACrashedProcess_IsSentOnce_AndNeverAgainAfterTheNextRestart(bool markedSending)
+    {
+        using var folder = new TestFolder();
+        await using (var bot = await BotUnderTest.StartAsync(folder, Cohort(), At48.AddMinutes(-10)))
+        {
+            var cohort = await bot.CohortAsync();
+            var alice = await bot.ParticipantAsync("alice");
+            var moment = new ScheduledMoment(MomentKind.DeadlineReminder, cohort.Id, "week:12", Due, TimeSpan.FromHours(48));
+            var ledger = bot.Services.GetRequiredService<IDeliveryLedger>();
+            // What a process killed mid-fan-out leaves: its job claim and alice's claim, unconfirmed.
+            await ledger.ClaimAsync(cohort.Id, moment.JobKey, At48, "crashed-run", At48, CancellationToken.None);
+            var claim = await ledger.ClaimAsync(cohort.Id, moment.JobKey.ForRecipient($"{alice.Id}@terminal"), At48, "crashed-run", At48, CancellationToken.None);
+            if (markedSending)
+            {
+                await ledger.MarkSendingAsync(claim.Id, At48, CancellationToken.None);
+            }
+
+            await bot.AdvanceToAsync(At48);
+            Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
+            await bot.AdvanceToAsync(At48.AddMinutes(3));
+            Assert.Single(bot.Platform.Direct("alice"));
+            Assert.Single(bot.Platform.Direct("bob"));
+        }
+
+        // Restart inside the grace window: the fan-out is confirmed, so nothing goes out again.
+        await using (var again = await BotUnderTest.StartAsync(folder, Cohort(), At48.AddMinutes(30)))
+        {
+            await again.AdvanceToAsync(At48.AddMinutes(33));
+            Assert.Empty(again.Platform.All);
+        }
+    }
+
+    [Fact]
+    public async Task FailedSend_IsRetriedBySweep_AndConfirmedOnce()
+    {
+        using var folder = new TestFolder();
+        await using var bot = await BotUnderTest.StartAsync(folder, Cohort(), At48.AddMinutes(-10));
+        var failures = 0;
+        bot.Platform.Fail = target => target == "alice" && Interlocked.Increment(ref failures) <= 2 ? new HttpRequestException("503 from the platform") : null;
+
+        await bot.AdvanceToAsync(At48);
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Any(x => x.Target == "bob")));
+        // Small steps, so each sweep (every minute of scheduler time) fires on time.
+        for (var step = 1; step <= 24 && bot.Platform.Direct("alice").Count == 0; step++)
+        {
+            await bot.AdvanceToAsync(At48.AddSeconds(20 * step), settleMs: 200);
+        }
+
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
+        Assert.Single(bot.Platform.Direct("alice"));
+        Assert.Single(bot.Platform.Direct("bob"));
+        Assert.Equal(3, failures);
+    }
+
+    [Fact]
+    public async Task DowntimeAcrossAReminder_InsideTheGraceWindow_SendsItLateOnStart()
+    {
+        using var folder = new TestFolder();
+        await using (var bot = await BotUnderTest.StartAsync(folder, Cohort(), At48.AddHours(-2)))
+        {
+            await bot.AdvanceToAsync(At48.AddHours(-1));
+            Assert.Empty(bot.Platform.All);
+        }
+
+        var back = At48.AddMinutes(90);
+        await using (var bot = await BotUnderTest.StartAsync(folder, Cohort(), back))
+        {
+            Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
+            Assert.All(bot.Platform.All, s => Assert.Equal(back, s.At));
+        }
+    }
+
+    [Fact]
+    public async Task DowntimeAcrossAReminder_PastTheGraceWindow_DropsAndRecordsIt_AndTheNextOneStillFires()
+    {
+        using var folder = new TestFolder();
+        await using (var bot = await BotUnderTest.StartAsync(folder, Cohort(), At48.AddHours(-2)))
+        {
+            await bot.AdvanceToAsync(At48.AddHours(-1));
+        }
+
+        await using var late = await BotUnderTest.StartAsync(folder, Cohort(), At48.AddHours(3));
+        var cohort = await late.CohortAsync();
+        await late.AdvanceToAsync(At48.AddHours(3).AddMinutes(2));
+        Assert.Empty(late.Platform.All);
+        var dropped = new ScheduledMoment(MomentKind.DeadlineReminder, cohort.Id, "week:12", Due, TimeSpan.FromHours(48)).JobKey;
+        Assert.Contains(dropped, await late.Services.GetRequiredService<IDeliveryLedger>().SettledJobsAsync(cohort.Id, CancellationToken.None));
+
+        await late.AdvanceToAsync(Due.AddHours(-3));
+        Assert.True(await late.Platform.WaitUntilAsync(s => s.Count == 2));
+        Assert.All(late.Platform.All, s => Assert.Equal(Due.AddHours(-3), s.At));
+    }
+}
