@@ -41,7 +41,7 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 
         if (o.MaxUploadBytes is < 1 or > MaxSlackUploadBytes)
         {
-            errors.Add("Slack:MaxUploadBytes must be between 1 and 1073741824 (Slack's 1 GB file limit).");
+            errors.Add($"Slack:MaxUploadBytes must be between 1 and {MaxSlackUploadBytes} (Slack's 1 GB file limit).");
         }
 
         if (o.Http.Enabled)
