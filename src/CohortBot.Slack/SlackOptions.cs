@@ -34,6 +34,12 @@ public sealed class SlackOptions
     /// <summary>How many 429 answers in a row one call waits out before giving up.</summary>
     public int MaxRateLimitRetries { get; set; } = 10;
 
+    /// <summary>
+    /// Largest file the adapter uploads (CSV exports, calendars, proof images); larger ones are
+    /// left out and the reader is told. Slack itself accepts up to 1 GB.
+    /// </summary>
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
     /// <summary>Asks Slack for short-lived sockets (about 360 s) to exercise reconnects.</summary>
     public bool DebugReconnects { get; set; }
 

@@ -5,6 +5,8 @@ namespace CohortBot.Slack;
 /// <summary>Refuses to start with settings Slack would reject later; messages name the key, never the value.</summary>
 internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 {
+    public const long MaxSlackUploadBytes = 1024L * 1024 * 1024;
+
     public ValidateOptionsResult Validate(string? name, SlackOptions o)
     {
         var errors = new List<string>();
@@ -35,6 +37,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         if (o.MaxRateLimitRetries is < 0 or > 100)
         {
             errors.Add("Slack:MaxRateLimitRetries must be between 0 and 100.");
+        }
+
+        if (o.MaxUploadBytes is < 1 or > MaxSlackUploadBytes)
+        {
+            errors.Add($"Slack:MaxUploadBytes must be between 1 and {MaxSlackUploadBytes} (Slack's 1 GB file limit).");
         }
 
         if (o.Http.Enabled)

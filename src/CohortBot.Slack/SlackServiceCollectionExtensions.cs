@@ -26,10 +26,13 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<SlackRateLimiter>();
+        // No HttpClient request logging: it would write response_url and upload_url paths, which are credentials.
         services.AddHttpClient<SlackApiClient>((sp, http) =>
-            http.Timeout = sp.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout);
+            http.Timeout = sp.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout)
+            .RemoveAllLoggers();
         services.AddSingleton<SlackWebApi>();
         services.AddSingleton<DirectChannels>();
+        services.AddSingleton<FileUploader>();
         services.AddSingleton<SlackUserResolver>();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<FormOpener>();

@@ -38,9 +38,10 @@ internal sealed class SlashCommandHandler(
             return InboundOutcome.Nothing;
         }
 
+        // Files cannot ride on the acknowledgement: the ack says they went to the DM, then they are uploaded there.
         return new InboundOutcome(
-            ReplyDelivery.ResponseBody(reply),
-            null,
+            ReplyDelivery.ResponseBody(await delivery.ShownAsync(reply, userId, ct)),
+            token => delivery.SendFilesAsync(reply, userId, token),
             token => delivery.DeliverAsync(reply, userId, channelId, responseUrl, token));
     }
 

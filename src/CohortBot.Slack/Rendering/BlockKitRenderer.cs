@@ -40,7 +40,8 @@ internal static class BlockKitRenderer
             .Select(f => Mrkdwn(SlackText.Mrkdwn($"*{Bold(f.Name)}*\n", MaxFieldText / 2) + SlackText.Mrkdwn(f.Value, MaxFieldText / 2)))
             .ToList();
         var actions = Actions(reply.Buttons);
-        var context = reply.Files.Count == 0 ? null : Context(string.Join(", ", reply.Files.Select(f => f.FileName)));
+        // Files are uploaded beside the message (FileUploader), not listed in it.
+        JsonObject? context = null;
 
         var room = MaxBlocks - blocks.Count - actions.Count - (context is null ? 0 : 1);
         var fieldBlocks = fields.Chunk(MaxFieldsPerSection).Select(c => new JsonObject { ["type"] = "section", ["fields"] = new JsonArray([.. c]) }).ToList();

@@ -17,7 +17,7 @@ internal sealed record RateLimit(int Count, TimeSpan Window)
     public static (string Key, RateLimit Limit) For(string method, string? channel) => method switch
     {
         _ when method.StartsWith("chat.", StringComparison.Ordinal) && channel is not null => ("chat:" + channel, PerChannel),
-        "users.info" or "views.open" or "files.info" => (method, Tier4),
+        "users.info" or "views.open" or "files.info" or "files.getUploadURLExternal" or "files.completeUploadExternal" => (method, Tier4),
         "conversations.open" or "apps.connections.open" or "chat.update" => (method, Tier3),
         _ => (method, Tier2),
     };

@@ -65,6 +65,48 @@ internal sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOpti
         return await BoundedRead.ReadAtMostAsync(stream, limit, ct);
     }
 
+    /// <summary>
+    /// Sends a file's bytes to the upload_url from files.getUploadURLExternal. The URL must be on
+    /// Slack's hosts (or the configured API host), as it gets the bot token; a 429 is waited out
+    /// like any Web API call. Neither the URL nor the token is ever logged or put in an exception.
+    /// </summary>
+    public async Task UploadAsync(Uri uploadUrl, byte[] content, string contentType, CancellationToken ct)
+    {
+        const string step = "files.upload_url";
+        if (!IsSlackHost(uploadUrl))
+        {
+            throw new SlackApiException(step, "untrusted_host", uploadUrl.Host);
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = new ByteArrayContent(content) };
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BotToken);
+            using var response = await http.SendAsync(request, ct);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                if (attempt >= options.Value.MaxRateLimitRetries)
+                {
+                    throw new SlackApiException(step, "ratelimited", $"still limited after {attempt + 1} attempts");
+                }
+
+                var wait = RetryAfter(response);
+                LogRateLimited(step, uploadUrl.Host, wait.TotalSeconds, attempt + 1);
+                await Task.Delay(wait, clock, ct);
+                continue;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                LogFailed(step, "http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+                throw new SlackApiException(step, "http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+            }
+
+            return;
+        }
+    }
+
     private string BotToken => options.Value.BotToken ?? throw new InvalidOperationException("Slack:BotToken is not set.");
 
     private bool IsSlackHost(Uri url) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using CohortBot.Slack.Rendering;
 
@@ -68,6 +69,42 @@ internal sealed class SlackWebApi(SlackApiClient client)
             (file["name"] as JsonValue)?.ToString() ?? fileId,
             file["size"] is JsonValue size && size.TryGetValue<long>(out var bytes) ? bytes : 0,
             Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : throw new SlackApiException("files.info", "invalid_response", "no download url"));
+    }
+
+    /// <summary>Step 1 of an upload: a one-time URL for <paramref name="length"/> bytes named <paramref name="fileName"/>.</summary>
+    public async Task<SlackUploadTicket> GetUploadUrlAsync(string fileName, long length, CancellationToken ct)
+    {
+        const string method = "files.getUploadURLExternal";
+        var body = await client.CallFormAsync(method, new Dictionary<string, string>
+        {
+            ["filename"] = fileName,
+            ["length"] = length.ToString(CultureInfo.InvariantCulture),
+        }, ct);
+        var url = (body["upload_url"] as JsonValue)?.ToString();
+        var id = (body["file_id"] as JsonValue)?.ToString();
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && id is { Length: > 0 }
+            ? new SlackUploadTicket(uri, id)
+            : throw new SlackApiException(method, "invalid_response", "no upload_url or file_id");
+    }
+
+    /// <summary>Step 2: the bytes, POSTed raw to the ticket's URL.</summary>
+    public Task UploadAsync(SlackUploadTicket ticket, byte[] content, string contentType, CancellationToken ct) =>
+        client.UploadAsync(ticket.UploadUrl, content, contentType, ct);
+
+    /// <summary>Step 3: shares the uploaded files (id and title each) in <paramref name="channel"/>, as one message.</summary>
+    public async Task CompleteUploadAsync(string channel, IReadOnlyList<(string Id, string Title)> files, string? initialComment, CancellationToken ct)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["files"] = new JsonArray([.. files.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["title"] = f.Title })]).ToJsonString(),
+            ["channel_id"] = channel,
+        };
+        if (!string.IsNullOrEmpty(initialComment))
+        {
+            form["initial_comment"] = initialComment;
+        }
+
+        await client.CallFormAsync("files.completeUploadExternal", form, ct);
     }
 
     public Task<byte[]> DownloadAsync(SlackFile file, long limit, CancellationToken ct) => client.DownloadAsync(file.DownloadUrl, limit, ct);

@@ -12,7 +12,8 @@ namespace CohortBot.Slack.Tests.Fakes;
 /// <summary>
 /// An in-process Slack on loopback: the Web API methods the adapter calls, apps.connections.open
 /// handing out tickets for a Socket Mode WebSocket, private file downloads that need the bot
-/// token, and response_url endpoints. Everything it receives is recorded for assertions.
+/// token, the three steps of an external file upload (getUploadURLExternal, the upload_url,
+/// completeUploadExternal), and response_url endpoints. Everything it receives is recorded for assertions.
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
 {
@@ -23,7 +24,11 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<ReceivedAck>> _acks = new();
     private readonly List<FakeSocket> _sockets = [];
+    private readonly ConcurrentDictionary<string, PendingUpload> _pending = new();
     private int _ticket;
+    private int _fileId;
+    private int _uploadsLimited;
+    private int _uploadAttempts;
     private int _ts;
 
     private FakeSlack(WebApplication app) => _app = app;
@@ -46,6 +51,15 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
 
+    /// <summary>Bytes POSTed to an upload_url, by file id, with the Authorization header they came with.</summary>
+    public ConcurrentDictionary<string, (byte[] Bytes, string ContentType, string? Authorization)> Uploaded { get; } = new();
+
+    /// <summary>Files shared by files.completeUploadExternal, in order.</summary>
+    public ConcurrentQueue<SharedFile> Shared { get; } = new();
+
+    /// <summary>How many upload_url POSTs were answered, 429s included.</summary>
+    public int UploadAttempts => Volatile.Read(ref _uploadAttempts);
+
     public TimeSpan UsersInfoDelay { get; set; }
 
     /// <summary>Refuse new sockets (apps.connections.open answers ok:false) while set.</summary>
@@ -66,11 +80,15 @@ public sealed class FakeSlack : IAsyncDisposable
         app.MapPost("/api/{method}", (HttpContext c, string method) => fake.ApiAsync(c, method));
         app.Map("/link", fake.LinkAsync);
         app.MapGet("/files/{id}", (HttpContext c, string id) => fake.FileAsync(c, id));
+        app.MapPost("/upload/{id}", (HttpContext c, string id) => fake.UploadAsync(c, id));
         app.MapPost("/response/{id}", (HttpContext c, string id) => fake.ResponseAsync(c, id));
         await app.StartAsync();
         fake.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
         return fake;
     }
+
+    /// <summary>The next <paramref name="count"/> POSTs to an upload_url get a 429 with Retry-After: 1.</summary>
+    public void RateLimitUploads(int count) => Interlocked.Exchange(ref _uploadsLimited, count);
 
     public string ResponseUrl(string id) => new Uri(BaseUrl, "response/" + id).ToString();
 
@@ -217,6 +235,17 @@ public sealed class FakeSlack : IAsyncDisposable
                 });
             case "views.open":
                 return Ok(new() { ["view"] = new JsonObject { ["id"] = "V" + NextTs() } });
+            case "files.getUploadURLExternal":
+                if (S("filename") is not { Length: > 0 } filename || !long.TryParse(S("length"), CultureInfo.InvariantCulture, out var length) || length <= 0)
+                {
+                    return Error("missing_argument");
+                }
+
+                var fileId = "FU" + Interlocked.Increment(ref _fileId).ToString(CultureInfo.InvariantCulture);
+                _pending[fileId] = new PendingUpload(filename, length);
+                return Ok(new() { ["upload_url"] = new Uri(BaseUrl, "upload/" + fileId).ToString(), ["file_id"] = fileId });
+            case "files.completeUploadExternal":
+                return Complete(p);
             case "files.info":
                 var id = S("file") ?? string.Empty;
                 if (!Files.TryGetValue(id, out var bytes))
@@ -259,6 +288,70 @@ public sealed class FakeSlack : IAsyncDisposable
 
         context.Response.ContentType = "image/png";
         await context.Response.Body.WriteAsync(bytes);
+    }
+
+    private JsonObject Complete(JsonObject p)
+    {
+        // Form-encoded, "files" is a JSON string; in a JSON body it may be the array itself.
+        var files = p["files"] switch
+        {
+            JsonArray array => array,
+            JsonValue value when value.TryGetValue<string>(out var text) => JsonNode.Parse(text) as JsonArray,
+            _ => null,
+        };
+        if (files is null || files.Count == 0)
+        {
+            return Error("invalid_arguments");
+        }
+
+        var shared = new List<SharedFile>();
+        foreach (var entry in files)
+        {
+            var id = (entry?["id"] as JsonValue)?.ToString() ?? string.Empty;
+            if (!_pending.TryGetValue(id, out var pending) || !Uploaded.TryGetValue(id, out var upload))
+            {
+                return Error("file_not_found");
+            }
+
+            if (upload.Bytes.LongLength != pending.Length)
+            {
+                // Slack fails the upload when fewer or more bytes arrive than were announced.
+                return Error("file_upload_failed");
+            }
+
+            shared.Add(new SharedFile(id, (entry?["title"] as JsonValue)?.ToString(), pending.FileName, upload.Bytes, (p["channel_id"] as JsonValue)?.ToString(), (p["initial_comment"] as JsonValue)?.ToString()));
+        }
+
+        foreach (var file in shared)
+        {
+            Shared.Enqueue(file);
+        }
+
+        return Ok(new() { ["files"] = new JsonArray([.. shared.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["title"] = f.Title, ["name"] = f.FileName })]) });
+    }
+
+    private async Task UploadAsync(HttpContext context, string id)
+    {
+        Interlocked.Increment(ref _uploadAttempts);
+        if (Interlocked.Decrement(ref _uploadsLimited) >= 0)
+        {
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = "1";
+            return;
+        }
+
+        Interlocked.Exchange(ref _uploadsLimited, 0);
+        if (!_pending.ContainsKey(id))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        Uploaded[id] = (buffer.ToArray(), context.Request.ContentType ?? string.Empty, context.Request.Headers.Authorization.ToString());
+        context.Response.ContentType = "text/plain";
+        await context.Response.WriteAsync("OK - " + buffer.Length.ToString(CultureInfo.InvariantCulture));
     }
 
     private async Task ResponseAsync(HttpContext context, string id)
@@ -304,6 +397,8 @@ public sealed class FakeSlack : IAsyncDisposable
     }
 
     private static JsonObject Error(string error) => new() { ["ok"] = false, ["error"] = error };
+
+    private sealed record PendingUpload(string FileName, long Length);
 }
 
 public sealed record ApiCall(string Method, string ContentType, JsonObject Parameters, string Authorization, DateTimeOffset At);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CohortBot.Core;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Events;
+using CohortBot.Core.Organizers;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Submissions;
 using CohortBot.Slack.SocketMode;
@@ -69,6 +70,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         builder.Services.AddCohortCore();
         builder.Services.AddSqliteStorage();
         builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
+        builder.Services.AddOptions<OrganizerOptions>().Configure(o => builder.Configuration.GetSection(OrganizerOptions.Section).Bind(o.Platforms));
         builder.Services.AddSingleton(new ActiveCohort("test-cohort"));
         builder.Services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
         builder.Services.AddSlackAdapter(builder.Configuration);

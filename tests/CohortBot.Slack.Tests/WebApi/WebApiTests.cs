@@ -86,5 +86,11 @@ public sealed class WebApiTests
         Assert.Contains("chat.postEphemeral: required parameter 'user' is missing", SlackWebApiSpec.Problems(missing));
         Assert.Contains("chat.shout: not a method in Slack's Web API description", SlackWebApiSpec.Problems(unknown));
         Assert.Contains("views.open: required parameter 'token' is missing", SlackWebApiSpec.Problems(noToken));
+
+        // Newer than the spec: required arguments from their docs.slack.dev pages.
+        var noLength = new ApiCall("files.getUploadURLExternal", "application/x-www-form-urlencoded", new JsonObject { ["filename"] = "a.csv" }, "Bearer xoxb-1", DateTimeOffset.UtcNow);
+        var noFiles = new ApiCall("files.completeUploadExternal", "application/x-www-form-urlencoded", new JsonObject { ["channel_id"] = "C1" }, string.Empty, DateTimeOffset.UtcNow);
+        Assert.Equal(["files.getUploadURLExternal: required parameter 'length' is missing"], SlackWebApiSpec.Problems(noLength));
+        Assert.Equal(["files.completeUploadExternal: required parameter 'token' is missing", "files.completeUploadExternal: required parameter 'files' is missing"], SlackWebApiSpec.Problems(noFiles));
     }
 }
