@@ -45,6 +45,20 @@ public sealed class DeadlineReminderTests
     }
 
     [Fact]
+    public async Task Reminder_IsWrittenInTheParticipantsOwnLanguage()
+    {
+        using var folder = new TestFolder();
+        await using var bot = await BotUnderTest.StartAsync(folder, Cohort("alice", "minjun"), Due.AddDays(-3));
+        var minjun = await bot.ParticipantAsync("minjun");
+        await bot.Services.GetRequiredService<Core.Participants.IParticipantStore>().SetLanguageAsync(minjun.Id, "ko", CancellationToken.None);
+
+        await bot.AdvanceToAsync(Due.AddHours(-48));
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
+        Assert.Contains("12주차", bot.Platform.Direct("minjun").Single().Message.Text, StringComparison.Ordinal);
+        Assert.Contains("Week 12", bot.Platform.Direct("alice").Single().Message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reminder_SkipsWhoSubmittedBeforeTheMoment_AndWhoTurnedRemindersOff()
     {
         using var folder = new TestFolder();

@@ -71,7 +71,7 @@ public sealed partial class ReminderDelivery(
                 continue;
             }
 
-            var message = compose(catalogue.For(recipient.Locale));
+            var message = compose(catalogue.For(recipient.Locale ?? cohort.Language));
             if (await sender.DeliverAsync(cohort.Id, key, moment.At, c => platform.SendDirectAsync(identity.UserId, message, c), ct) == DeliveryOutcome.Sent)
             {
                 sent++;

@@ -15,7 +15,7 @@ public sealed class ReminderAudienceStore(SqliteConnectionFactory connections) :
     // {0} is the condition choosing the page's participants (alias p), which must be active.
     private const string PageTemplate = """
         WITH page AS (
-            SELECT p.id, p.locale, p.time_zone, p.reminders_enabled, p.quiet_hours
+            SELECT p.id, COALESCE(p.language, p.locale) AS locale, p.time_zone, p.reminders_enabled, p.quiet_hours  -- a /language choice wins
             FROM participants p
             WHERE p.id > @after AND p.status = 'active' AND {0}
             ORDER BY p.id
