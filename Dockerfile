@@ -9,9 +9,10 @@ COPY src/ src/
 COPY config/ config/
 RUN dotnet publish src/CohortBot.Host/CohortBot.Host.csproj -c Release -o /app --no-self-contained
 
-FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # tzdata: cohort time zones (Asia/Seoul) are IANA ids resolved from the system database.
-# ICU comes with the Debian-based runtime image (Korean sorting and casing need it).
+# ICU comes with the Debian-based image (Korean sorting and casing need it). The ASP.NET Core
+# runtime is needed by the adapters' optional HTTP endpoints (Kestrel).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends tzdata \
  && rm -rf /var/lib/apt/lists/* \
