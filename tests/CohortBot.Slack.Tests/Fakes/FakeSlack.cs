@@ -18,7 +18,7 @@ namespace CohortBot.Slack.Tests.Fakes;
 public sealed class FakeSlack : IAsyncDisposable
 {
     public const string BotToken = "xoxb-test-bot-token";
-    public const string AppToken = "xapp-1-test-app-token";
+    public const string AppToken = "xapp-test-app-token";
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     private readonly WebApplication _app;

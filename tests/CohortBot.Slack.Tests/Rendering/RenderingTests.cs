@@ -136,12 +136,12 @@ public sealed class RenderingTests
         Assert.Contains("Slack:AckBudget", message);
         Assert.DoesNotContain("secret-value", message);
         Assert.DoesNotContain("other-secret", message);
-        Assert.True(validator.Validate(null, new SlackOptions { AppToken = "xapp-1", BotToken = "xoxb-1" }).Succeeded);
-        var http = validator.Validate(null, new SlackOptions { BotToken = "xoxb-1", Http = new SlackHttpOptions { Enabled = true } });
+        Assert.True(validator.Validate(null, new SlackOptions { AppToken = "xapp-test", BotToken = "xoxb-test" }).Succeeded);
+        var http = validator.Validate(null, new SlackOptions { BotToken = "xoxb-test", Http = new SlackHttpOptions { Enabled = true } });
         Assert.Contains("Slack:SigningSecret is required", string.Join("\n", http.Failures!));
         foreach (var size in new[] { 0L, SlackOptionsValidator.MaxSlackUploadBytes + 1 })
         {
-            var upload = validator.Validate(null, new SlackOptions { AppToken = "xapp-1", BotToken = "xoxb-1", MaxUploadBytes = size });
+            var upload = validator.Validate(null, new SlackOptions { AppToken = "xapp-test", BotToken = "xoxb-test", MaxUploadBytes = size });
             Assert.Contains("Slack:MaxUploadBytes must be between 1 and", string.Join("\n", upload.Failures!));
         }
     }

@@ -79,8 +79,8 @@ public sealed class WebApiTests
     [Fact]
     public void SpecCheck_CatchesUnknownMethodsAndMissingRequiredParameters()
     {
-        var missing = new ApiCall("chat.postEphemeral", "application/json", new JsonObject { ["channel"] = "C1", ["text"] = "x" }, "Bearer xoxb-1", DateTimeOffset.UtcNow);
-        var unknown = new ApiCall("chat.shout", "application/json", [], "Bearer xoxb-1", DateTimeOffset.UtcNow);
+        var missing = new ApiCall("chat.postEphemeral", "application/json", new JsonObject { ["channel"] = "C1", ["text"] = "x" }, "Bearer xoxb-test", DateTimeOffset.UtcNow);
+        var unknown = new ApiCall("chat.shout", "application/json", [], "Bearer xoxb-test", DateTimeOffset.UtcNow);
         var noToken = new ApiCall("views.open", "application/json", new JsonObject { ["trigger_id"] = "t", ["view"] = new JsonObject() }, string.Empty, DateTimeOffset.UtcNow);
 
         Assert.Contains("chat.postEphemeral: required parameter 'user' is missing", SlackWebApiSpec.Problems(missing));
@@ -88,7 +88,7 @@ public sealed class WebApiTests
         Assert.Contains("views.open: required parameter 'token' is missing", SlackWebApiSpec.Problems(noToken));
 
         // Newer than the spec: required arguments from their docs.slack.dev pages.
-        var noLength = new ApiCall("files.getUploadURLExternal", "application/x-www-form-urlencoded", new JsonObject { ["filename"] = "a.csv" }, "Bearer xoxb-1", DateTimeOffset.UtcNow);
+        var noLength = new ApiCall("files.getUploadURLExternal", "application/x-www-form-urlencoded", new JsonObject { ["filename"] = "a.csv" }, "Bearer xoxb-test", DateTimeOffset.UtcNow);
         var noFiles = new ApiCall("files.completeUploadExternal", "application/x-www-form-urlencoded", new JsonObject { ["channel_id"] = "C1" }, string.Empty, DateTimeOffset.UtcNow);
         Assert.Equal(["files.getUploadURLExternal: required parameter 'length' is missing"], SlackWebApiSpec.Problems(noLength));
         Assert.Equal(["files.completeUploadExternal: required parameter 'token' is missing", "files.completeUploadExternal: required parameter 'files' is missing"], SlackWebApiSpec.Problems(noFiles));
