@@ -5,7 +5,6 @@ using CohortBot.Core.Messages;
 using CohortBot.Core.Schedules;
 using CohortBot.Core.Time;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CohortBot.Core.Reminders;
 
@@ -18,7 +17,6 @@ public sealed partial class DeadlineReminders(
     ICohortStore cohorts,
     IReminderAudience audience,
     ReminderDelivery delivery,
-    IOptions<ScheduleOptions> options,
     TimeProvider clock,
     ILogger<DeadlineReminders> logger)
 {
@@ -30,23 +28,10 @@ public sealed partial class DeadlineReminders(
             return 0;
         }
 
-        var sent = 0;
-        var after = 0L;
-        var o = options.Value;
-        while (true)
-        {
-            var page = deadline.Week is { } week
-                ? await audience.MissingWeekAsync(cohort.Id, week.Id, after, o.PageSize, ct)
-                : await audience.MissingCertificateAsync(cohort.Id, after, o.PageSize, ct);
-            if (page.Count == 0)
-            {
-                break;
-            }
-
-            await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = o.FanOutConcurrency, CancellationToken = ct }, async (r, c) =>
-                Interlocked.Add(ref sent, await delivery.DeliverAsync(cohort, moment, r, t => Compose(t, deadline), c)));
-            after = page[^1].ParticipantId;
-        }
+        var sent = await delivery.FanOutAsync(cohort, moment, (after, size, c) => deadline.Week is { } week
+                ? audience.MissingWeekAsync(cohort.Id, week.Id, after, size, c)
+                : audience.MissingCertificateAsync(cohort.Id, after, size, c),
+            t => Compose(t, deadline), ct);
 
         LogDone(moment.Name, sent);
         return sent;

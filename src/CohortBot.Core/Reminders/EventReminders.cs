@@ -5,7 +5,6 @@ using CohortBot.Core.Messages;
 using CohortBot.Core.Schedules;
 using CohortBot.Core.Time;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CohortBot.Core.Reminders;
 
@@ -14,7 +13,6 @@ public sealed partial class EventReminders(
     IEventStore events,
     IReminderAudience audience,
     ReminderDelivery delivery,
-    IOptions<ScheduleOptions> options,
     TimeProvider clock,
     ILogger<EventReminders> logger)
 {
@@ -26,21 +24,7 @@ public sealed partial class EventReminders(
             return 0;
         }
 
-        var o = options.Value;
-        var sent = 0;
-        var after = 0L;
-        while (true)
-        {
-            var page = await audience.GoingToEventAsync(e.Id, after, o.PageSize, ct);
-            if (page.Count == 0)
-            {
-                break;
-            }
-
-            await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = o.FanOutConcurrency, CancellationToken = ct }, async (r, c) =>
-                Interlocked.Add(ref sent, await delivery.DeliverAsync(cohort, moment, r, t => Compose(t, e), c)));
-            after = page[^1].ParticipantId;
-        }
+        var sent = await delivery.FanOutAsync(cohort, moment, (after, size, c) => audience.GoingToEventAsync(e.Id, after, size, c), t => Compose(t, e), ct);
 
         LogDone(moment.Name, sent);
         return sent;

@@ -36,6 +36,35 @@ public sealed partial class ReminderDelivery(
         return at > 0 && long.TryParse(recipient.AsSpan(0, at), System.Globalization.CultureInfo.InvariantCulture, out participantId) && platform.Length > 0;
     }
 
+    /// <summary>
+    /// Delivers to a whole audience, read a page at a time (keyset by participant id, so memory
+    /// stays flat for thousands) and sent with bounded concurrency through the platforms' own
+    /// rate-limited clients. Returns how many DMs went out.
+    /// </summary>
+    public async Task<int> FanOutAsync(
+        Cohort cohort,
+        ScheduledMoment moment,
+        Func<long, int, CancellationToken, Task<IReadOnlyList<ReminderRecipient>>> readPage,
+        Func<Texts, Reply> compose,
+        CancellationToken ct)
+    {
+        var o = options.Value;
+        var sent = 0;
+        var after = 0L;
+        while (true)
+        {
+            var page = await readPage(after, o.PageSize, ct);
+            if (page.Count == 0)
+            {
+                return sent;
+            }
+
+            await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = o.FanOutConcurrency, CancellationToken = ct }, async (r, c) =>
+                Interlocked.Add(ref sent, await DeliverAsync(cohort, moment, r, compose, c)));
+            after = page[^1].ParticipantId;
+        }
+    }
+
     /// <param name="onlyPlatform">Set for a retry: only that account is tried again.</param>
     public async Task<int> DeliverAsync(Cohort cohort, ScheduledMoment moment, ReminderRecipient recipient, Func<Texts, Reply> compose, CancellationToken ct, string? onlyPlatform = null)
     {
