@@ -18,9 +18,6 @@ public sealed class CohortExporter(ICohortStore cohorts, ICompletionRecords reco
 {
     public static readonly string[] Kinds = ["participants", "submissions", "rsvps", "completion", "calendar"];
 
-    /// <summary>The platforms with a column in the participants export (and the roster import).</summary>
-    public static readonly string[] Platforms = ["discord", "slack", "terminal"];
-
     /// <summary>The file, or null when <paramref name="kind"/> is not one of <see cref="Kinds"/>.</summary>
     public async Task<ReplyFile?> ExportAsync(Cohort cohort, string kind, DateTimeOffset now, Texts t, CancellationToken ct)
     {
@@ -44,13 +41,13 @@ public sealed class CohortExporter(ICohortStore cohorts, ICompletionRecords reco
     {
         var weeks = await cohorts.WeeksAsync(cohort.Id, ct);
         var identities = await queries.IdentitiesAsync(cohort.Id, ct);
-        var header = new[] { "participant_id", "name", "email" }.Concat(Platforms).Append("status")
+        var header = new[] { "participant_id", "name", "email" }.Concat(PlatformKeys.All).Append("status")
             .Concat(weeks.Select(w => "week_" + w.Number.ToString(CultureInfo.InvariantCulture))).ToList();
         var rows = (await records.LoadAsync(cohort.Id, ct)).Select(r =>
         {
             var ids = identities[r.Participant.Id].ToLookup(i => i.Platform, i => i.UserId);
             var row = new List<string?> { Id(r.Participant.Id), r.Participant.DisplayName, r.Participant.Email };
-            row.AddRange(Platforms.Select(p => string.Join(" ", ids[p])));
+            row.AddRange(PlatformKeys.All.Select(p => string.Join(" ", ids[p])));
             row.Add(r.Participant.Status == ParticipantStatus.Dropped ? "dropped" : "active");
             row.AddRange(weeks.Select(w => r.ExcusedWeekIds.Contains(w.Id) ? "excused" : WeekValue(w, r, now)));
             return (IReadOnlyList<string?>)row;

@@ -5,16 +5,15 @@ namespace CohortBot.Core.Notifications;
 /// <summary>Start-up checks of <see cref="ChannelOptions"/>: known platforms, no blank or oversized ids.</summary>
 public sealed class ChannelOptionsValidator : IValidateOptions<ChannelOptions>
 {
-    private static readonly string[] KnownPlatforms = ["discord", "slack", "terminal"];
 
     public ValidateOptionsResult Validate(string? name, ChannelOptions options)
     {
         var failures = new List<string>();
         foreach (var (platform, set) in options.Platforms)
         {
-            if (!KnownPlatforms.Contains(platform, StringComparer.OrdinalIgnoreCase))
+            if (!Participants.PlatformKeys.All.Contains(platform, StringComparer.OrdinalIgnoreCase))
             {
-                failures.Add($"Channels:{platform} is not a platform; use one of {string.Join(", ", KnownPlatforms)}.");
+                failures.Add($"Channels:{platform} is not a platform; use one of {string.Join(", ", Participants.PlatformKeys.All)}.");
             }
 
             Check(set.Announcements, $"Channels:{platform}:Announcements", failures);

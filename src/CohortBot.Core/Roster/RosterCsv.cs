@@ -36,7 +36,7 @@ public static class RosterCsv
         }
 
         var email = header.IndexOf("email");
-        var platforms = CohortExporter.Platforms.Select(p => (Platform: p, Column: header.IndexOf(p))).Where(p => p.Column >= 0).ToList();
+        var platforms = Participants.PlatformKeys.All.Select(p => (Platform: p, Column: header.IndexOf(p))).Where(p => p.Column >= 0).ToList();
         var entries = new List<RosterEntry>();
         for (var i = 1; i < rows.Count; i++)
         {

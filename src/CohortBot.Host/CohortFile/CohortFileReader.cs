@@ -230,7 +230,7 @@ public static partial class CohortFileReader
         var name = r.String("name", required: true);
         var email = r.String("email", maxLength: 254);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var platform in new[] { "discord", "slack", "terminal" })
+        foreach (var platform in Core.Participants.PlatformKeys.All)
         {
             if (r.String(platform, maxLength: 64) is { } id)
             {
