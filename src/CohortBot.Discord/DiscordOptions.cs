@@ -22,8 +22,11 @@ public sealed class DiscordOptions
 
     public DiscordHttpInteractionsOptions HttpInteractions { get; set; } = new();
 
-    /// <summary>How long an interaction handler may run before the adapter defers (Discord allows 3 s in all).</summary>
-    public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long after receipt an interaction without its answer is deferred. Discord allows 3 s in
+    /// all; the rest is kept for the deferral's own request when the bot or the network is slow.
+    /// </summary>
+    public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(1.5);
 
     /// <summary>Timeout of one REST call.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);

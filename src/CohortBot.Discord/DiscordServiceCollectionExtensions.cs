@@ -1,3 +1,4 @@
+using CohortBot.Core.Inbound;
 using CohortBot.Core.Notifications;
 using CohortBot.Core.Submissions;
 using CohortBot.Discord.Commands;
@@ -26,6 +27,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.AddOptions<ProofOptions>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddInboundRuntime();
 
         // The default HttpClient logging writes full URLs, and interaction/webhook tokens are in the
         // path; the REST client logs route templates instead.
@@ -42,6 +44,9 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<AttachmentDownloader>();
         services.AddSingleton<InvocationMapper>();
         services.AddSingleton<InteractionResponder>();
+        services.AddSingleton<InteractionServices>();
+        services.AddSingleton<IInboundRestorer>(sp => sp.GetRequiredService<InteractionServices>());
+        services.AddSingleton<AutocompleteResponder>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<GatewayStatus>();
         services.AddSingleton<DiscordChatPlatform>();

@@ -1,5 +1,6 @@
 using CohortBot.Core;
 using CohortBot.Core.Cohorts;
+using CohortBot.Core.Inbound;
 using CohortBot.Core.Organizers;
 using CohortBot.Core.Reviews;
 using CohortBot.Core.Submissions;
@@ -108,6 +109,7 @@ public static class CohortBotHost
         services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CohortFileOptions>().BindConfiguration(CohortFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrganizerOptions>().Configure(o => configuration.GetSection(OrganizerOptions.Section).Bind(o.Platforms));
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
     }

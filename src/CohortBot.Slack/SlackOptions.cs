@@ -17,8 +17,12 @@ public sealed class SlackOptions
     /// <summary>Signing secret, needed only by the HTTP mode.</summary>
     public string? SigningSecret { get; set; }
 
-    /// <summary>How long a reply may take and still ride on the acknowledgement; Slack's hard limit is 3 s.</summary>
-    public TimeSpan AckBudget { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long after receipt a reply may take and still ride on the acknowledgement; after it the
+    /// acknowledgement goes empty and the answer follows by response_url. Slack's hard limit is 3 s;
+    /// the rest is kept for the acknowledgement itself when the bot or the network is slow.
+    /// </summary>
+    public TimeSpan AckBudget { get; set; } = TimeSpan.FromSeconds(1.5);
 
     /// <summary>Timeout of one Web API request.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -1,3 +1,4 @@
+using CohortBot.Core.Inbound;
 using CohortBot.Core.Notifications;
 using CohortBot.Slack.Commands;
 using CohortBot.Slack.Http;
@@ -24,6 +25,7 @@ public static class SlackServiceCollectionExtensions
         services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddInboundRuntime();
 
         services.AddSingleton<SlackRateLimiter>();
         // No HttpClient request logging: it would write response_url and upload_url paths, which are credentials.
@@ -33,14 +35,16 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackWebApi>();
         services.AddSingleton<DirectChannels>();
         services.AddSingleton<FileUploader>();
-        services.AddSingleton<SlackUserResolver>();
+        services.AddSingleton<SlackProfiles>();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<FormOpener>();
         services.AddSingleton<FieldErrorLocator>();
         services.AddSingleton<SlashCommandHandler>();
         services.AddSingleton<BlockActionHandler>();
         services.AddSingleton<ViewSubmissionHandler>();
-        services.AddSingleton<InboundProcessor>();
+        services.AddSingleton<SlackConversations>();
+        services.AddSingleton<IInboundRestorer>(sp => sp.GetRequiredService<SlackConversations>());
+        services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<SlackConnectionStatus>();
         services.AddSingleton<IChatPlatform, SlackChatPlatform>();

@@ -88,7 +88,7 @@ public sealed partial class CommandDispatcher(
             t = catalogue.For(participant.Language ?? invocation.User.Locale ?? participant.Locale ?? cohort.Language);
         }
 
-        var context = new CommandContext(bound.Invocation, cohort, participant, t, clock.GetUtcNow());
+        var context = new CommandContext(bound.Invocation, cohort, participant, t, invocation.ReceivedAt ?? clock.GetUtcNow());
         return await handler.HandleAsync(context, ct);
     }
 

@@ -13,6 +13,12 @@ namespace CohortBot.Core.Commands;
 /// <param name="ChannelId">Where it was typed (platform channel id), if anywhere.</param>
 public sealed record Invocation(string Command, IReadOnlyDictionary<string, object?> Options, PlatformUser User, string? ChannelId = null)
 {
+    /// <summary>
+    /// When the platform's delivery reached the bot. The command is judged as of then (a proof sent
+    /// before the deadline is on time even if a queue or a restart made it run later).
+    /// </summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
     public static Invocation Create(string command, PlatformUser user, params (string Name, object? Value)[] options) =>
         new(command, options.ToDictionary(o => o.Name, o => o.Value, StringComparer.OrdinalIgnoreCase), user);
 }

@@ -23,12 +23,6 @@ public sealed partial class DiscordGatewayService(
     private readonly GatewaySession _session = new();
     private string? _gatewayUrl;
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await interactions.DrainAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         var failures = 0;

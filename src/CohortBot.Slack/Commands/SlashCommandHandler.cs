@@ -11,13 +11,13 @@ namespace CohortBot.Slack.Commands;
 /// the modal instead.
 /// </summary>
 internal sealed class SlashCommandHandler(
-    SlackUserResolver users,
+    SlackProfiles users,
     MessageCatalogue catalogue,
     CommandRunner runner,
     FormOpener forms,
     ReplyDelivery delivery)
 {
-    public async Task<InboundOutcome> HandleAsync(JsonObject payload, CancellationToken ct)
+    public async Task<InboundOutcome> HandleAsync(JsonObject payload, DateTimeOffset receivedAt, CancellationToken ct)
     {
         var userId = Text(payload, "user_id");
         if (userId is null)
@@ -27,11 +27,11 @@ internal sealed class SlashCommandHandler(
 
         var channelId = Text(payload, "channel_id");
         var responseUrl = Text(payload, "response_url");
-        var user = await users.ResolveAsync(userId, Text(payload, "user_name"), ct);
+        var user = users.Resolve(userId, Text(payload, "user_name"));
         var parsed = SubCommandParser.Parse(Text(payload, "text"), catalogue.For(user.Locale));
         var reply = parsed.Command is null
             ? Reply.Error(parsed.Error!)
-            : await runner.RunAsync(new Invocation(parsed.Command.Name, parsed.Options, user, channelId), ct);
+            : await runner.RunAsync(new Invocation(parsed.Command.Name, parsed.Options, user, channelId) { ReceivedAt = receivedAt }, ct);
 
         if (await forms.TryOpenAsync(reply, Text(payload, "trigger_id"), channelId, responseUrl, ct))
         {
@@ -40,7 +40,8 @@ internal sealed class SlashCommandHandler(
 
         // Files cannot ride on the acknowledgement: the ack says they went to the DM, then they are uploaded there.
         return new InboundOutcome(
-            ReplyDelivery.ResponseBody(await delivery.ShownAsync(reply, userId, ct)),
+            reply,
+            ReplyDelivery.ResponseBody(delivery.Shown(reply, userId)),
             token => delivery.SendFilesAsync(reply, userId, token),
             token => delivery.DeliverAsync(reply, userId, channelId, responseUrl, token));
     }

@@ -16,10 +16,11 @@ namespace CohortBot.Slack.Http;
 /// <summary>
 /// The optional HTTP transport: a small Kestrel app for slash commands (form-encoded) and
 /// interactivity (<c>payload=</c> JSON), each signature-checked on the raw bytes before anything
-/// is parsed, then fed to the same <see cref="InboundProcessor"/> as Socket Mode.
+/// is parsed, then fed to the same <see cref="SlackInbound"/> as Socket Mode; the response is
+/// the acknowledgement.
 /// </summary>
 internal sealed partial class SlackHttpService(
-    InboundProcessor processor,
+    SlackInbound inbound,
     SlackSignatureVerifier verifier,
     IOptions<SlackOptions> options,
     TimeProvider clock,
@@ -27,7 +28,6 @@ internal sealed partial class SlackHttpService(
     ILogger<SlackHttpService> logger) : IHostedService, IAsyncDisposable
 {
     private const int MaxBodyBytes = 1024 * 1024;
-    private readonly CancellationTokenSource _abandon = new();
     private WebApplication? _app;
     private int _disposed;
 
@@ -65,13 +65,11 @@ internal sealed partial class SlackHttpService(
             return;
         }
 
-        await _abandon.CancelAsync();
         if (_app is not null)
         {
             await _app.DisposeAsync();
         }
 
-        _abandon.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context, bool interactive)
@@ -122,7 +120,7 @@ internal sealed partial class SlackHttpService(
         // Over HTTP the response body is the acknowledgement; the rest of the work continues after it.
         var acked = new TaskCompletionSource<JsonObject?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var request = new InboundRequest(interactive ? "interactive" : "slash_commands", payload, null, AcceptsResponsePayload: true);
-        var work = processor.ProcessAsync(request, ack => { acked.TrySetResult(ack); return Task.CompletedTask; }, _abandon.Token);
+        inbound.Receive(request, ack => { acked.TrySetResult(ack); return Task.CompletedTask; });
         JsonObject? ackPayload;
         try
         {
@@ -133,7 +131,6 @@ internal sealed partial class SlackHttpService(
             ackPayload = null;
         }
 
-        _ = work;
         context.Response.StatusCode = StatusCodes.Status200OK;
         if (ackPayload is not null)
         {

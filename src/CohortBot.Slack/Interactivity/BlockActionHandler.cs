@@ -11,13 +11,13 @@ namespace CohortBot.Slack.Interactivity;
 /// opens a modal when the reply has a form (the "Submit week 3" button).
 /// </summary>
 internal sealed class BlockActionHandler(
-    SlackUserResolver users,
+    SlackProfiles users,
     MessageCatalogue catalogue,
     CommandRunner runner,
     FormOpener forms,
     ReplyDelivery delivery)
 {
-    public async Task<InboundOutcome> HandleAsync(JsonObject payload, CancellationToken ct)
+    public async Task<InboundOutcome> HandleAsync(JsonObject payload, DateTimeOffset receivedAt, CancellationToken ct)
     {
         var userId = (payload["user"]?["id"] as JsonValue)?.ToString();
         var action = (payload["actions"] as JsonArray)?.FirstOrDefault() as JsonObject;
@@ -28,14 +28,14 @@ internal sealed class BlockActionHandler(
 
         var channelId = (payload["channel"]?["id"] as JsonValue)?.ToString() ?? (payload["container"]?["channel_id"] as JsonValue)?.ToString();
         var responseUrl = SlashCommandHandler.Text(payload, "response_url");
-        var user = await users.ResolveAsync(userId, (payload["user"]?["username"] as JsonValue)?.ToString(), ct);
+        var user = users.Resolve(userId, (payload["user"]?["username"] as JsonValue)?.ToString());
         var encoded = (action["action_id"] as JsonValue)?.ToString();
 
         Reply reply;
         if (ButtonAction.TryParse(encoded, out var button))
         {
             var options = button.Options.ToDictionary(o => o.Key, o => (object?)o.Value, StringComparer.OrdinalIgnoreCase);
-            reply = await runner.RunAsync(new Invocation(button.Command, options, user, channelId), ct);
+            reply = await runner.RunAsync(new Invocation(button.Command, options, user, channelId) { ReceivedAt = receivedAt }, ct);
         }
         else
         {
@@ -48,7 +48,7 @@ internal sealed class BlockActionHandler(
             return InboundOutcome.Nothing;
         }
 
-        return InboundOutcome.Deliver(token => delivery.DeliverAsync(reply, userId, channelId, responseUrl, token));
+        return InboundOutcome.Deliver(reply, token => delivery.DeliverAsync(reply, userId, channelId, responseUrl, token));
     }
 
     private static string Clip(string? text) => text is null ? string.Empty : text.Length <= 32 ? text : text[..32] + "…";

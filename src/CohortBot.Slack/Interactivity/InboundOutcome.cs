@@ -1,15 +1,18 @@
 using System.Text.Json.Nodes;
+using CohortBot.Core.Commands;
 
 namespace CohortBot.Slack.Interactivity;
 
 /// <summary>
-/// What to do with a handled delivery. If it finished within the ack budget and the transport
-/// accepts it, <see cref="AckPayload"/> goes with the acknowledgement and then <see cref="OnTime"/>
-/// runs; otherwise the acknowledgement goes empty and <see cref="Late"/> delivers the answer.
+/// What to do with a handled delivery. If it finished within the acknowledgement budget and the
+/// transport accepts it, <see cref="AckPayload"/> goes with the acknowledgement and then
+/// <see cref="OnTime"/> runs; otherwise the acknowledgement goes empty and <see cref="Late"/>
+/// delivers the answer. <see cref="Reply"/> is what a direct message says when nothing else can.
 /// </summary>
-internal sealed record InboundOutcome(JsonObject? AckPayload, Func<CancellationToken, Task>? OnTime, Func<CancellationToken, Task>? Late)
+internal sealed record InboundOutcome(Reply? Reply, JsonObject? AckPayload, Func<CancellationToken, Task>? OnTime, Func<CancellationToken, Task>? Late)
 {
-    public static readonly InboundOutcome Nothing = new(null, null, null);
+    /// <summary>Nothing to answer (nothing to run, or the reply opened a modal).</summary>
+    public static readonly InboundOutcome Nothing = new(null, null, null, null);
 
-    public static InboundOutcome Deliver(Func<CancellationToken, Task> deliver) => new(null, null, deliver);
+    public static InboundOutcome Deliver(Reply reply, Func<CancellationToken, Task> deliver) => new(reply, null, null, deliver);
 }

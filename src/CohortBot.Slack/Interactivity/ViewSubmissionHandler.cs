@@ -16,7 +16,7 @@ namespace CohortBot.Slack.Interactivity;
 /// anything else closes the modal and the answer goes to the user.
 /// </summary>
 internal sealed partial class ViewSubmissionHandler(
-    SlackUserResolver users,
+    SlackProfiles users,
     MessageCatalogue catalogue,
     CommandRunner runner,
     SlackWebApi api,
@@ -27,7 +27,7 @@ internal sealed partial class ViewSubmissionHandler(
 {
     private const int MaxErrorText = 500;
 
-    public async Task<InboundOutcome> HandleAsync(JsonObject payload, CancellationToken ct)
+    public async Task<InboundOutcome> HandleAsync(JsonObject payload, DateTimeOffset receivedAt, CancellationToken ct)
     {
         var userId = (payload["user"]?["id"] as JsonValue)?.ToString();
         var view = payload["view"] as JsonObject;
@@ -36,13 +36,13 @@ internal sealed partial class ViewSubmissionHandler(
             return InboundOutcome.Nothing;
         }
 
-        var user = await users.ResolveAsync(userId, (payload["user"]?["username"] as JsonValue)?.ToString(), ct);
+        var user = users.Resolve(userId, (payload["user"]?["username"] as JsonValue)?.ToString());
         var t = catalogue.For(user.Locale);
         var metadata = FormMetadata.TryParse((view["private_metadata"] as JsonValue)?.ToString());
         if (metadata is null)
         {
             var broken = Reply.Error(t["command.unknown", new { command = "cohort", commands = SlackCommandNames.SlashCommand + " help" }]);
-            return InboundOutcome.Deliver(token => delivery.DeliverAsync(broken, userId, null, null, token));
+            return InboundOutcome.Deliver(broken, token => delivery.DeliverAsync(broken, userId, null, null, token));
         }
 
         var options = metadata.Fixed.ToDictionary(o => o.Key, o => (object?)o.Value, StringComparer.OrdinalIgnoreCase);
@@ -56,7 +56,7 @@ internal sealed partial class ViewSubmissionHandler(
                 if (value is FileProblem)
                 {
                     var unreadable = Reply.Error(t["proof.unreadable"]);
-                    return Inline(blockId, unreadable.Text, token => delivery.DeliverAsync(unreadable, userId, metadata.ChannelId, metadata.ResponseUrl, token));
+                    return Inline(unreadable, blockId, unreadable.Text, token => delivery.DeliverAsync(unreadable, userId, metadata.ChannelId, metadata.ResponseUrl, token));
                 }
 
                 if (value is not null)
@@ -66,25 +66,25 @@ internal sealed partial class ViewSubmissionHandler(
             }
         }
 
-        var reply = await runner.RunAsync(new Invocation(metadata.Command, options, user, metadata.ChannelId), ct);
+        var reply = await runner.RunAsync(new Invocation(metadata.Command, options, user, metadata.ChannelId) { ReceivedAt = receivedAt }, ct);
         var deliver = (Func<CancellationToken, Task>)(token => delivery.DeliverAsync(reply, userId, metadata.ChannelId, metadata.ResponseUrl, token));
         if (reply.Form is not null && fields.Count > 0)
         {
             // The command wants more than was given (e.g. neither link nor image): say so at the first field.
             var first = reply.Form.Fields.Select(f => f.Option).FirstOrDefault(fields.Contains) ?? fields[0];
-            return Inline(first, reply.Text, deliver);
+            return Inline(reply, first, reply.Text, deliver);
         }
 
         if (reply.Tone == ReplyTone.Error && locator.Locate(reply.Text, fields) is { } field)
         {
-            return Inline(field, reply.Text, deliver);
+            return Inline(reply, field, reply.Text, deliver);
         }
 
-        return new InboundOutcome(new JsonObject { ["response_action"] = "clear" }, deliver, deliver);
+        return new InboundOutcome(reply, new JsonObject { ["response_action"] = "clear" }, deliver, deliver);
     }
 
-    private static InboundOutcome Inline(string blockId, string text, Func<CancellationToken, Task> late) =>
-        new(new JsonObject
+    private static InboundOutcome Inline(Reply reply, string blockId, string text, Func<CancellationToken, Task> late) =>
+        new(reply, new JsonObject
         {
             ["response_action"] = "errors",
             ["errors"] = new JsonObject { [blockId] = SlackText.Plain(text, MaxErrorText) },

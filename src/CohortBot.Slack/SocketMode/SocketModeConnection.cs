@@ -9,15 +9,16 @@ using Microsoft.Extensions.Logging;
 namespace CohortBot.Slack.SocketMode;
 
 /// <summary>
-/// One Socket Mode WebSocket. The receive loop only reads and hands each envelope to its own task:
-/// a slow command must never delay the next envelope's acknowledgement or Slack's pings.
+/// One Socket Mode WebSocket. The receive loop only reads and hands each envelope on (to the
+/// adapter runtime, which never blocks): a slow command must never delay the next envelope's
+/// acknowledgement or Slack's pings.
 /// </summary>
 internal sealed partial class SocketModeConnection : IAsyncDisposable
 {
     private const int MaxMessageBytes = 4 * 1024 * 1024;
 
     private readonly ClientWebSocket _socket;
-    private readonly Func<InboundRequest, SocketModeConnection, Task> _onEnvelope;
+    private readonly Action<InboundRequest, Func<JsonObject?, Task>> _onEnvelope;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -26,7 +27,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly InFlightCounter _inFlight = new();
     private Task _receiving = Task.CompletedTask;
 
-    private SocketModeConnection(int id, ClientWebSocket socket, Func<InboundRequest, SocketModeConnection, Task> onEnvelope, ILogger logger)
+    private SocketModeConnection(int id, ClientWebSocket socket, Action<InboundRequest, Func<JsonObject?, Task>> onEnvelope, ILogger logger)
     {
         Id = id;
         _socket = socket;
@@ -43,7 +44,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     public Task Closed => _receiving;
 
     public static async Task<SocketModeConnection> OpenAsync(
-        int id, Uri url, TimeSpan helloTimeout, Func<InboundRequest, SocketModeConnection, Task> onEnvelope, ILogger logger, CancellationToken ct)
+        int id, Uri url, TimeSpan helloTimeout, Action<InboundRequest, Func<JsonObject?, Task>> onEnvelope, ILogger logger, CancellationToken ct)
     {
         var socket = new ClientWebSocket();
         var connection = new SocketModeConnection(id, socket, onEnvelope, logger);
@@ -83,7 +84,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits (at most <paramref name="max"/>) for envelopes in flight to be acknowledged and answered.</summary>
+    /// <summary>Waits (at most <paramref name="max"/>) for the envelopes received here to be acknowledged.</summary>
     public async Task WaitIdleAsync(TimeSpan max, TimeProvider clock)
     {
         await Task.WhenAny(_inFlight.WhenIdleAsync(CancellationToken.None), Task.Delay(max, clock));
@@ -211,12 +212,13 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             envelopeId,
             json["accepts_response_payload"]?.GetValueKind() == JsonValueKind.True,
             json["retry_attempt"] is JsonValue r && r.TryGetValue<int>(out var attempt) ? attempt : 0);
-        var inFlight = _inFlight.Enter();
-        _ = Task.Run(async () =>
+        // Counted until acknowledged: a retiring socket must first send the acknowledgements it owes.
+        var unacknowledged = _inFlight.Enter();
+        _onEnvelope(request, async payload =>
         {
-            using (inFlight)
+            using (unacknowledged)
             {
-                await _onEnvelope(request, this);
+                await AckAsync(envelopeId, payload, CancellationToken.None);
             }
         });
     }

@@ -14,13 +14,15 @@ namespace CohortBot.Slack.SocketMode;
 /// </summary>
 internal sealed partial class SocketModeService(
     SlackWebApi api,
-    InboundProcessor processor,
+    SlackInbound inbound,
     SlackConnectionStatus status,
     IOptions<SlackOptions> options,
     TimeProvider clock,
     ILogger<SocketModeService> logger) : BackgroundService
 {
-    private readonly CancellationTokenSource _abandon = new();
+    /// <summary>Slack's whole acknowledgement window: after it, Slack retries the envelope elsewhere anyway.</summary>
+    private static readonly TimeSpan AckWindow = TimeSpan.FromSeconds(3);
+
     private int _nextId;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -82,13 +84,6 @@ internal sealed partial class SocketModeService(
         }
     }
 
-    public override void Dispose()
-    {
-        _abandon.Cancel();
-        _abandon.Dispose();
-        base.Dispose();
-    }
-
     private async Task<SocketModeConnection> ConnectWithBackoffAsync(Func<int> failed, CancellationToken ct)
     {
         while (true)
@@ -102,7 +97,7 @@ internal sealed partial class SocketModeService(
                 }
 
                 var id = Interlocked.Increment(ref _nextId);
-                var connection = await SocketModeConnection.OpenAsync(id, url, options.Value.HelloTimeout, OnEnvelopeAsync, logger, ct);
+                var connection = await SocketModeConnection.OpenAsync(id, url, options.Value.HelloTimeout, OnEnvelope, logger, ct);
                 status.SocketOpened();
                 status.Set(SlackConnectionState.Connected);
                 LogConnected(id);
@@ -121,17 +116,17 @@ internal sealed partial class SocketModeService(
     private async Task RetireAsync(SocketModeConnection connection, string? reason = null)
     {
         // Acknowledgements for envelopes that came on this socket must go out on it before it closes.
-        await connection.WaitIdleAsync(options.Value.AckBudget + TimeSpan.FromSeconds(1), clock);
+        await connection.WaitIdleAsync(AckWindow, clock);
         await connection.CloseAsync(TimeSpan.FromSeconds(2));
         await connection.DisposeAsync();
         status.SocketClosed(reason);
         LogRetired(connection.Id, reason ?? "stopping");
     }
 
-    private Task OnEnvelopeAsync(InboundRequest request, SocketModeConnection connection)
+    private void OnEnvelope(InboundRequest request, Func<System.Text.Json.Nodes.JsonObject?, Task> ack)
     {
         status.EnvelopeReceived();
-        return processor.ProcessAsync(request, payload => connection.AckAsync(request.EnvelopeId!, payload, CancellationToken.None), _abandon.Token);
+        inbound.Receive(request, ack);
     }
 
     /// <summary>Exponential with jitter, so many instances do not reconnect in step.</summary>

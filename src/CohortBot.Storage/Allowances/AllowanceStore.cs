@@ -26,8 +26,7 @@ public sealed class AllowanceStore(SqliteConnectionFactory connections) : IAllow
 
     public async Task<bool> ExcuseWeekAsync(long cohortId, long participantId, long weekId, string? reason, string by, DateTimeOffset at, CancellationToken ct)
     {
-        await using var db = await connections.OpenAsync(ct);
-        return await db.ExecuteAsync(new CommandDefinition(InsertExcused, new { cohortId, participantId, weekId, reason, by, at = Instants.ToDb(at) }, cancellationToken: ct)) == 1;
+        return await connections.ExecuteAsync(InsertExcused, new { cohortId, participantId, weekId, reason, by, at = Instants.ToDb(at) }, ct) == 1;
     }
 
     public Task<DateTimeOffset?> ExtendAsync(long cohortId, long participantId, long? weekId, DateTimeOffset dueAt, string by, DateTimeOffset at, CancellationToken ct) =>

@@ -42,7 +42,6 @@ public sealed class AttendanceStore(SqliteConnectionFactory connections) : IAtte
 
     public async Task<bool> MarkAsync(long cohortId, long eventId, long participantId, string source, DateTimeOffset at, CancellationToken ct)
     {
-        await using var db = await connections.OpenAsync(ct);
-        return await db.ExecuteAsync(new CommandDefinition(InsertAttendance, new { cohortId, eventId, participantId, source, at = Instants.ToDb(at) }, cancellationToken: ct)) == 1;
+        return await connections.ExecuteAsync(InsertAttendance, new { cohortId, eventId, participantId, source, at = Instants.ToDb(at) }, ct) == 1;
     }
 }

@@ -21,8 +21,7 @@ public sealed class AuditLog(SqliteConnectionFactory connections) : IAuditLog
 
     public async Task RecordAsync(AuditEntry e, CancellationToken ct)
     {
-        await using var db = await connections.OpenAsync(ct);
-        await db.ExecuteAsync(new CommandDefinition(Insert, new { e.CohortId, e.Actor, e.Action, e.Subject, e.Before, e.After, At = Instants.ToDb(e.At) }, cancellationToken: ct));
+        await connections.ExecuteAsync(Insert, new { e.CohortId, e.Actor, e.Action, e.Subject, e.Before, e.After, At = Instants.ToDb(e.At) }, ct);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> RecentAsync(long cohortId, int limit, CancellationToken ct)

@@ -42,8 +42,7 @@ public sealed class EventAdmin(SqliteConnectionFactory connections) : IEventAdmi
 
     public async Task<bool> CancelAsync(long cohortId, string key, DateTimeOffset now, CancellationToken ct)
     {
-        await using var db = await connections.OpenAsync(ct);
-        return await db.ExecuteAsync(new CommandDefinition(Cancel, new { cohortId, key, now = Instants.ToDb(now) }, cancellationToken: ct)) == 1;
+        return await connections.ExecuteAsync(Cancel, new { cohortId, key, now = Instants.ToDb(now) }, ct) == 1;
     }
 
     public async Task<IReadOnlyList<long>> ReservedByAsync(long eventId, CancellationToken ct)

@@ -80,11 +80,8 @@ public sealed class ParticipantStore(SqliteConnectionFactory connections) : IPar
         return row.ToDomain();
     }
 
-    public async Task RefreshProfileAsync(long participantId, PlatformUser user, CancellationToken ct)
-    {
-        await using var db = await connections.OpenAsync(ct);
-        await db.ExecuteAsync(new CommandDefinition(UpdateProfile, new { id = participantId, name = user.DisplayName.Normalize(System.Text.NormalizationForm.FormC) }, cancellationToken: ct));
-    }
+    public Task RefreshProfileAsync(long participantId, PlatformUser user, CancellationToken ct) =>
+        ExecuteAsync(UpdateProfile, new { id = participantId, name = user.DisplayName.Normalize(System.Text.NormalizationForm.FormC) }, ct);
 
     public Task RecordLocaleAsync(long participantId, string locale, CancellationToken ct) =>
         ExecuteAsync(UpdateLocale, new { id = participantId, locale }, ct);
@@ -95,11 +92,7 @@ public sealed class ParticipantStore(SqliteConnectionFactory connections) : IPar
     public Task SetTimeZoneAsync(long participantId, string? timeZoneId, CancellationToken ct) =>
         ExecuteAsync(UpdateTimeZone, new { id = participantId, zone = timeZoneId }, ct);
 
-    private async Task ExecuteAsync(string sql, object args, CancellationToken ct)
-    {
-        await using var db = await connections.OpenAsync(ct);
-        await db.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
-    }
+    private Task ExecuteAsync(string sql, object args, CancellationToken ct) => connections.ExecuteAsync(sql, args, ct);
 
     public async Task<IReadOnlyList<PlatformIdentity>> IdentitiesAsync(long participantId, CancellationToken ct)
     {

@@ -21,7 +21,6 @@ public sealed class PlatformStateStore(SqliteConnectionFactory connections, Time
 
     public async Task SetAsync(string platform, string key, string value, CancellationToken ct)
     {
-        await using var db = await connections.OpenAsync(ct);
-        await db.ExecuteAsync(new CommandDefinition(Upsert, new { platform, key, value, now = Instants.ToDb(clock.GetUtcNow()) }, cancellationToken: ct));
+        await connections.ExecuteAsync(Upsert, new { platform, key, value, now = Instants.ToDb(clock.GetUtcNow()) }, ct);
     }
 }

@@ -78,14 +78,12 @@ public sealed class ReminderAudienceStore(SqliteConnectionFactory connections) :
 
     public async Task SetEnabledAsync(long participantId, bool enabled, CancellationToken ct)
     {
-        await using var db = await connections.OpenAsync(ct);
-        await db.ExecuteAsync(new CommandDefinition(UpdateEnabled, new { id = participantId, enabled = enabled ? 1 : 0 }, cancellationToken: ct));
+        await connections.ExecuteAsync(UpdateEnabled, new { id = participantId, enabled = enabled ? 1 : 0 }, ct);
     }
 
     public async Task SetQuietHoursAsync(long participantId, QuietHours? quiet, CancellationToken ct)
     {
-        await using var db = await connections.OpenAsync(ct);
-        await db.ExecuteAsync(new CommandDefinition(UpdateQuiet, new { id = participantId, quiet = quiet?.ToString() }, cancellationToken: ct));
+        await connections.ExecuteAsync(UpdateQuiet, new { id = participantId, quiet = quiet?.ToString() }, ct);
     }
 
     private async Task<IReadOnlyList<ReminderRecipient>> PageAsync(string condition, object args, CancellationToken ct)

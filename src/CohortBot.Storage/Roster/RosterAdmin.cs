@@ -37,9 +37,8 @@ public sealed class RosterAdmin(SqliteConnectionFactory connections, RosterImpor
 
     public async Task<bool> SetStatusAsync(long participantId, ParticipantStatus status, CancellationToken ct)
     {
-        await using var db = await connections.OpenAsync(ct);
         var value = status == ParticipantStatus.Dropped ? "dropped" : "active";
-        return await db.ExecuteAsync(new CommandDefinition(UpdateStatus, new { id = participantId, status = value }, cancellationToken: ct)) == 1;
+        return await connections.ExecuteAsync(UpdateStatus, new { id = participantId, status = value }, ct) == 1;
     }
 
     public Task<int> ImportAsync(long cohortId, IReadOnlyList<RosterEntry> entries, DateTimeOffset now, CancellationToken ct) =>

@@ -2,23 +2,29 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CohortBot.Storage.Sqlite;
 
 /// <summary>
 /// The only place connections are made: every one has foreign keys on and a busy timeout, so
-/// concurrent writers wait for each other instead of failing with "database is locked".
+/// another process's writer (the export verb, a backup) is waited for instead of failing with
+/// "database is locked". Reads open their own pooled connection; every write transaction goes
+/// through the one <see cref="SqliteWriter"/>, which commits concurrent writes together.
 /// </summary>
-public sealed class SqliteConnectionFactory
+public sealed class SqliteConnectionFactory : IAsyncDisposable, IDisposable
 {
     private readonly string _connectionString;
     private readonly string _pragmas;
+    private readonly SqliteWriter _writer;
 
     static SqliteConnectionFactory() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    public SqliteConnectionFactory(IOptions<StorageOptions> options)
+    public SqliteConnectionFactory(IOptions<StorageOptions> options, TimeProvider? clock = null, ILoggerFactory? loggers = null)
     {
+        _writer = new SqliteWriter(this, clock ?? TimeProvider.System, (loggers ?? NullLoggerFactory.Instance).CreateLogger<SqliteWriter>());
         var o = options.Value;
         DatabasePath = Path.GetFullPath(o.DatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
@@ -50,17 +56,24 @@ public sealed class SqliteConnectionFactory
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction (BEGIN IMMEDIATE) and commits it.</summary>
-    public async Task<T> InTransactionAsync<T>(Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken ct)
-    {
-        await using var connection = await OpenAsync(ct);
-        // IMMEDIATE takes the write lock up front: a deferred transaction that later writes can fail
-        // with SQLITE_BUSY without waiting, which busy_timeout cannot fix.
-        await using var tx = connection.BeginTransaction(deferred: false);
-        var result = await work(connection, tx);
-        await tx.CommitAsync(ct);
-        return result;
-    }
+    /// <summary>
+    /// Runs <paramref name="work"/> atomically in the writer's next group transaction and completes
+    /// after the commit. Everything one change needs (its audit entry included) belongs in one call.
+    /// </summary>
+    public Task<T> InTransactionAsync<T>(Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken ct) =>
+        _writer.WriteAsync(work, ct);
+
+    /// <summary>One write statement, through the writer; returns the rows it changed.</summary>
+    public Task<int> ExecuteAsync(string sql, object? args, CancellationToken ct) =>
+        _writer.WriteAsync((db, tx) => db.ExecuteAsync(sql, args, tx), ct);
+
+    /// <summary>The writer's counters: writes committed and the transactions they took.</summary>
+    public (long Writes, long Transactions) WriterCounters => (_writer.Committed, _writer.Transactions);
+
+    /// <summary>Finishes the writes already queued, then closes the writer's connection.</summary>
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    public void Dispose() => _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Releases pooled handles so the file is closed (shutdown, tests deleting temp folders).</summary>
     public static void ReleaseAll() => SqliteConnection.ClearAllPools();
