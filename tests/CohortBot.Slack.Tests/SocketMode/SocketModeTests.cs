@@ -32,12 +32,14 @@ public sealed class SocketModeTests
         await using var fake = await FakeSlack.StartAsync();
         await using var host = await SlackTestHost.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
-        fake.UsersInfoDelay = TimeSpan.FromMinutes(5);
+        fake.UsersInfoDelay = TimeSpan.FromSeconds(20);
 
         var id = await socket.SendEnvelopeAsync("slash_commands", Payloads.Slash(fake, "help"), acceptsResponsePayload: true);
         var ack = await fake.AckFor(id);
 
+        // Answered in the acknowledgement while the look-up it started is still waiting for Slack.
         Assert.Contains("/cohort submit", ack.Ack["payload"]!.ToText());
+        await fake.WaitForCallAsync("users.info");
         Assert.Single(fake.CallsTo("users.info"));
     }
 
