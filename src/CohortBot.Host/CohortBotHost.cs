@@ -4,6 +4,7 @@ using CohortBot.Core.Organizers;
 using CohortBot.Core.Reviews;
 using CohortBot.Core.Submissions;
 using CohortBot.Discord;
+using CohortBot.Host.Cli;
 using CohortBot.Host.CohortFile;
 using CohortBot.Host.Options;
 using CohortBot.Host.Scheduling;
@@ -17,6 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace CohortBot.Host;
 
@@ -28,6 +30,11 @@ public static class CohortBotHost
     /// <summary>Builds the host; <paramref name="configure"/> lets tests replace services (console, clock).</summary>
     public static IHost Build(string[] args, Action<HostApplicationBuilder>? configure = null)
     {
+        if (SettingArguments.Problems(args) is { Count: > 0 } argumentProblems)
+        {
+            throw new OptionsValidationException("command line", typeof(string[]), argumentProblems);
+        }
+
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args,
@@ -35,6 +42,11 @@ public static class CohortBotHost
             DisableDefaults = true,
         });
         Configure(builder.Configuration, builder.Environment, args);
+        if (KnownSettings.Problems(builder.Configuration) is { Count: > 0 } settingProblems)
+        {
+            throw new OptionsValidationException("configuration", typeof(IConfiguration), settingProblems);
+        }
+
         ConfigureLogging(builder);
         configure?.Invoke(builder);
 
@@ -43,7 +55,13 @@ public static class CohortBotHost
 
         // The cohort file is read here, before anything starts, so its errors are the first thing shown.
         var cohortFile = builder.Configuration.GetSection(CohortFileOptions.Section).Get<CohortFileOptions>() ?? new CohortFileOptions();
-        var definition = CohortFileReader.Read(cohortFile.Resolve());
+        var cohortPath = cohortFile.Resolve();
+        if (!File.Exists(cohortPath))
+        {
+            throw new StartupException($"cannot read {cohortFile.File} ({cohortPath}): there is no such file. Set Cohort:File (env COHORTBOT__COHORT__FILE) to your cohort file; the repository's config/cohort.yaml is a commented sample.");
+        }
+
+        var definition = CohortFileReader.Read(cohortPath);
         services.AddSingleton(definition);
         services.AddSingleton(new ActiveCohort(definition.Slug));
         services.AddSingleton(definition.Completion);
@@ -108,7 +126,8 @@ public static class CohortBotHost
         services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CohortFileOptions>().BindConfiguration(CohortFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OrganizerOptions>().Configure(o => configuration.GetSection(OrganizerOptions.Section).Bind(o.Platforms));
+        services.AddOptions<OrganizerOptions>().Configure(o => configuration.GetSection(OrganizerOptions.Section).Bind(o.Platforms)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OrganizerOptions>, OrganizerOptionsValidator>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
     }
 

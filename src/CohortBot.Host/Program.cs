@@ -1,6 +1,7 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Host;
 using CohortBot.Host.Cli;
+using CohortBot.Host.Startup;
 using CohortBot.Storage.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,11 @@ catch (OptionsValidationException ex)
     return 2;
 }
 catch (CohortFileException ex)
+{
+    Console.Error.WriteLine("CohortBot cannot start: " + ex.Message);
+    return 2;
+}
+catch (StartupException ex)
 {
     Console.Error.WriteLine("CohortBot cannot start: " + ex.Message);
     return 2;

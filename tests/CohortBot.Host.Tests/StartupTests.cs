@@ -41,6 +41,56 @@ public sealed class StartupTests
         Assert.Contains("BusyTimeout", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Process_WithoutTheCohortFile_ExitsTwo_InsteadOfUsingACopyBesideTheProgram()
+    {
+        using var folder = new TempFolder();
+
+        // No --Cohort:File: the default config/cohort.yaml, which this folder does not have.
+        var (code, stderr) = await RunProcessAsync(folder);
+
+        Assert.Equal(2, code);
+        Assert.Contains("cannot read config/cohort.yaml", stderr, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(folder.Path, "config", "cohort.yaml"), stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("bot.db")));
+    }
+
+    [Fact]
+    public async Task Process_WithAFileThatIsNotADatabase_ExitsTwoNamingIt()
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("bot.db"), string.Concat(Enumerable.Repeat("this is a shopping list, not a database\n", 200)));
+
+        var (code, stderr) = await RunProcessAsync(folder, "--Cohort:File=" + folder.File("cohort.yaml"));
+
+        Assert.Equal(2, code);
+        Assert.Contains($"CohortBot cannot start: the database {folder.File("bot.db")} cannot be used: it is not a SQLite database", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Logging:Console:FormatterName=xml", "Logging:Console:FormatterName must be simple or json; 'xml' is not")]
+    [InlineData("--Organizers:discrod:Roles:0=900000000000000001", "Organizers:discrod is not a platform")]
+    [InlineData("--Organizers:discord:Rols:0=900000000000000001", "Organizers:discord:Rols is not a setting")]
+    [InlineData("--Storage:DatabsePath=elsewhere.db", "Storage:DatabsePath is not a setting")]
+    [InlineData("--Discrod:Token=x", "'--Discrod:Token=x' is not a setting")]
+    [InlineData("--bogus-flag", "'--bogus-flag' is not a setting")]
+    [InlineData("--Terminal:User", "--Terminal:User has no value")]
+    public async Task Process_WithASettingItCannotUse_ExitsTwoNamingTheKey(string arg, string expected)
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+
+        // The bad argument comes first: a flag without a value must not swallow the next setting.
+        var (code, stderr) = await RunProcessAsync(folder, arg, "--Cohort:File=" + folder.File("cohort.yaml"));
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("bot.db")));
+    }
+
     private static async Task<(int Code, string Stderr)> RunProcessAsync(TempFolder folder, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
