@@ -7,6 +7,7 @@ using CohortBot.Discord;
 using CohortBot.Host.Cli;
 using CohortBot.Host.CohortFile;
 using CohortBot.Host.Options;
+using CohortBot.Host.Logging;
 using CohortBot.Host.Scheduling;
 using CohortBot.Host.Startup;
 using CohortBot.Storage;
@@ -95,10 +96,16 @@ public static class CohortBotHost
     private static void ConfigureLogging(HostApplicationBuilder builder)
     {
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        // Standard output is the terminal chat; logs go to standard error so the two never mix.
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        // Structured logs: scopes carry platform, user and command; "json" gives one JSON object a line.
-        if (string.Equals(builder.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
+        // Structured logs: scopes carry platform, user and command; "json" gives one JSON object a
+        // line, the default one text line with the scopes as Key=value.
+        var json = string.Equals(builder.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase);
+        builder.Logging.AddConsole(o =>
+        {
+            // Standard output is the terminal chat; logs go to standard error so the two never mix.
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+            o.FormatterName = json ? ConsoleFormatterNames.Json : ScopedLineFormatter.FormatterName;
+        });
+        if (json)
         {
             builder.Logging.AddJsonConsole(o =>
             {
@@ -109,13 +116,7 @@ public static class CohortBotHost
         }
         else
         {
-            builder.Logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.IncludeScopes = true;
-                o.TimestampFormat = "HH:mm:ss ";
-                o.ColorBehavior = LoggerColorBehavior.Disabled;
-            });
+            builder.Logging.AddConsoleFormatter<ScopedLineFormatter, ConsoleFormatterOptions>();
         }
     }
 

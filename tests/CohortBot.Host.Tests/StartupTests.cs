@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CohortBot.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -93,26 +92,7 @@ public sealed class StartupTests
 
     private static async Task<(int Code, string Stderr)> RunProcessAsync(TempFolder folder, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = folder.Path,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cohortbot.dll"));
-        start.ArgumentList.Add("--Storage:DatabasePath=" + folder.File("bot.db"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stderr);
+        var (code, _, stderr) = await HostProcess.RunAsync(folder, string.Empty, null, args);
+        return (code, stderr);
     }
 }
