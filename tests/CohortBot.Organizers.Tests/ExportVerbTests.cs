@@ -23,6 +23,7 @@ public sealed class ExportVerbTests : IDisposable
             "1,김민준,minjun@example.com,123456789012345678,,,active,missing\r\n",
             await File.ReadAllTextAsync(output));
         Assert.Contains($"Wrote {new FileInfo(output).Length} bytes to {output}", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, (await File.ReadAllBytesAsync(output))[..3]);
     }
 
     [Fact]
@@ -31,6 +32,7 @@ public sealed class ExportVerbTests : IDisposable
         var stdout = new StringWriter();
         var code = await ExportVerb.RunAsync(["export", "completion", .. Config()], stdout, TextWriter.Null);
         Assert.Equal(0, code);
+        // A pipe gets plain UTF-8 text: no byte order mark in front of the header.
         Assert.StartsWith("participant_id,name,email,status,", stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains("1,김민준,minjun@example.com,failed,0,0,1,no,0,weeks 1 missed (0 allowed)\r\n", stdout.ToString(), StringComparison.Ordinal);
     }

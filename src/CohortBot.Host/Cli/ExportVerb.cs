@@ -60,7 +60,8 @@ public static class ExportVerb
         SqliteConnectionFactory.ReleaseAll();
         if (output is null)
         {
-            await stdout.WriteAsync(Csv.Encoding.GetString(file.Content)); // CSV and .ics are both UTF-8 text
+            // Text for scripts: no byte order mark on a pipe (files keep it, for spreadsheets).
+            await stdout.WriteAsync(Csv.Text(file.Content));
             await stdout.FlushAsync();
             return 0;
         }
