@@ -33,6 +33,11 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add("Discord:PublicKey must be the application's 64-character hex public key when Discord:HttpInteractions:Enabled is true.");
         }
 
+        foreach (var host in o.Attachments.AllowedHosts.Where(h => !Core.Fetching.FileOrigin.TryParse(h, out _)))
+        {
+            errors.Add($"Discord:Attachments:AllowedHosts has '{host}', which is neither a host name (cdn.discordapp.com) nor an origin (http://127.0.0.1:5080).");
+        }
+
         if (o.DeferAfter <= TimeSpan.Zero || o.DeferAfter > TimeSpan.FromSeconds(2.5))
         {
             errors.Add("Discord:DeferAfter must be more than 0 and at most 00:00:02.5 (Discord allows 3 seconds for the first answer).");
