@@ -162,6 +162,18 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
         if (TakeCanned(request) is { } canned)
         {
+            if (canned.Delay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(canned.Delay, http.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // the client gave up waiting, as the test intended
+                }
+            }
+
             await WriteAsync(http, canned.Status, canned.Body, canned.Headers);
             return;
         }
