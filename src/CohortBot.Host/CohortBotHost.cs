@@ -8,6 +8,7 @@ using CohortBot.Host.Cli;
 using CohortBot.Host.CohortFile;
 using CohortBot.Host.Options;
 using CohortBot.Host.Logging;
+using CohortBot.Host.Management;
 using CohortBot.Host.Scheduling;
 using CohortBot.Host.Startup;
 using CohortBot.Storage;
@@ -16,6 +17,7 @@ using CohortBot.Slack;
 using CohortBot.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -26,7 +28,9 @@ namespace CohortBot.Host;
 /// <summary>The composition root: configuration, options, storage, core, adapters.</summary>
 public static class CohortBotHost
 {
-    public const string EnvironmentPrefix = "COHORTBOT__";
+    public const string EnvironmentPrefix = ConfigurationSources.EnvironmentPrefix;
+
+    public const string UserSecretsId = ConfigurationSources.UserSecretsId;
 
     /// <summary>Builds the host; <paramref name="configure"/> lets tests replace services (console, clock).</summary>
     public static IHost Build(string[] args, Action<HostApplicationBuilder>? configure = null)
@@ -40,9 +44,10 @@ public static class CohortBotHost
         {
             Args = args,
             ContentRootPath = Directory.GetCurrentDirectory(),
+            EnvironmentName = ConfigurationSources.EnvironmentName(),
             DisableDefaults = true,
         });
-        Configure(builder.Configuration, builder.Environment, args);
+        ConfigurationSources.Add(builder.Configuration, builder.Environment.EnvironmentName, builder.Environment.ContentRootPath, args);
         if (KnownSettings.Problems(builder.Configuration) is { Count: > 0 } settingProblems)
         {
             throw new OptionsValidationException("configuration", typeof(IConfiguration), settingProblems);
@@ -79,18 +84,9 @@ public static class CohortBotHost
         // stops before the database is released and waits for running jobs.
         services.AddScheduler();
         AddAdapters(services, builder.Configuration);
+        services.AddManagement(builder.Configuration);
 
         return builder.Build();
-    }
-
-    private static void Configure(ConfigurationManager configuration, IHostEnvironment environment, string[] args)
-    {
-        configuration.Sources.Clear();
-        configuration
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
-            .AddJsonFile(Path.Combine(environment.ContentRootPath, "config", "appsettings.local.json"), optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables(EnvironmentPrefix)
-            .AddCommandLine(args);
     }
 
     private static void ConfigureLogging(HostApplicationBuilder builder)
@@ -152,6 +148,14 @@ public static class CohortBotHost
         var terminal = configuration.GetValue<bool?>($"{TerminalOptions.Section}:{nameof(TerminalOptions.Enabled)}");
         if (terminal ?? !anyChatPlatform)
         {
+            if (!anyChatPlatform)
+            {
+                // The terminal is the only way in: Program tells apart "nothing was ever typed".
+                var input = new TerminalInput(Console.In);
+                services.AddSingleton(input);
+                services.TryAddSingleton(_ => new TerminalIO(input, Console.Out, Console.IsInputRedirected));
+            }
+
             services.AddTerminalAdapter();
         }
     }

@@ -3,6 +3,7 @@ using CohortBot.Host;
 using CohortBot.Host.Cli;
 using CohortBot.Host.Startup;
 using CohortBot.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +15,24 @@ try
         return await ExportVerb.RunAsync(args, Console.Out, Console.Error);
     }
 
+    if (HealthVerb.Matches(args))
+    {
+        return await HealthVerb.RunAsync(args, Console.Out, Console.Error);
+    }
+
     using var host = CohortBotHost.Build(args);
+    var terminalInput = host.Services.GetService<TerminalInput>(); // RunAsync disposes the container
     await host.RunAsync();
+    if (terminalInput is { EndedBeforeAnyLine: true })
+    {
+        Console.Error.WriteLine(
+            "CohortBot stopped: no chat platform is configured and standard input ended before any command. " +
+            "Set Discord or Slack credentials (COHORTBOT__DISCORD__TOKEN and COHORTBOT__DISCORD__APPLICATIONID, or " +
+            "COHORTBOT__SLACK__APPTOKEN and COHORTBOT__SLACK__BOTTOKEN; see docs/deploy.md), or use the terminal chat " +
+            "interactively (in a container: docker run -it …).");
+        return 2;
+    }
+
     return 0;
 }
 catch (OptionsValidationException ex)

@@ -16,11 +16,12 @@ internal static class HostProcess
             WorkingDirectory = folder.Path,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cohortbot.dll"));
-        start.ArgumentList.Add("--Storage:DatabasePath=" + folder.File("bot.db"));
         foreach (var arg in args)
         {
-            start.ArgumentList.Add(arg);
+            start.ArgumentList.Add(arg); // first, so a verb (export, health) is the first argument
         }
+
+        start.ArgumentList.Add("--Storage:DatabasePath=" + folder.File("bot.db"));
 
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
