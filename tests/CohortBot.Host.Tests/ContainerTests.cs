@@ -95,6 +95,23 @@ public sealed class ContainerTests
     }
 
     [Fact]
+    public async Task ManagementUrl_OnAPortInUse_StopsStartNamingTheKey()
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (code, _, stderr) = await HostProcess.RunAsync(folder, "/help\n", null, "--Cohort:File=" + folder.File("cohort.yaml"), "--Management:Enabled=true", $"--Management:Url=http://127.0.0.1:{port}");
+
+        Assert.Equal(2, code);
+        Assert.Contains($"the management listener cannot listen on http://127.0.0.1:{port}", stderr, StringComparison.Ordinal);
+        Assert.Contains("Management:Url", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WithoutTokens_AndWithoutInput_ItSaysWhatItNeeds_AndExitsTwo()
     {
         using var folder = new TempFolder();

@@ -90,6 +90,24 @@ public sealed class StartupTests
         Assert.False(File.Exists(folder.File("bot.db")));
     }
 
+    [Theory]
+    [InlineData("--Slack:Http:Urls=localhost:3000", "Slack:Http:Urls must be http(s) URLs separated by ';'")]
+    [InlineData("--Discord:HttpInteractions:Urls=http://127.0.0.1:5080;tcp://x", "Discord:HttpInteractions:Urls must be http(s) URLs separated by ';'")]
+    public async Task Process_WithAnEndpointUrlKestrelCannotUse_ExitsTwoNamingTheKey(string arg, string expected)
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        string[] platform = arg.StartsWith("--Slack", StringComparison.Ordinal)
+            ? ["--Slack:Http:Enabled=true", "--Slack:SigningSecret=test-secret", "--Slack:BotToken=xoxb-test", "--Slack:ApiBaseUrl=http://127.0.0.1:9/api/"]
+            : ["--Discord:HttpInteractions:Enabled=true", "--Discord:PublicKey=" + new string('a', 64), "--Discord:Token=test-token", "--Discord:ApplicationId=1", "--Discord:ApiBaseUrl=http://127.0.0.1:9/api/v10"];
+
+        var (code, stderr) = await RunProcessAsync(folder, [arg, "--Cohort:File=" + folder.File("cohort.yaml"), .. platform]);
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Code, string Stderr)> RunProcessAsync(TempFolder folder, params string[] args)
     {
         var (code, _, stderr) = await HostProcess.RunAsync(folder, string.Empty, null, args);

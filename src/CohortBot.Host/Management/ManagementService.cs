@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CohortBot.Host.Options;
+using CohortBot.Host.Startup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -38,7 +39,16 @@ internal sealed partial class ManagementService(
         var app = builder.Build();
         app.MapGet("/health/live", () => Results.Json(new { status = "Healthy" }));
         app.MapGet("/health/ready", (Func<HttpContext, Task<IResult>>)(http => ReadyAsync(http.RequestAborted)));
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            await app.DisposeAsync();
+            throw new StartupException($"the management listener cannot listen on {options.Value.Url}: {ex.Message.TrimEnd('.')}. Change Management:Url (env COHORTBOT__MANAGEMENT__URL) or free the port.", ex);
+        }
+
         _app = app;
         LogListening(string.Join(", ", app.Urls));
     }
