@@ -83,8 +83,10 @@ public static class CohortBotHost
         // After the database (the start-up sync has scheduled the jobs), before the adapters; it
         // stops before the database is released and waits for running jobs.
         services.AddScheduler();
-        AddAdapters(services, builder.Configuration);
+        // Before the adapters: a port already in use stops the start before any platform connects,
+        // and /health/ready reports the adapters as not ready until they are.
         services.AddManagement(builder.Configuration);
+        AddAdapters(services, builder.Configuration);
 
         return builder.Build();
     }

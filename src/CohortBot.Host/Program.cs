@@ -21,8 +21,18 @@ try
     }
 
     using var host = CohortBotHost.Build(args);
-    var terminalInput = host.Services.GetService<TerminalInput>(); // RunAsync disposes the container
-    await host.RunAsync();
+    // RunAsync disposes the container: take what is needed afterwards now.
+    var terminalInput = host.Services.GetService<TerminalInput>();
+    var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+    try
+    {
+        await host.RunAsync();
+    }
+    catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+    {
+        // A stop asked for while still starting (Ctrl+C, or a script that ended first): a normal stop.
+    }
+
     if (terminalInput is { EndedBeforeAnyLine: true })
     {
         Console.Error.WriteLine(

@@ -17,7 +17,7 @@ namespace CohortBot.Host.Management;
 /// The management listener (<c>Management:Url</c>): <c>GET /health/live</c> answers 200 while the
 /// process serves; <c>GET /health/ready</c> runs every registered health check (the database, and
 /// each configured platform's connection) and answers 200 only when all are healthy, else 503,
-/// with a JSON report either way. Registered last, so it starts after everything else.
+/// with a JSON report either way. Starts after the database and before the adapters.
 /// </summary>
 internal sealed partial class ManagementService(
     HealthCheckService health,

@@ -9,7 +9,7 @@ internal static class ManagementServiceCollectionExtensions
 {
     /// <summary>
     /// Health checks (the database here; the adapters add their connections) and, when
-    /// <c>Management:Enabled</c>, the listener that serves them. Call last: it starts last.
+    /// <c>Management:Enabled</c>, the listener that serves them. Call after the database start-up.
     /// </summary>
     public static IServiceCollection AddManagement(this IServiceCollection services, IConfiguration configuration)
     {
