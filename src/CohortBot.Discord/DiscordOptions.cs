@@ -22,6 +22,8 @@ public sealed class DiscordOptions
 
     public DiscordHttpInteractionsOptions HttpInteractions { get; set; } = new();
 
+    public DiscordAttachmentOptions Attachments { get; set; } = new();
+
     /// <summary>
     /// How long after receipt an interaction without its answer is deferred. Discord allows 3 s in
     /// all; the rest is kept for the deferral's own request when the bot or the network is slow.
