@@ -59,8 +59,8 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
 
     private const string SelectOfParticipant = $"""
         SELECT {EventColumns},
-               r.status AS rsvp_status,
-               CASE WHEN a.id IS NULL THEN 0 ELSE 1 END AS attended
+               CASE WHEN a.id IS NULL THEN 0 ELSE 1 END AS attended,
+               r.status AS rsvp_status
         FROM events e
         LEFT JOIN rsvps r ON r.event_id = e.id AND r.participant_id = @participantId AND r.status <> 'cancelled'
         LEFT JOIN attendance a ON a.event_id = e.id AND a.participant_id = @participantId
@@ -151,7 +151,7 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
     {
         await using var db = await connections.OpenAsync(ct);
         var rows = (await db.QueryAsync<EventRow, RsvpFacts, (EventRow Event, RsvpFacts Facts)>(
-            new CommandDefinition(SelectOfParticipant, new { participantId }, cancellationToken: ct), (e, f) => (e, f), splitOn: "rsvp_status")).ToList();
+            new CommandDefinition(SelectOfParticipant, new { participantId }, cancellationToken: ct), (e, f) => (e, f), splitOn: "attended")).ToList();
         var events = await WithSpeakersAsync(db, rows.Select(r => r.Event).ToList());
         var result = new List<ParticipantRsvp>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
@@ -186,7 +186,11 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
         return rows.Select(r => r.ToDomain(speakers[r.Id].ToList())).ToList();
     }
 
-    /// <summary>The participant's side of a row of <see cref="SelectOfParticipant"/>.</summary>
+    /// <summary>
+    /// The participant's side of a row of <see cref="SelectOfParticipant"/>. It starts with
+    /// <c>attended</c>, never NULL: Dapper maps a split whose first column is NULL to a null object,
+    /// and an attendance without an RSVP has no status.
+    /// </summary>
     private sealed class RsvpFacts
     {
         public string? RsvpStatus { get; init; }
