@@ -13,4 +13,10 @@ public interface IAllowanceStore
     Task<DateTimeOffset?> ExtendAsync(long cohortId, long participantId, long? weekId, DateTimeOffset dueAt, string by, DateTimeOffset at, CancellationToken ct);
 
     Task<ParticipantAllowances> ForParticipantAsync(long participantId, CancellationToken ct);
+
+    /// <summary>The allowances of several participants at once (a page of reminder recipients); everyone asked for is in the result.</summary>
+    Task<IReadOnlyDictionary<long, ParticipantAllowances>> ForParticipantsAsync(IReadOnlyCollection<long> participantIds, CancellationToken ct);
+
+    /// <summary>Every participant's own deadline in the cohort, for scheduling their reminders.</summary>
+    Task<IReadOnlyList<DeadlineExtension>> ExtensionsAsync(long cohortId, CancellationToken ct);
 }
