@@ -50,13 +50,6 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
 
     private const string SetStatus = "UPDATE rsvps SET status = @status, updated_at = @now WHERE event_id = @eventId AND participant_id = @participantId";
 
-    private const string FirstWaitlisted = """
-        SELECT participant_id FROM rsvps
-        WHERE event_id = @eventId AND status = 'waitlisted'
-        ORDER BY requested_at, id
-        LIMIT 1
-        """;
-
     private const string SelectOfParticipant = $"""
         SELECT {EventColumns},
                CASE WHEN a.id IS NULL THEN 0 ELSE 1 END AS attended,
@@ -104,6 +97,8 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
                 return new RsvpOutcome(RsvpStatus.Waitlisted, AlreadyHad: true, await db.ExecuteScalarAsync<int>(WaitlistPosition, key, tx));
             }
 
+            // Seats freed since (capacity raised in the cohort file) go to those already waiting first.
+            var promoted = await Waitlist.FillFreeSeatsAsync(db, tx, cohortEvent.Id, cohortEvent.Capacity, Instants.ToDb(now));
             var going = await db.ExecuteScalarAsync<long>(CountGoing, key, tx);
             var seat = cohortEvent.Capacity is not { } capacity || going < capacity;
             await db.ExecuteAsync(UpsertRsvp, new
@@ -111,9 +106,9 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
                 cohortId = await CohortOf(db, tx, cohortEvent.Id), eventId = cohortEvent.Id, participantId,
                 status = seat ? "going" : "waitlisted", now = Instants.ToDb(now),
             }, tx);
-            return seat
+            return (seat
                 ? new RsvpOutcome(RsvpStatus.Going, AlreadyHad: false, null)
-                : new RsvpOutcome(RsvpStatus.Waitlisted, AlreadyHad: false, await db.ExecuteScalarAsync<int>(WaitlistPosition, key, tx));
+                : new RsvpOutcome(RsvpStatus.Waitlisted, AlreadyHad: false, await db.ExecuteScalarAsync<int>(WaitlistPosition, key, tx))) with { Promoted = promoted };
         }, ct);
 
     public Task<CancelOutcome> CancelRsvpAsync(CohortEvent cohortEvent, long participantId, DateTimeOffset now, CancellationToken ct) =>
@@ -127,22 +122,8 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
             }
 
             await db.ExecuteAsync(SetStatus, new { status = "cancelled", now = nowMs, eventId = cohortEvent.Id, participantId }, tx);
-            var promoted = new List<long>();
-            if (current == "going")
-            {
-                // Fill every free seat, not just the one given up: capacity may have grown since.
-                while (cohortEvent.Capacity is not { } capacity || await db.ExecuteScalarAsync<long>(CountGoing, new { eventId = cohortEvent.Id }, tx) < capacity)
-                {
-                    var next = await db.ExecuteScalarAsync<long?>(FirstWaitlisted, new { eventId = cohortEvent.Id }, tx);
-                    if (next is null)
-                    {
-                        break;
-                    }
-
-                    await db.ExecuteAsync(SetStatus, new { status = "going", now = nowMs, eventId = cohortEvent.Id, participantId = next }, tx);
-                    promoted.Add(next.Value);
-                }
-            }
+            // Fill every free seat, not just the one given up: capacity may have grown since.
+            var promoted = current == "going" ? await Waitlist.FillFreeSeatsAsync(db, tx, cohortEvent.Id, cohortEvent.Capacity, nowMs) : [];
 
             return new CancelOutcome(current == "going" ? RsvpStatus.Going : RsvpStatus.Waitlisted, promoted);
         }, ct);
