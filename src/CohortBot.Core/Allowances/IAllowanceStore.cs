@@ -3,8 +3,12 @@ namespace CohortBot.Core.Allowances;
 /// <summary>What organizers grant one participant: excused weeks and their own deadlines.</summary>
 public interface IAllowanceStore
 {
-    /// <summary>Excuses the week; false when it already was.</summary>
-    Task<bool> ExcuseWeekAsync(long cohortId, long participantId, long weekId, string? reason, string by, DateTimeOffset at, CancellationToken ct);
+    /// <summary>
+    /// Excuses the week unless it already is or the participant already has <paramref name="limit"/>
+    /// excused weeks; the check and the write are one transaction, so two organizers cannot both
+    /// take the last allowance.
+    /// </summary>
+    Task<ExcuseOutcome> ExcuseWeekAsync(long cohortId, long participantId, long weekId, string? reason, string by, DateTimeOffset at, int limit, CancellationToken ct);
 
     /// <summary>
     /// Sets the participant's deadline for a week (or, with <paramref name="weekId"/> null, for the

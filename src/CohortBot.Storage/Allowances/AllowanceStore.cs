@@ -12,6 +12,10 @@ public sealed class AllowanceStore(SqliteConnectionFactory connections) : IAllow
         ON CONFLICT (participant_id, week_id) DO NOTHING
         """;
 
+    private const string IsExcused = "SELECT COUNT(*) FROM excused_weeks WHERE participant_id = @participantId AND week_id = @weekId";
+
+    private const string CountExcused = "SELECT COUNT(*) FROM excused_weeks WHERE participant_id = @participantId";
+
     private const string SelectExtension = "SELECT due_at FROM deadline_extensions WHERE participant_id = @participantId AND COALESCE(week_id, 0) = COALESCE(@weekId, 0)";
 
     private const string UpsertExtension = """
@@ -30,11 +34,22 @@ public sealed class AllowanceStore(SqliteConnectionFactory connections) : IAllow
 
     private const string SelectExtensionsOfCohort = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE cohort_id = @cohortId ORDER BY participant_id, week_id";
 
-    public async Task<bool> ExcuseWeekAsync(long cohortId, long participantId, long weekId, string? reason, string by, DateTimeOffset at, CancellationToken ct)
-    {
-        await using var db = await connections.OpenAsync(ct);
-        return await db.ExecuteAsync(new CommandDefinition(InsertExcused, new { cohortId, participantId, weekId, reason, by, at = Instants.ToDb(at) }, cancellationToken: ct)) == 1;
-    }
+    public Task<ExcuseOutcome> ExcuseWeekAsync(long cohortId, long participantId, long weekId, string? reason, string by, DateTimeOffset at, int limit, CancellationToken ct) =>
+        connections.InTransactionAsync(async (db, tx) =>
+        {
+            if (await db.ExecuteScalarAsync<long>(IsExcused, new { participantId, weekId }, tx) > 0)
+            {
+                return ExcuseOutcome.AlreadyExcused;
+            }
+
+            if (await db.ExecuteScalarAsync<long>(CountExcused, new { participantId }, tx) >= limit)
+            {
+                return ExcuseOutcome.LimitReached;
+            }
+
+            await db.ExecuteAsync(InsertExcused, new { cohortId, participantId, weekId, reason, by, at = Instants.ToDb(at) }, tx);
+            return ExcuseOutcome.Excused;
+        }, ct);
 
     public Task<DateTimeOffset?> ExtendAsync(long cohortId, long participantId, long? weekId, DateTimeOffset dueAt, string by, DateTimeOffset at, CancellationToken ct) =>
         connections.InTransactionAsync(async (db, tx) =>
