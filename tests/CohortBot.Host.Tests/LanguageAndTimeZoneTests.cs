@@ -58,6 +58,31 @@ public sealed class LanguageAndTimeZoneTests
     }
 
     [Fact]
+    public async Task SavedLanguage_IsUsedForHelp_UnknownCommands_Refusals_AndLinesTheTerminalCannotRead()
+    {
+        using var folder = new TempFolder();
+        string[] lines =
+        [
+            "/help",
+            "/teleport",
+            "/review",
+            "/submit note:\"unclosed",
+            "/submit week:2 colour:red",
+            "/progress week:3",
+            "7",
+            "/as alice",
+        ];
+        var transcript = await TerminalRun.RunAsync(folder, "/language code:ko\n" + string.Join("\n", lines) + "\n", SampleCohort.Now);
+
+        foreach (var line in lines)
+        {
+            var reply = TerminalRun.ReplyTo(transcript, "alice> " + line);
+            Assert.Matches("[가-힣]", reply);
+            Assert.DoesNotMatch(@"\b(I|Sorry|Try|Usage|options?|quote|choice|You|is|for)\b", reply);
+        }
+    }
+
+    [Fact]
     public async Task TimeZoneChoice_ShowsDeadlinesInTheReadersZone()
     {
         using var folder = new TempFolder();

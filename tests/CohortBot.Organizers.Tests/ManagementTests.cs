@@ -91,6 +91,17 @@ public sealed class ManagementTests
     }
 
     [Fact]
+    public async Task DirectMessage_ToSomeoneWithoutALanguage_IsInTheCohortsLanguage()
+    {
+        await using var f = await CreateAsync(TestCohort.Definition() with { Language = "ko" }, s => s.AddSingleton(TwoExcused));
+
+        await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:2");
+
+        Assert.Matches("[가-힣]{2}", Assert.Single(f.Dms.To("minjun")).Text);
+        Assert.DoesNotContain("excused", f.Dms.To("minjun")[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Excuse_BeyondTheCohortsLimit_IsRefused_NamingTheLimit_AndStoresNothing()
     {
         await using var f = await CreateAsync(configure: s => s.AddSingleton(TwoExcused));

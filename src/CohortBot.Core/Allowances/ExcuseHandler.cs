@@ -61,7 +61,7 @@ public sealed class ExcuseHandler(
         await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, actor, "week.excuse", $"participant:{participant.Id}",
             AuditState.Json(new { week = number, excused = false }), AuditState.Json(new { week = number, excused = true, reason }), ctx.Now), ct);
         await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.ParticipantChanged, participant.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
-        await notifier.NotifyParticipantAsync(participant.Id, tx => new Reply(tx["excuse.dm", new { week = number }]), ct);
+        await notifier.NotifyParticipantAsync(ctx.Cohort, participant.Id, tx => new Reply(tx["excuse.dm", new { week = number }]), ct);
         return Reply.Success(t["excuse.done", new { name = participant.DisplayName, week = number }]);
     }
 }

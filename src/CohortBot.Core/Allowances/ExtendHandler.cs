@@ -89,7 +89,7 @@ public sealed class ExtendHandler(
             AuditState.Json(new { target = week?.Number.ToString(CultureInfo.InvariantCulture) ?? "certificate", due_at = previous ?? week?.DueAt ?? ctx.Cohort.CertificateDeadline }),
             AuditState.Json(new { target = week?.Number.ToString(CultureInfo.InvariantCulture) ?? "certificate", due_at = until }), ctx.Now), ct);
         await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.OwnDeadlineChanged, participant.Id.ToString(CultureInfo.InvariantCulture)), ct);
-        await notifier.NotifyParticipantAsync(participant.Id, tx => new Reply(tx["extend.dm", new
+        await notifier.NotifyParticipantAsync(ctx.Cohort, participant.Id, tx => new Reply(tx["extend.dm", new
         {
             what = week is null ? tx["extend.what_certificate"] : tx["extend.what_week", new { week = week.Number }],
             until,

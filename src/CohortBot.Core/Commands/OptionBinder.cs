@@ -20,7 +20,8 @@ public static class OptionBinder
             var option = command.Option(name);
             if (option is null)
             {
-                return BindResult.Fail(t["option.unknown", new { option = name, command = command.Name, valid = Describe(command) }]);
+                var unknown = UnknownOption(command, name);
+                return BindResult.Fail(t[unknown.Key, unknown.Args]);
             }
 
             if (raw is null)
@@ -53,8 +54,11 @@ public static class OptionBinder
             : o.Required ? $" {o.Name}:<{o.Name}>"
             : $" [{o.Name}:<{o.Name}>]"));
 
-    private static string Describe(CommandDescriptor command) =>
-        command.Options.Count == 0 ? "-" : string.Join(", ", command.Options.Select(o => o.Name));
+    /// <summary>The refusal of an option <paramref name="command"/> does not have, naming the ones it has (or that it takes none).</summary>
+    public static InputProblem UnknownOption(CommandDescriptor command, string option) =>
+        command.Options.Count == 0
+            ? new("option.none", new { command = command.Name, option = Clip(option) })
+            : new("option.unknown", new { command = command.Name, option = Clip(option), valid = string.Join(", ", command.Options.Select(o => o.Name)) });
 
     private static (object? Value, string? Error) Convert(OptionDescriptor option, object raw, Texts t)
     {

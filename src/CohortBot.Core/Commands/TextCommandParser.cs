@@ -1,4 +1,5 @@
 using System.Text;
+using CohortBot.Core.Participants;
 
 namespace CohortBot.Core.Commands;
 
@@ -168,4 +169,33 @@ public enum TextParseError
 public sealed record TextParseResult(string? Command, IReadOnlyDictionary<string, object?> Options, TextParseError? Error, string? Detail)
 {
     public static TextParseResult Fail(TextParseError error) => new(null, new Dictionary<string, object?>(), error, null);
+
+    /// <summary>
+    /// What to hand the dispatcher: the command (an unknown name too: the dispatcher says which
+    /// commands exist), or the reason it could not be read, to be worded in the caller's language.
+    /// </summary>
+    public Invocation ToInvocation(PlatformUser user, string? channelId = null) =>
+        Problem is { } problem ? Invocation.Refused(user, problem, channelId) : new Invocation(Command!, Options, user, channelId);
+
+    /// <summary>Why the line cannot run, for the dispatcher to word; null when it can (an unknown command name included).</summary>
+    public InputProblem? Problem
+    {
+        get
+        {
+            if (Error is null or TextParseError.UnknownCommand)
+            {
+                return null;
+            }
+
+            var command = Command is null ? null : Catalogue.Find(Command);
+            return Error switch
+            {
+                TextParseError.TooLong => new("parse.too_long", new { max = TextCommandParser.MaxInputLength }),
+                TextParseError.UnclosedQuote => new("parse.unclosed_quote"),
+                TextParseError.UnknownOption when command is not null => OptionBinder.UnknownOption(command, Detail ?? string.Empty),
+                TextParseError.TooManyValues when command is not null => new("parse.too_many_values", new { value = Detail, usage = OptionBinder.Usage(command) }),
+                _ => new("parse.empty"),
+            };
+        }
+    }
 }

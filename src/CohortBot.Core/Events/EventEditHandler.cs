@@ -49,11 +49,11 @@ public sealed class EventEditHandler(IEventStore events, IEventAdmin admin, IAud
         {
             foreach (var participant in await admin.ReservedByAsync(existing.Id, ct))
             {
-                await notifier.NotifyParticipantAsync(participant, tx => Reply.Warning(tx["event.dm_moved", new { title = draft.Title, starts = draft.StartsAt }]), ct);
+                await notifier.NotifyParticipantAsync(ctx.Cohort, participant, tx => Reply.Warning(tx["event.dm_moved", new { title = draft.Title, starts = draft.StartsAt }]), ct);
             }
         }
 
-        await PromotionNotice.SendAsync(notifier, update.Promoted, draft.Title, draft.StartsAt, draft.JoinUrl, ct);
+        await PromotionNotice.SendAsync(notifier, ctx.Cohort, update.Promoted, draft.Title, draft.StartsAt, draft.JoinUrl, ct);
         var text = t["event.edited", new { id = existing.Key, title = draft.Title, starts = draft.StartsAt }];
         if (update.Promoted.Count > 0)
         {

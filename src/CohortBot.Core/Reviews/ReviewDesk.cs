@@ -42,7 +42,7 @@ public sealed class ReviewDesk(
         await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, actor, approve ? "review.approve" : "review.reject", proof.ToString(),
             AuditState.Json(new { status = "pending", participant = item.ParticipantId }),
             AuditState.Json(new { status = approve ? "approved" : "rejected", reason }), ctx.Now), ct);
-        await notifier.NotifyParticipantAsync(item.ParticipantId, tx => ReviewNotice.Compose(item, tx), ct);
+        await notifier.NotifyParticipantAsync(ctx.Cohort, item.ParticipantId, tx => ReviewNotice.Compose(item, tx), ct);
 
         var done = approve
             ? t["review.approved", new { name = item.ParticipantName, what = What(item, t) }]

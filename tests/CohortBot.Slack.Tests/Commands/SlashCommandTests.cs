@@ -133,6 +133,51 @@ public sealed class SlashCommandTests
         Assert.Contains(expected, payload.ToText());
     }
 
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("submit 1 note:\"unclosed")]
+    [InlineData("submit 1 colour:red")]
+    [InlineData("deadlines extra")]
+    [InlineData("review")]
+    public async Task SavedLanguage_IsUsedForRefusalsTheParserMakes(string text)
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+        await SlashAsync(fake, socket, "language code:ko");
+
+        var json = (await SlashAsync(fake, socket, text))["payload"]!.ToText();
+
+        Assert.Matches("[가-힣]", json);
+        Assert.DoesNotMatch(@"\b(I|Sorry|Try|Usage|options?|quote)\b", json);
+    }
+
+    [Fact]
+    public async Task OrganizerOnly_Refusal_NamesTheCommandAsSlackUsersTypeIt()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        var json = (await SlashAsync(fake, socket, "event-create id:x kind:tech_talk title:X starts:\"2026-12-01 20:00\""))["payload"]!.ToText();
+
+        Assert.Contains("Sorry, /cohort event-create is for organizers only.", json);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_ListsOnlyWhatAParticipantMayRun()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        var json = (await SlashAsync(fake, socket, "frobnicate"))["payload"]!.ToText();
+
+        Assert.Contains("/cohort submit", json);
+        Assert.DoesNotContain("/cohort review", json);
+        Assert.DoesNotContain("/cohort event-create", json);
+    }
+
     [Fact]
     public async Task HugeText_IsRefusedAsTooLong_AndTheSocketKeepsWorking()
     {
