@@ -22,10 +22,10 @@ public sealed class LanguageAndTimeZoneTests
 
         var korean = new[] { "민준> /deadlines", "민준> /submit week:2 url:https://coursera.org/verify/MJ", "민준> /events", "민준> /rsvp event:oh-dable", "민준> /progress" }
             .Select(p => TerminalRun.ReplyTo(transcript, p)).ToList();
-        Assert.Contains("마감 일 2026-09-27 23:59 (UTC+09:00) (4일 후): 아직 제출 안 함", korean[0], StringComparison.Ordinal);
+        Assert.Contains("마감 2026-09-27 (일) 23:59 (UTC+09:00) (4일 후): 아직 제출 안 함", korean[0], StringComparison.Ordinal);
         Assert.Contains("2주차 인증을 마감", korean[1], StringComparison.Ordinal);
         Assert.Contains("오피스 아워: Office hours with Dable", korean[2], StringComparison.Ordinal);
-        Assert.Contains("참석 신청되었습니다", korean[3], StringComparison.Ordinal);
+        Assert.Contains("행사에 참석 신청했어요", korean[3], StringComparison.Ordinal);
         Assert.Contains("2주차: 제출함, 검토 대기 중", korean[4], StringComparison.Ordinal);
         foreach (var reply in korean)
         {
@@ -46,7 +46,7 @@ public sealed class LanguageAndTimeZoneTests
             /language code:xx
             """, SampleCohort.Now);
         Assert.Contains("이제부터 한국어로 안내할게요", TerminalRun.ReplyTo(first, "alice> /language code:ko"), StringComparison.Ordinal);
-        Assert.Contains("'xx' 언어는 없습니다", TerminalRun.ReplyTo(first, "alice> /language code:xx"), StringComparison.Ordinal);
+        Assert.Contains("'xx' 언어는 없어요", TerminalRun.ReplyTo(first, "alice> /language code:xx"), StringComparison.Ordinal);
 
         var second = await TerminalRun.RunAsync(folder, """
             /progress
