@@ -70,6 +70,20 @@ public sealed partial class AttendanceTests
     }
 
     [Fact]
+    public async Task Attend_NamingTwoParticipants_IsRefused_AndRecordsNobody()
+    {
+        await using var f = await CreateAsync();
+        f.At("2026-09-24 21:30");
+
+        var reply = await f.TypeAsync(OrgA, "/attend tt-one participant:#1 participant:#2");
+
+        Assert.Equal(ReplyTone.Error, reply.Tone);
+        Assert.StartsWith("'participant' is given twice", reply.Text, StringComparison.Ordinal);
+        Assert.Empty(await f.Get<Core.Audit.IAuditLog>().RecentAsync(f.CohortId, 5, CancellationToken.None));
+        Assert.Equal("Events attended: 0", (await f.TypeAsync("seoyeon", "/progress")).Fields.Single(x => x.Name.StartsWith("Events attended", StringComparison.Ordinal)).Name);
+    }
+
+    [Fact]
     public async Task Attend_WithoutAnRsvp_IsShownInProgressAndCalendar()
     {
         await using var f = await CreateAsync();

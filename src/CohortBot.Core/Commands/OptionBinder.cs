@@ -54,6 +54,9 @@ public static class OptionBinder
             : o.Required ? $" {o.Name}:<{o.Name}>"
             : $" [{o.Name}:<{o.Name}>]"));
 
+    /// <summary>The refusal of an option given twice: nothing runs, since which value was meant is a guess.</summary>
+    public static InputProblem Repeated(string option) => new("option.repeated", new { option = Clip(option) });
+
     /// <summary>The refusal of an option <paramref name="command"/> does not have, naming the ones it has (or that it takes none).</summary>
     public static InputProblem UnknownOption(CommandDescriptor command, string option) =>
         command.Options.Count == 0

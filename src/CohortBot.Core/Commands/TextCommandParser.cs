@@ -72,7 +72,12 @@ public static class TextCommandParser
                     return new TextParseResult(command.Name, options, TextParseError.UnknownOption, key);
                 }
 
-                options[option.Name] = Unquote(token.Text[(colon + 1)..]);
+                // Given twice (by name, or by name after its place): which one was meant is a guess.
+                if (!options.TryAdd(option.Name, Unquote(token.Text[(colon + 1)..])))
+                {
+                    return new TextParseResult(command.Name, options, TextParseError.RepeatedOption, option.Name);
+                }
+
                 positional = new Queue<OptionDescriptor>(positional.Where(o => o != option));
                 continue;
             }
@@ -80,7 +85,11 @@ public static class TextCommandParser
             var flag = token.Quoted ? null : command.Option(token.Text);
             if (flag is { Type: OptionType.Boolean })
             {
-                options[flag.Name] = "true";
+                if (!options.TryAdd(flag.Name, "true"))
+                {
+                    return new TextParseResult(command.Name, options, TextParseError.RepeatedOption, flag.Name);
+                }
+
                 continue;
             }
 
@@ -100,7 +109,9 @@ public static class TextCommandParser
         return new TextParseResult(command.Name, options, null, null);
     }
 
-    private static bool IsIdentifier(string text) => text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiLetterUpper(c) || c == '_');
+    /// <summary>An option name as typed: a letter, then letters, digits or '_' (so <c>url2:x</c> is an unknown option, not a value; <c>10:30</c> stays a value).</summary>
+    private static bool IsIdentifier(string text) =>
+        text.Length > 0 && char.IsAsciiLetter(text[0]) && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private static string Unquote(string value) =>
         value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
@@ -163,6 +174,9 @@ public enum TextParseError
     UnknownCommand,
     UnknownOption,
     TooManyValues,
+
+    /// <summary>The same option given twice (<see cref="TextParseResult.Detail"/> names it).</summary>
+    RepeatedOption,
 }
 
 /// <summary>The parsed command, or why it could not be read (<see cref="Detail"/> names the offending text).</summary>
@@ -194,6 +208,7 @@ public sealed record TextParseResult(string? Command, IReadOnlyDictionary<string
                 TextParseError.UnclosedQuote => new("parse.unclosed_quote"),
                 TextParseError.UnknownOption when command is not null => OptionBinder.UnknownOption(command, Detail ?? string.Empty),
                 TextParseError.TooManyValues when command is not null => new("parse.too_many_values", new { value = Detail, usage = OptionBinder.Usage(command) }),
+                TextParseError.RepeatedOption => OptionBinder.Repeated(Detail ?? string.Empty),
                 _ => new("parse.empty"),
             };
         }

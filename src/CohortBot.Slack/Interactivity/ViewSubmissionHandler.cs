@@ -43,7 +43,7 @@ internal sealed partial class ViewSubmissionHandler(
             return InboundOutcome.Deliver(token => delivery.DeliverAsync(broken, userId, null, null, token));
         }
 
-        var options = metadata.Fixed.ToDictionary(o => o.Key, o => (object?)o.Value, StringComparer.OrdinalIgnoreCase);
+        var options = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         var fields = new List<string>();
         foreach (var (blockId, block) in view["state"]?["values"] as JsonObject ?? [])
         {
@@ -62,6 +62,12 @@ internal sealed partial class ViewSubmissionHandler(
                     options[actionId] = value;
                 }
             }
+        }
+
+        // The form's fixed options (the week it is for) win over anything typed, as on Discord.
+        foreach (var (key, value) in metadata.Fixed)
+        {
+            options[key] = value;
         }
 
         var reply = await runner.RunAsync(new Invocation(metadata.Command, options, user, metadata.ChannelId), ct);

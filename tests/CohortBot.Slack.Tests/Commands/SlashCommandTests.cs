@@ -121,6 +121,8 @@ public sealed class SlashCommandTests
     [InlineData("submit 9 https://example.com", "There is no week 9")]
     [InlineData("rsvp", "/cohort rsvp needs 'event'")]
     [InlineData("deadlines extra", "I don't know where 'extra' goes")]
+    [InlineData("submit 1 week:2 https://example.com", "'week' is given twice")]
+    [InlineData("submit 1 https://example.com url2:x", "has no option 'url2'")]
     public async Task BadInput_GetsAClearEphemeralError(string text, string expected)
     {
         await using var fake = await FakeSlack.StartAsync();
