@@ -1,6 +1,7 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Messages;
+using CohortBot.Core.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -62,7 +63,7 @@ public sealed partial class TerminalAdapter(
 
             if (io.EchoInput)
             {
-                io.Write($"{session.User.DisplayName}> {line.Trim()}");
+                io.Write(ControlCharacters.CleanLine($"{session.User.DisplayName}> {line.Trim()}"));
             }
 
             if (line.Trim() is "/quit" or "/exit")

@@ -30,6 +30,8 @@ public sealed partial class CommandDispatcher(
 
     public async Task<Reply> DispatchAsync(Invocation invocation, CancellationToken ct)
     {
+        // A display name or locale from a platform is stored and shown to organizers: one line, no control characters, bounded.
+        invocation = invocation with { User = DisplayNames.Sanitize(invocation.User) };
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
             ["Platform"] = invocation.User.Platform,

@@ -1,11 +1,13 @@
 using System.Globalization;
 using CohortBot.Core.Messages;
+using CohortBot.Core.Text;
 
 namespace CohortBot.Core.Commands;
 
 /// <summary>
 /// Checks an invocation's options against the catalogue and converts text values to their types,
-/// so handlers only ever see well-typed options. Every refusal is a sentence the user can act on.
+/// so handlers only ever see well-typed options, and text without control characters
+/// (<see cref="ControlCharacters"/>). Every refusal is a sentence the user can act on.
 /// </summary>
 public static class OptionBinder
 {
@@ -119,8 +121,11 @@ public static class OptionBinder
                     text = System.Convert.ToString(raw, CultureInfo.InvariantCulture) ?? string.Empty;
                 }
 
-                // NFC: the same Hangul name typed on different keyboards (composed or as jamo) must match.
-                text = text.Trim().Normalize(System.Text.NormalizationForm.FormC);
+                // Control characters (ESC, BEL, NUL…) never get in: they could drive an organizer's
+                // terminal or end up in a file. NFC: the same Hangul name typed on different
+                // keyboards (composed or as jamo) must match.
+                text = (option.Multiline ? ControlCharacters.CleanMultiline(text) : ControlCharacters.CleanLine(text))
+                    .Trim().Normalize(System.Text.NormalizationForm.FormC);
                 if (text.Length > option.MaxLength)
                 {
                     return (null, t["option.too_long", new { option = option.Name, max = option.MaxLength }]);

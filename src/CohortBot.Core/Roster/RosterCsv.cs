@@ -1,5 +1,6 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Exports;
+using CohortBot.Core.Text;
 
 namespace CohortBot.Core.Roster;
 
@@ -42,7 +43,7 @@ public static class RosterCsv
         {
             var row = rows[i];
             var line = i + 1;
-            string Cell(int column) => column >= 0 && column < row.Count ? row[column].Trim() : string.Empty;
+            string Cell(int column) => column >= 0 && column < row.Count ? ControlCharacters.CleanLine(row[column]).Trim() : string.Empty;
             if (row.All(string.IsNullOrWhiteSpace))
             {
                 continue;
@@ -64,7 +65,7 @@ public static class RosterCsv
             }
             else
             {
-                entries.Add(new RosterEntry(Cell(name), mail.Length == 0 ? null : mail, ids, line));
+                entries.Add(new RosterEntry(Participants.DisplayNames.Clean(Cell(name)), mail.Length == 0 ? null : mail, ids, line));
             }
         }
 
