@@ -50,7 +50,9 @@ public sealed partial class TerminalAdapter(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            io.Prompt(ControlCharacters.CleanLine(session.User.DisplayName) + "> ");
             var line = await io.Input.ReadLineAsync(CancellationToken.None);
+            io.LineRead();
             if (line is null || stoppingToken.IsCancellationRequested)
             {
                 return;

@@ -18,7 +18,18 @@ public sealed class TerminalSession(string user, string? locale)
 
     public PlatformUser User { get; private set; } = new(Platform, user, user, locale);
 
-    public void Remember(Reply reply) => _lastButtons = reply.Buttons;
+    /// <summary>
+    /// The last reply's buttons become the choices. A refusal without buttons (a number out of
+    /// range, a typo) leaves the choices as they were: they stay until one is picked or another
+    /// reply replaces them.
+    /// </summary>
+    public void Remember(Reply reply)
+    {
+        if (reply.Tone != ReplyTone.Error || reply.Buttons.Count > 0)
+        {
+            _lastButtons = reply.Buttons;
+        }
+    }
 
     public LineResult Read(string line)
     {

@@ -34,4 +34,30 @@ public sealed class TerminalTests
 
         Assert.Equal("[i] note: a[2Jb\n  Mallory\n      xy\n      z\n  [1] go", text.ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public async Task Choices_StayAfterAnOutOfRangePick_UntilOneIsPicked()
+    {
+        using var folder = new TempFolder();
+        var transcript = await TerminalRun.RunAsync(folder, "/events\n9\n/teleport\n1\n", SampleCohort.Now);
+
+        Assert.Contains("Pick a number from 1 to 2.", TerminalRun.ReplyTo(transcript, "alice> 9"), StringComparison.Ordinal);
+        Assert.Contains("You're going to News recommendation at scale", TerminalRun.ReplyTo(transcript, "alice> 1"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InteractiveTerminal_PromptsWithTheCurrentName_ScriptsDoNot()
+    {
+        using var folder = new TempFolder();
+        var interactive = await TerminalRun.RunAsync(folder, "/as bob\n/quit\n", SampleCohort.Now, interactive: true);
+
+        Assert.True(interactive.ReplaceLineEndings("\n").Contains("alice> [i] You are now bob.", StringComparison.Ordinal), interactive);
+        Assert.Contains("\nbob> ", interactive.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("/as bob", interactive, StringComparison.Ordinal);
+
+        using var other = new TempFolder();
+        var scripted = await TerminalRun.RunAsync(other, "/as bob\n", SampleCohort.Now);
+        Assert.Contains("alice> /as bob\n[i] You are now bob.", scripted.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("bob> ", scripted, StringComparison.Ordinal);
+    }
 }
