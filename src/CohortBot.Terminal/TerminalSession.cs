@@ -2,6 +2,7 @@ using System.Globalization;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Messages;
 using CohortBot.Core.Participants;
+using CohortBot.Core.Text;
 
 namespace CohortBot.Terminal;
 
@@ -13,6 +14,8 @@ namespace CohortBot.Terminal;
 public sealed class TerminalSession(string user, string? locale)
 {
     public const string Platform = "terminal";
+
+    private const int MaxName = 64;
 
     private IReadOnlyList<ReplyButton> _lastButtons = [];
 
@@ -36,7 +39,8 @@ public sealed class TerminalSession(string user, string? locale)
         var trimmed = line.Trim();
         if (trimmed.StartsWith("/as", StringComparison.OrdinalIgnoreCase) && (trimmed.Length == 3 || char.IsWhiteSpace(trimmed[3])))
         {
-            return SwitchUser(trimmed[3..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            // Read like a command: /as "Kim Minjun" ko is the name without its quotes.
+            return SwitchUser(TextCommandParser.TrySplit(trimmed[3..], out var words) ? words : []);
         }
 
         if (int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var pick))
@@ -53,14 +57,17 @@ public sealed class TerminalSession(string user, string? locale)
         return LineResult.Run(TextCommandParser.Parse(trimmed).ToInvocation(User));
     }
 
-    private LineResult SwitchUser(string[] args)
+    private LineResult SwitchUser(IReadOnlyList<string> args)
     {
-        if (args.Length is < 1 or > 2 || args[0].Length > 64 || args[0].Contains('/', StringComparison.Ordinal))
+        // The name is the terminal user's id: no control characters, no '/', nothing blank.
+        if (args.Count is < 1 or > 2 || args[0].Trim().Length == 0 || args[0].Length > MaxName
+            || args[0].Contains('/', StringComparison.Ordinal) || ControlCharacters.CleanLine(args[0]) != args[0]
+            || (args.Count == 2 && !args[1].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
         {
             return LineResult.Say(t => Reply.Error(t["terminal.as_usage"]));
         }
 
-        User = new PlatformUser(Platform, args[0], args[0], args.Length == 2 ? args[1] : User.Locale);
+        User = new PlatformUser(Platform, args[0], args[0], args.Count == 2 ? args[1] : User.Locale);
         _lastButtons = [];
         var name = User.DisplayName;
         return LineResult.Say(t => new Reply(t["terminal.you_are", new { name }]));

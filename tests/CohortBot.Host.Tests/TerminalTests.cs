@@ -46,6 +46,16 @@ public sealed class TerminalTests
     }
 
     [Fact]
+    public async Task As_TakesAQuotedName_WithoutItsQuotes_AndRefusesControlCharacters()
+    {
+        using var folder = new TempFolder();
+        var transcript = await TerminalRun.RunAsync(folder, "/as \"Kim Minjun\" ko\n/as bad\u0007name\n", SampleCohort.Now);
+
+        Assert.Contains("이제 Kim Minjun 님이에요.", TerminalRun.ReplyTo(transcript, "alice> /as \"Kim Minjun\" ko"), StringComparison.Ordinal);
+        Assert.Contains("사용법: /as", TerminalRun.ReplyTo(transcript, "Kim Minjun> /as badname"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InteractiveTerminal_PromptsWithTheCurrentName_ScriptsDoNot()
     {
         using var folder = new TempFolder();

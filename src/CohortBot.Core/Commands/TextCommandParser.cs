@@ -56,6 +56,14 @@ public static class TextCommandParser
         return BindTokens(command, tokens);
     }
 
+    /// <summary>Splits <paramref name="text"/> into words as commands are read (double quotes group, and are removed); false when a quote is not closed.</summary>
+    public static bool TrySplit(string text, out IReadOnlyList<string> words)
+    {
+        var ok = TryTokenize(text.Trim(), out var tokens);
+        words = tokens.Select(t => t.Text).ToList();
+        return ok;
+    }
+
     private static TextParseResult BindTokens(CommandDescriptor command, List<Token> tokens)
     {
         var options = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);

@@ -52,7 +52,7 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
         }
 
         var backlog = await queries.ReviewBacklogAsync(cohort.Id, ct);
-        summary.Add(t["digest.review", new { weekly = backlog.WeeklyPending, certificates = backlog.CertificatesPending }]);
+        summary.Add(t["digest.review", new { weekly = t.Plural("count.weekly_proofs", backlog.WeeklyPending), certificates = t.Plural("count.certificates", backlog.CertificatesPending) }]);
         if (cohort.CertificateDeadline is { } certificateDeadline)
         {
             var c = await queries.CertificatesAsync(cohort.Id, ct);

@@ -39,6 +39,6 @@ public sealed class EventCancelHandler(IEventStore events, IEventAdmin admin, IA
             told++;
         }
 
-        return Reply.Success(t["event.cancelled", new { title = existing.Title, told }]);
+        return Reply.Success(t.Plural("event.cancelled", told, new { title = existing.Title, told }));
     }
 }

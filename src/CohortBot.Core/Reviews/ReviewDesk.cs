@@ -31,6 +31,11 @@ public sealed class ReviewDesk(
             return Reply.Error(t["review.bad_proof", new { proof = text }]);
         }
 
+        if (await ReviewHandler.UnknownWeekAsync(cohorts, ctx, ct) is { } unknownWeek)
+        {
+            return unknownWeek;
+        }
+
         var actor = Actor.Of(ctx.Invocation.User);
         var result = await queue.DecideAsync(ctx.Cohort.Id, proof, new ReviewDecision(approve, reason, actor, ctx.Now), ct);
         if (result.Outcome != ReviewOutcome.Decided)
