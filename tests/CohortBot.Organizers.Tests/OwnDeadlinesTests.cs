@@ -113,6 +113,22 @@ public sealed class OwnDeadlinesTests
         Assert.Equal($"The new deadline must be later than the current one ({TimeMarkup.Token(TestCohort.Kst("2026-10-05 23:59"))}).", earlier.Text);
     }
 
+    [Fact]
+    public async Task WeekSuggestions_OfferAWeekStillOpenOnlyForThem()
+    {
+        await using var f = await CreateAsync();
+        await f.TypeAsync(OrgA, "/extend week:1 until:\"2026-10-05 23:59\" participant:terminal:minjun");
+        f.At("2026-09-29 10:00"); // week 1 closed for the cohort on 09-27
+
+        await using var scope = f.Services.CreateAsyncScope();
+        var choices = scope.ServiceProvider.GetRequiredService<ChoiceProvider>();
+        var mine = await choices.SuggestAsync(Invocation.Create("submit", User("minjun")), OptionChoices.Weeks, null, CancellationToken.None);
+        var theirs = await choices.SuggestAsync(Invocation.Create("submit", User("seoyeon")), OptionChoices.Weeks, null, CancellationToken.None);
+
+        Assert.Contains(mine, c => c.Value == "1");
+        Assert.DoesNotContain(theirs, c => c.Value == "1");
+    }
+
     /// <summary>Minjun: week 2 extended to 10-01, week 1 excused, certificate extended to 12-13; it is Monday 09-28, after weeks 1 and 2 closed for the cohort.</summary>
     private static async Task<OrganizerFixture> WithAllowancesAsync()
     {
