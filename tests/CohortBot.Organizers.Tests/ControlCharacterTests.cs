@@ -65,6 +65,16 @@ public sealed class ControlCharacterTests
     }
 
     [Fact]
+    public async Task UnknownCommand_WithControlCharacters_IsNotEchoedWithThem()
+    {
+        await using var f = await CreateAsync();
+
+        var reply = await f.RunAsync(new Invocation("\u001b[2Jnope\u0007", new Dictionary<string, object?>(), User("minjun")));
+
+        Assert.StartsWith("I don't know the command /[2Jnope.", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Calendar_Text_HasNoControlCharacters()
     {
         Assert.Equal("Talk one\\nnext", Ics.Escape("Talk\u0000 one\u001b\nnext"));

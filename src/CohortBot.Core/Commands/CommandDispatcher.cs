@@ -2,6 +2,7 @@ using CohortBot.Core.Cohorts;
 using CohortBot.Core.Messages;
 using CohortBot.Core.Organizers;
 using CohortBot.Core.Participants;
+using CohortBot.Core.Text;
 using Microsoft.Extensions.Logging;
 
 namespace CohortBot.Core.Commands;
@@ -30,8 +31,9 @@ public sealed partial class CommandDispatcher(
 
     public async Task<Reply> DispatchAsync(Invocation invocation, CancellationToken ct)
     {
-        // A display name or locale from a platform is stored and shown to organizers: one line, no control characters, bounded.
-        invocation = invocation with { User = DisplayNames.Sanitize(invocation.User) };
+        // A display name or locale from a platform is stored and shown to organizers: one line, no
+        // control characters, bounded. The command name is echoed in replies and logs: no control characters either.
+        invocation = invocation with { Command = ControlCharacters.CleanLine(invocation.Command), User = DisplayNames.Sanitize(invocation.User) };
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
             ["Platform"] = invocation.User.Platform,
