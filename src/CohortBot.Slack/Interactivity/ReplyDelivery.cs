@@ -19,7 +19,7 @@ internal sealed partial class ReplyDelivery(
     DirectChannels directs,
     FileUploader uploader,
     SlackProfiles users,
-    MessageCatalogue catalogue,
+    ReaderTexts readers,
     ILogger<ReplyDelivery> logger)
 {
     /// <summary>The body of a slash-command acknowledgement or response_url post.</summary>
@@ -35,14 +35,14 @@ internal sealed partial class ReplyDelivery(
     /// The reply as the user sees it in the channel: when it carries files, with a note that they
     /// went to the DM (and which ones were too large to send). Files stay on the reply.
     /// </summary>
-    public Reply Shown(Reply reply, string userId)
+    public async Task<Reply> ShownAsync(Reply reply, string userId, CancellationToken ct)
     {
         if (reply.Files.Count == 0)
         {
             return reply;
         }
 
-        var t = TextsFor(userId);
+        var t = await TextsAsync(userId, ct);
         var notes = new List<string>();
         var sent = reply.Files.Where(uploader.Fits).Select(f => f.FileName).ToList();
         if (sent.Count > 0)
@@ -63,7 +63,7 @@ internal sealed partial class ReplyDelivery(
     /// <summary>Delivers the reply (with its file note) and then uploads its files to the user's DM.</summary>
     public async Task DeliverAsync(Reply reply, string userId, string? channelId, string? responseUrl, CancellationToken ct)
     {
-        await DeliverMessageAsync(Shown(reply, userId), userId, channelId, responseUrl, ct);
+        await DeliverMessageAsync(await ShownAsync(reply, userId, ct), userId, channelId, responseUrl, ct);
         await SendFilesAsync(reply, userId, ct);
     }
 
@@ -88,7 +88,7 @@ internal sealed partial class ReplyDelivery(
             LogFilesFailed(ex, reply.Files.Count, userId);
             try
             {
-                var t = TextsFor(userId);
+                var t = await TextsAsync(userId, ct);
                 var failed = Reply.Error(t["reply.files_failed", new { files = string.Join(", ", reply.Files.Where(uploader.Fits).Select(f => f.FileName)) }]);
                 await DirectAsync(userId, BlockKitRenderer.Render(failed), ct);
             }
@@ -134,7 +134,8 @@ internal sealed partial class ReplyDelivery(
         await DirectAsync(userId, message, ct);
     }
 
-    private Texts TextsFor(string userId) => catalogue.For(users.Cached(userId)?.Locale);
+    private async Task<Texts> TextsAsync(string userId, CancellationToken ct) =>
+        await readers.ForAsync(users.Resolve(userId, null), ct);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer {UserId} through {Path}; trying the next way")]
     private partial void LogFallback(Exception ex, string path, string userId);
