@@ -35,7 +35,7 @@ public sealed class RestClientTests
         Assert.Equal(3, attempts.Count);
         Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromMilliseconds(280), $"second try after {attempts[1].At - attempts[0].At}");
         Assert.True(attempts[2].At - attempts[1].At >= TimeSpan.FromMilliseconds(280));
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class RestClientTests
         var message = fake.Requests.First(Messages("55123456789")).Json!;
         Assert.Null(message["flags"]);
         Assert.Empty(message["allowed_mentions"]!["parse"]!.AsArray());
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]

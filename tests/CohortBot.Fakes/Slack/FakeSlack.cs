@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace CohortBot.Slack.Tests.Fakes;
+namespace CohortBot.Fakes.Slack;
 
 /// <summary>
 /// An in-process Slack on loopback: the Web API methods the adapter calls, apps.connections.open

@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace CohortBot.Slack.Tests.Fakes;
+namespace CohortBot.Fakes.Slack;
 
 /// <summary>The server side of one Socket Mode connection: sends hello, envelopes and disconnects; records acks.</summary>
 public sealed class FakeSocket(FakeSlack slack, WebSocket socket, int id)
