@@ -54,6 +54,7 @@ public sealed class InteractionLedger(TimeProvider clock)
 
         lock (timing.Gate)
         {
+            timing.Called(now);
             if (timing.FirstResponseAt is not null)
             {
                 timing.CountDuplicate();

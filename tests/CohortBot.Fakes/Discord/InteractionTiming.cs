@@ -18,6 +18,9 @@ public sealed class InteractionTiming(string id, string token, long sentAt)
 
     public long SentAt { get; } = sentAt;
 
+    /// <summary>The first callback that arrived, accepted or not (a late one included).</summary>
+    public long? FirstCallbackAt { get; private set; }
+
     public long? FirstResponseAt { get; private set; }
 
     public int? FirstResponseType { get; private set; }
@@ -39,6 +42,8 @@ public sealed class InteractionTiming(string id, string token, long sentAt)
     public bool Deferred => FirstResponseType is 5 or 6;
 
     internal object Gate { get; } = new();
+
+    internal void Called(long at) => FirstCallbackAt ??= at;
 
     internal void Accept(long at, int type, bool error)
     {
