@@ -28,8 +28,9 @@ public static class FanOutScenario
         // No new users in the warm-up either: each would join the reminder's audience.
         await StepRunner.WarmUpAsync(run, workspace, o.Warmup, 0, ct);
 
-        // Only people who already submitted, so no command adds to the reminder's audience.
-        var people = new Population(workspace.Cohort, 0, o.FanOutRecipients);
+        // Only people who already submitted, so no command adds to the reminder's audience; on
+        // Slack 50 of them, whose users.info answers fit the limit, so p99 shows the fan-out's effect.
+        var people = new Population(workspace.Cohort, 0, o.FanOutRecipients, 50);
         var discord = new DiscordLoad(run.Discord, workspace.Cohort, o.ImageBytes);
         var slack = new SlackLoad(run.Slack, workspace.Cohort, o.ImageBytes);
         var random = new Random(5);
@@ -50,9 +51,15 @@ public static class FanOutScenario
             during.AddRange(await CommandsAsync(discord, slack, people, random, o.FanOutCommandRate, TimeSpan.FromSeconds(1), ct));
         }
 
+        // One drain for all the small batches together, not one per batch.
+        var drainUntil = Stopwatch.StartNew();
         foreach (var batch in idle.Concat(during))
         {
-            await batch.DrainAsync(TimeSpan.FromSeconds(o.DrainSeconds), () => run.Alive, ct);
+            var left = TimeSpan.FromSeconds(o.DrainSeconds) - drainUntil.Elapsed;
+            if (left <= TimeSpan.Zero || !await batch.DrainAsync(left, () => run.Alive, ct))
+            {
+                break;
+            }
         }
 
         Summarize(run, workspace, report, idle, during, idleWasIdle);

@@ -7,7 +7,7 @@ namespace CohortBot.Bench.Scenarios;
 /// <summary>Runs one measured batch on a live bot: peak RSS reset before, CPU seconds across send and drain.</summary>
 public static class StepRunner
 {
-    public sealed record Result(Figures Figures, double PeakRssMb, double CpuSeconds, double MaxLagMs, double AchievedRate, bool Drained, bool Crashed, int AnsweredWithin3s)
+    public sealed record Result(Figures Figures, double PeakRssMb, double CpuSeconds, double MaxLagMs, double AchievedRate, bool Drained, bool Crashed, int AnsweredWithin3s, string Load)
     {
         public JsonObject ToJson()
         {
@@ -18,12 +18,13 @@ public static class StepRunner
             json["achieved_rate"] = Math.Round(AchievedRate, 1);
             json["drained"] = Drained;
             json["crashed"] = Crashed;
+            json["load_average"] = Load;
             return json;
         }
 
         public string Describe() =>
             $"{Figures.Describe()}; peak RSS {Report.F(PeakRssMb, "0")} MB, CPU {Report.F(CpuSeconds, "0.0")} s; sent at {Report.F(AchievedRate, "0")}/s (driver lag max {Report.F(MaxLagMs, "0")} ms)"
-            + (Drained ? string.Empty : " [drain timed out]") + (Crashed ? " [BOT CRASHED]" : string.Empty);
+            + $"; load {Load}" + (Drained ? string.Empty : " [drain timed out]") + (Crashed ? " [BOT CRASHED]" : string.Empty);
     }
 
     public static async Task<Result> MeasureAsync(BotRun run, TimeSpan drain, Func<Task<Batch>> send, CancellationToken ct)
@@ -42,7 +43,8 @@ public static class StepRunner
             batch.AchievedRate,
             drained,
             !run.Alive,
-            samples.Count(s => s.FinalMs <= Sample.WindowMs));
+            samples.Count(s => s.FinalMs <= Sample.WindowMs),
+            Machine.LoadAverage());
     }
 
     /// <summary>A few commands before measuring, from a handful of people, so the JIT has compiled the paths (and users.info is barely touched).</summary>
