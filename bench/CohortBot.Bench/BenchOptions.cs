@@ -19,6 +19,9 @@ public sealed record BenchOptions
 
     public IReadOnlyList<int> Steps { get; init; } = [250, 500, 1000, 2000, 4000, 8000];
 
+    /// <summary>The platforms the rush steps run on, in order.</summary>
+    public IReadOnlyList<string> Platforms { get; init; } = ["discord", "slack"];
+
     public double StepSeconds { get; init; } = 4;
 
     /// <summary>How long to wait after a step's last command for its answers before counting the rest unanswered.</summary>
@@ -73,6 +76,7 @@ public sealed record BenchOptions
                 "participants" => o with { Participants = Int(value) },
                 "weeks" => o with { Weeks = Int(value) },
                 "steps" => o with { Steps = [.. value.Split(',').Select(Int)] },
+                "platforms" => o with { Platforms = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] },
                 "step-seconds" => o with { StepSeconds = Double(value) },
                 "drain" => o with { DrainSeconds = Double(value) },
                 "warmup" => o with { Warmup = Int(value) },

@@ -23,7 +23,7 @@ public static class RushScenario
             BotRun? run = null;
             try
             {
-                foreach (var platform in new[] { DiscordLoad.Platform, SlackLoad.Platform })
+                foreach (var platform in o.Platforms)
                 {
                     if (run is null || !run.Alive)
                     {
@@ -55,7 +55,7 @@ public static class RushScenario
             }
         }
 
-        foreach (var (platform, rate) in best)
+        foreach (var (platform, rate) in best.Where(b => o.Platforms.Contains(b.Key)))
         {
             report.Line($"rush {platform}: highest offered rate with p99 <= {TargetP99Ms} ms and nothing late: {(rate > 0 ? rate + "/s" : "none of the steps")}");
             section[platform + "_best_rate"] = rate;
