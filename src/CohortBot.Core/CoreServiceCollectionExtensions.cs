@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MessageCatalogue>();
+        services.AddSingleton<ReaderTexts>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<IOrganizerPolicy, ConfiguredOrganizerPolicy>();
         services.AddSingleton<INotifier, ParticipantNotifier>();

@@ -22,6 +22,8 @@ public sealed class DiscordOptions
 
     public DiscordHttpInteractionsOptions HttpInteractions { get; set; } = new();
 
+    public DiscordAttachmentOptions Attachments { get; set; } = new();
+
     /// <summary>How long an interaction handler may run before the adapter defers (Discord allows 3 s in all).</summary>
     public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -33,6 +33,16 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add("Discord:PublicKey must be the application's 64-character hex public key when Discord:HttpInteractions:Enabled is true.");
         }
 
+        if (o.HttpInteractions.Enabled && !AreListenUrls(o.HttpInteractions.Urls))
+        {
+            errors.Add($"Discord:HttpInteractions:Urls must be http(s) URLs separated by ';', e.g. http://127.0.0.1:5080; '{o.HttpInteractions.Urls}' is not.");
+        }
+
+        foreach (var host in o.Attachments.AllowedHosts.Where(h => !Core.Fetching.FileOrigin.TryParse(h, out _)))
+        {
+            errors.Add($"Discord:Attachments:AllowedHosts has '{host}', which is neither a host name (cdn.discordapp.com) nor an origin (http://127.0.0.1:5080).");
+        }
+
         if (o.DeferAfter <= TimeSpan.Zero || o.DeferAfter > TimeSpan.FromSeconds(2.5))
         {
             errors.Add("Discord:DeferAfter must be more than 0 and at most 00:00:02.5 (Discord allows 3 seconds for the first answer).");
@@ -66,4 +76,11 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
 
     private static bool IsHex(string? value, int length) =>
         value is not null && value.Length == length && value.All(char.IsAsciiHexDigit);
+
+    /// <summary>What Kestrel's UseUrls accepts here: absolute http(s) URLs without a path, separated by ';'.</summary>
+    private static bool AreListenUrls(string? urls) =>
+        !string.IsNullOrWhiteSpace(urls)
+        && urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(u =>
+            Uri.TryCreate(u.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var url)
+            && url.Scheme is "http" or "https" && url.AbsolutePath == "/");
 }

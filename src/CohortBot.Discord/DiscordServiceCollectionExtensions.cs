@@ -1,3 +1,4 @@
+using CohortBot.Core.Fetching;
 using CohortBot.Core.Notifications;
 using CohortBot.Core.Submissions;
 using CohortBot.Discord.Commands;
@@ -32,8 +33,17 @@ public static class DiscordServiceCollectionExtensions
         services.AddHttpClient(DiscordRestClient.HttpClientName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
+        // Attachment URLs come from the payload: only Discord's file hosts, redirects checked hop by
+        // hop, and never an address on the inside (checked at connect time). No request logging:
+        // the signed query of an attachment URL is not for the logs.
         services.AddHttpClient(AttachmentDownloader.HttpClientName)
-            .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeout);
+            .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<DiscordOptions>>();
+                return GuardedHttp.CreateHandler(() => options.Value.Attachments.Policy());
+            })
+            .RemoveAllLoggers();
 
         services.AddSingleton<GlobalRateLimiter>();
         services.AddSingleton<DiscordRestClient>();

@@ -4,8 +4,11 @@ using CohortBot.Core.Organizers;
 using CohortBot.Core.Reviews;
 using CohortBot.Core.Submissions;
 using CohortBot.Discord;
+using CohortBot.Host.Cli;
 using CohortBot.Host.CohortFile;
 using CohortBot.Host.Options;
+using CohortBot.Host.Logging;
+using CohortBot.Host.Management;
 using CohortBot.Host.Scheduling;
 using CohortBot.Host.Startup;
 using CohortBot.Storage;
@@ -14,27 +17,42 @@ using CohortBot.Slack;
 using CohortBot.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace CohortBot.Host;
 
 /// <summary>The composition root: configuration, options, storage, core, adapters.</summary>
 public static class CohortBotHost
 {
-    public const string EnvironmentPrefix = "COHORTBOT__";
+    public const string EnvironmentPrefix = ConfigurationSources.EnvironmentPrefix;
+
+    public const string UserSecretsId = ConfigurationSources.UserSecretsId;
 
     /// <summary>Builds the host; <paramref name="configure"/> lets tests replace services (console, clock).</summary>
     public static IHost Build(string[] args, Action<HostApplicationBuilder>? configure = null)
     {
+        if (SettingArguments.Problems(args) is { Count: > 0 } argumentProblems)
+        {
+            throw new OptionsValidationException("command line", typeof(string[]), argumentProblems);
+        }
+
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args,
             ContentRootPath = Directory.GetCurrentDirectory(),
+            EnvironmentName = ConfigurationSources.EnvironmentName(),
             DisableDefaults = true,
         });
-        Configure(builder.Configuration, builder.Environment, args);
+        ConfigurationSources.Add(builder.Configuration, builder.Environment.EnvironmentName, builder.Environment.ContentRootPath, args);
+        if (KnownSettings.Problems(builder.Configuration) is { Count: > 0 } settingProblems)
+        {
+            throw new OptionsValidationException("configuration", typeof(IConfiguration), settingProblems);
+        }
+
         ConfigureLogging(builder);
         configure?.Invoke(builder);
 
@@ -43,7 +61,13 @@ public static class CohortBotHost
 
         // The cohort file is read here, before anything starts, so its errors are the first thing shown.
         var cohortFile = builder.Configuration.GetSection(CohortFileOptions.Section).Get<CohortFileOptions>() ?? new CohortFileOptions();
-        var definition = CohortFileReader.Read(cohortFile.Resolve());
+        var cohortPath = cohortFile.Resolve();
+        if (!File.Exists(cohortPath))
+        {
+            throw new StartupException($"cannot read {cohortFile.File} ({cohortPath}): there is no such file. Set Cohort:File (env COHORTBOT__COHORT__FILE) to your cohort file; the repository's config/cohort.yaml is a commented sample.");
+        }
+
+        var definition = CohortFileReader.Read(cohortPath);
         services.AddSingleton(definition);
         services.AddSingleton(new ActiveCohort(definition.Slug));
         services.AddSingleton(definition.Completion);
@@ -59,28 +83,27 @@ public static class CohortBotHost
         // After the database (the start-up sync has scheduled the jobs), before the adapters; it
         // stops before the database is released and waits for running jobs.
         services.AddScheduler();
+        // Before the adapters: a port already in use stops the start before any platform connects,
+        // and /health/ready reports the adapters as not ready until they are.
+        services.AddManagement(builder.Configuration);
         AddAdapters(services, builder.Configuration);
 
         return builder.Build();
     }
 
-    private static void Configure(ConfigurationManager configuration, IHostEnvironment environment, string[] args)
-    {
-        configuration.Sources.Clear();
-        configuration
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
-            .AddJsonFile(Path.Combine(environment.ContentRootPath, "config", "appsettings.local.json"), optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables(EnvironmentPrefix)
-            .AddCommandLine(args);
-    }
-
     private static void ConfigureLogging(HostApplicationBuilder builder)
     {
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        // Standard output is the terminal chat; logs go to standard error so the two never mix.
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        // Structured logs: scopes carry platform, user and command; "json" gives one JSON object a line.
-        if (string.Equals(builder.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
+        // Structured logs: scopes carry platform, user and command; "json" gives one JSON object a
+        // line, the default one text line with the scopes as Key=value.
+        var json = string.Equals(builder.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase);
+        builder.Logging.AddConsole(o =>
+        {
+            // Standard output is the terminal chat; logs go to standard error so the two never mix.
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+            o.FormatterName = json ? ConsoleFormatterNames.Json : ScopedLineFormatter.FormatterName;
+        });
+        if (json)
         {
             builder.Logging.AddJsonConsole(o =>
             {
@@ -91,13 +114,7 @@ public static class CohortBotHost
         }
         else
         {
-            builder.Logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.IncludeScopes = true;
-                o.TimestampFormat = "HH:mm:ss ";
-                o.ColorBehavior = LoggerColorBehavior.Disabled;
-            });
+            builder.Logging.AddConsoleFormatter<ScopedLineFormatter, ConsoleFormatterOptions>();
         }
     }
 
@@ -108,7 +125,8 @@ public static class CohortBotHost
         services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CohortFileOptions>().BindConfiguration(CohortFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OrganizerOptions>().Configure(o => configuration.GetSection(OrganizerOptions.Section).Bind(o.Platforms));
+        services.AddOptions<OrganizerOptions>().Configure(o => configuration.GetSection(OrganizerOptions.Section).Bind(o.Platforms)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OrganizerOptions>, OrganizerOptionsValidator>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
     }
 
@@ -132,6 +150,14 @@ public static class CohortBotHost
         var terminal = configuration.GetValue<bool?>($"{TerminalOptions.Section}:{nameof(TerminalOptions.Enabled)}");
         if (terminal ?? !anyChatPlatform)
         {
+            if (!anyChatPlatform)
+            {
+                // The terminal is the only way in: Program tells apart "nothing was ever typed".
+                var input = new TerminalInput(Console.In);
+                services.AddSingleton(input);
+                services.TryAddSingleton(_ => new TerminalIO(input, Console.Out, Console.IsInputRedirected));
+            }
+
             services.AddTerminalAdapter();
         }
     }

@@ -1,7 +1,9 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Host;
 using CohortBot.Host.Cli;
+using CohortBot.Host.Startup;
 using CohortBot.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +15,34 @@ try
         return await ExportVerb.RunAsync(args, Console.Out, Console.Error);
     }
 
+    if (HealthVerb.Matches(args))
+    {
+        return await HealthVerb.RunAsync(args, Console.Out, Console.Error);
+    }
+
     using var host = CohortBotHost.Build(args);
-    await host.RunAsync();
+    // RunAsync disposes the container: take what is needed afterwards now.
+    var terminalInput = host.Services.GetService<TerminalInput>();
+    var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+    try
+    {
+        await host.RunAsync();
+    }
+    catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+    {
+        // A stop asked for while still starting (Ctrl+C, or a script that ended first): a normal stop.
+    }
+
+    if (terminalInput is { EndedBeforeAnyLine: true })
+    {
+        Console.Error.WriteLine(
+            "CohortBot stopped: no chat platform is configured and standard input ended before any command. " +
+            "Set Discord or Slack credentials (COHORTBOT__DISCORD__TOKEN and COHORTBOT__DISCORD__APPLICATIONID, or " +
+            "COHORTBOT__SLACK__APPTOKEN and COHORTBOT__SLACK__BOTTOKEN; see docs/deploy.md), or use the terminal chat " +
+            "interactively (in a container: docker run -it …).");
+        return 2;
+    }
+
     return 0;
 }
 catch (OptionsValidationException ex)
@@ -28,6 +56,11 @@ catch (OptionsValidationException ex)
     return 2;
 }
 catch (CohortFileException ex)
+{
+    Console.Error.WriteLine("CohortBot cannot start: " + ex.Message);
+    return 2;
+}
+catch (StartupException ex)
 {
     Console.Error.WriteLine("CohortBot cannot start: " + ex.Message);
     return 2;

@@ -55,6 +55,10 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             {
                 errors.Add("Slack:Http:Urls is required when Slack:Http:Enabled is true, e.g. http://0.0.0.0:3000.");
             }
+            else if (!AreListenUrls(o.Http.Urls))
+            {
+                errors.Add($"Slack:Http:Urls must be http(s) URLs separated by ';', e.g. http://0.0.0.0:3000; '{o.Http.Urls}' is not.");
+            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
@@ -79,4 +83,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             errors.Add($"{key} must be a positive time span, e.g. 00:00:10.");
         }
     }
+
+    /// <summary>What Kestrel's UseUrls accepts here: absolute http(s) URLs without a path, separated by ';'.</summary>
+    private static bool AreListenUrls(string? urls) =>
+        !string.IsNullOrWhiteSpace(urls)
+        && urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(u =>
+            Uri.TryCreate(u.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var url)
+            && url.Scheme is "http" or "https" && url.AbsolutePath == "/");
 }

@@ -1,3 +1,4 @@
+using CohortBot.Core.Fetching;
 using CohortBot.Core.Notifications;
 using CohortBot.Slack.Commands;
 using CohortBot.Slack.Http;
@@ -29,6 +30,14 @@ public static class SlackServiceCollectionExtensions
         // No HttpClient request logging: it would write response_url and upload_url paths, which are credentials.
         services.AddHttpClient<SlackApiClient>((sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout)
+            .RemoveAllLoggers();
+        services.AddHttpClient(SlackApiClient.FilesClientName)
+            .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<SlackOptions>>();
+                return GuardedHttp.CreateHandler(() => SlackApiClient.FilePolicy(options.Value));
+            })
             .RemoveAllLoggers();
         services.AddSingleton<SlackWebApi>();
         services.AddSingleton<DirectChannels>();

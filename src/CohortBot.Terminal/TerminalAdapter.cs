@@ -1,6 +1,7 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Messages;
+using CohortBot.Core.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,6 @@ namespace CohortBot.Terminal;
 public sealed partial class TerminalAdapter(
     TerminalIO io,
     CommandRunner runner,
-    MessageCatalogue catalogue,
     ICohortStore cohorts,
     ActiveCohort active,
     TerminalReaders readers,
@@ -25,10 +25,11 @@ public sealed partial class TerminalAdapter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
-        var session = new TerminalSession(o.User, o.Locale, catalogue);
+        var session = new TerminalSession(o.User, o.Locale);
         var cohort = await cohorts.FindAsync(active.Slug, stoppingToken)
             ?? throw new InvalidOperationException($"Cohort '{active.Slug}' is not in the database.");
-        io.Write(catalogue.For(session.User.Locale)["terminal.welcome", new { cohort = cohort.Name, name = session.User.DisplayName }]);
+        var t = await readers.TextsForUserAsync(session.User.UserId, session.User.Locale, stoppingToken);
+        io.Write(t["terminal.welcome", new { cohort = cohort.Name, name = session.User.DisplayName }]);
 
         // Reading stdin cannot be cancelled on every platform, so it runs on its own and the
         // service simply stops waiting for it when the host shuts down.
@@ -49,7 +50,9 @@ public sealed partial class TerminalAdapter(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            io.Prompt(ControlCharacters.CleanLine(session.User.DisplayName) + "> ");
             var line = await io.Input.ReadLineAsync(CancellationToken.None);
+            io.LineRead();
             if (line is null || stoppingToken.IsCancellationRequested)
             {
                 return;
@@ -62,7 +65,7 @@ public sealed partial class TerminalAdapter(
 
             if (io.EchoInput)
             {
-                io.Write($"{session.User.DisplayName}> {line.Trim()}");
+                io.Write(ControlCharacters.CleanLine($"{session.User.DisplayName}> {line.Trim()}"));
             }
 
             if (line.Trim() is "/quit" or "/exit")
@@ -84,20 +87,23 @@ public sealed partial class TerminalAdapter(
     private async Task<Reply> ReplyToAsync(TerminalSession session, string line)
     {
         var read = session.Read(line);
-        if (read.Reply is not null)
+        if (read.Answer is not null)
         {
-            return read.Reply;
+            return read.Answer(await TextsAsync(session));
         }
 
         var invocation = LocalFiles.Attach(read.Invocation!, out var missingFile);
         if (missingFile is not null)
         {
-            return Reply.Error(catalogue.For(session.User.Locale)["terminal.file_missing", new { path = missingFile }]);
+            return Reply.Error((await TextsAsync(session))["terminal.file_missing", new { path = missingFile }]);
         }
 
         // Not the stopping token: a command that has started finishes, and shutdown waits for it.
         return await runner.RunAsync(invocation, CancellationToken.None);
     }
+
+    private Task<Texts> TextsAsync(TerminalSession session) =>
+        readers.TextsForUserAsync(session.User.UserId, session.User.Locale, CancellationToken.None);
 
     private string SaveFile(ReplyFile file)
     {

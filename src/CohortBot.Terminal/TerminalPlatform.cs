@@ -1,5 +1,6 @@
 using CohortBot.Core.Commands;
 using CohortBot.Core.Notifications;
+using CohortBot.Core.Text;
 
 namespace CohortBot.Terminal;
 
@@ -9,8 +10,8 @@ public sealed class TerminalPlatform(TerminalIO io, TerminalReaders readers) : I
     public string Platform => TerminalSession.Platform;
 
     public async Task SendDirectAsync(string platformUserId, Reply message, CancellationToken ct) =>
-        io.Write($"[DM to {platformUserId}]" + Environment.NewLine + TerminalRenderer.Render(message, await readers.ForUserAsync(platformUserId, null, ct)));
+        io.Write(ControlCharacters.CleanLine($"[DM to {platformUserId}]") + Environment.NewLine + TerminalRenderer.Render(message, await readers.ForUserAsync(platformUserId, null, ct)));
 
     public async Task SendToChannelAsync(string channelId, Reply message, CancellationToken ct) =>
-        io.Write($"[#{channelId}]" + Environment.NewLine + TerminalRenderer.Render(message, await readers.ForChannelAsync(ct)));
+        io.Write(ControlCharacters.CleanLine($"[#{channelId}]") + Environment.NewLine + TerminalRenderer.Render(message, await readers.ForChannelAsync(ct)));
 }

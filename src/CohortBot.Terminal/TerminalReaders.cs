@@ -16,7 +16,15 @@ public sealed class TerminalReaders(IParticipantStore participants, ICohortStore
         var cohort = await CohortAsync(ct);
         var participant = await participants.FindByIdentityAsync(cohort.Id, TerminalSession.Platform, userId, ct);
         var zone = participant?.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var own) ? own : cohort.TimeZone;
-        return new ZonedTimeFormatter(zone, clock, catalogue.For(participant?.Language ?? locale ?? participant?.Locale ?? cohort.Language));
+        return new ZonedTimeFormatter(zone, clock, catalogue.For(ReaderLanguage.Of(participant, locale, cohort.Language)));
+    }
+
+    /// <summary>The catalogue in the terminal user's language, for what the terminal says itself (welcome, choices, <c>/as</c>).</summary>
+    public async Task<Texts> TextsForUserAsync(string userId, string? locale, CancellationToken ct)
+    {
+        var cohort = await CohortAsync(ct);
+        var participant = await participants.FindByIdentityAsync(cohort.Id, TerminalSession.Platform, userId, ct);
+        return catalogue.For(ReaderLanguage.Of(participant, locale, cohort.Language));
     }
 
     public async Task<ZonedTimeFormatter> ForChannelAsync(CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Text;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Text;
 using CohortBot.Core.Time;
 
 namespace CohortBot.Terminal;
@@ -7,7 +8,9 @@ namespace CohortBot.Terminal;
 /// <summary>
 /// Renders a neutral reply as plain text: tone mark, title, text, indented fields, buttons as
 /// numbered choices the user can pick by typing the number, and a form as the command to type.
-/// Times are shown in the given zone with the UTC offset.
+/// Times are shown in the given zone with the UTC offset. Control characters are removed from
+/// whatever is printed (text stored before they were refused on the way in included), so nothing
+/// shown can clear, recolour or ring the reader's terminal.
 /// </summary>
 public static class TerminalRenderer
 {
@@ -51,7 +54,7 @@ public static class TerminalRenderer
             sb.AppendLine();
         }
 
-        return sb.ToString().TrimEnd();
+        return ControlCharacters.CleanMultiline(sb.ToString()).TrimEnd();
     }
 
     private static string Mark(ReplyTone tone) => tone switch

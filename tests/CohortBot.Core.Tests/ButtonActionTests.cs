@@ -30,4 +30,11 @@ public sealed class ButtonActionTests
     {
         Assert.Throws<ArgumentException>(() => ButtonAction.Encode("rsvp", ("event", new string('a', 120))));
     }
+
+    [Fact]
+    public void TryParse_AnOptionTwice_IsNotOurs()
+    {
+        Assert.False(ButtonAction.TryParse("submit?week=1&week=2", out _));
+        Assert.False(ButtonAction.TryParse("submit?week=1&WEEK=2", out _));
+    }
 }

@@ -41,6 +41,32 @@ public sealed class CatalogueTests
     }
 
     [Fact]
+    public void Korean_KeepsOneRegister_AndChoosesParticlesForTheWord()
+    {
+        foreach (var (key, text) in _messages.Entries("ko"))
+        {
+            // 해요체 throughout: no 합니다체 endings.
+            Assert.DoesNotMatch(@"(습니다|입니다|합니다|됩니다)", text);
+            // No generic fallbacks like 인증을(를): a particle follows a fixed word, never a placeholder.
+            Assert.False(System.Text.RegularExpressions.Regex.IsMatch(text, @"\((을|를|은|는|이|가|으|과|와)\)"), $"{key}: {text}");
+            Assert.False(System.Text.RegularExpressions.Regex.IsMatch(text, @"\}(을|를|은|는|이|가|과|와|으로)(?![가-힣])"), $"{key}: {text}");
+        }
+    }
+
+    [Fact]
+    public void Korean_TellsGoingFromAttended()
+    {
+        var ko = _messages.Entries("ko");
+        Assert.Contains("참석 예정", ko["progress.rsvp_going"], StringComparison.Ordinal);
+        Assert.Contains("참석 예정", ko["events.seats_open"], StringComparison.Ordinal);
+        foreach (var key in new[] { "progress.attended", "attendance.marked", "attendance.already", "completion.reason.events" })
+        {
+            Assert.Contains("출석", ko[key], StringComparison.Ordinal);
+            Assert.DoesNotContain("참석", ko[key], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void CommandNames_FitDiscordAndSlackRules()
     {
         Assert.Equal(Catalogue.All.Count, Catalogue.All.Select(c => c.Name).Distinct().Count());

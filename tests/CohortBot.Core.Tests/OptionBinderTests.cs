@@ -50,4 +50,12 @@ public sealed class OptionBinderTests
         var r = OptionBinder.Bind(Catalogue.Submit, Invocation.Create("submit", Alice, ("week", 1L), ("note", new string('가', 501))), T);
         Assert.Contains("too long", r.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Bind_HalfACharacter_IsDropped_NotACrash()
+    {
+        var r = OptionBinder.Bind(Catalogue.Submit, Invocation.Create("submit", Alice, ("week", "1"), ("note", "ok\ud800 then \ud83d\ude00")), T);
+        Assert.Null(r.Error);
+        Assert.Equal("ok then \ud83d\ude00", r.Invocation!.Options["note"]);
+    }
 }

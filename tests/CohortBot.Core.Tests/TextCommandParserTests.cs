@@ -59,6 +59,41 @@ public sealed class TextCommandParserTests
         Assert.Equal(expected, TextCommandParser.Parse(line).Error);
     }
 
+    [Theory]
+    [InlineData("/submit week:12 week:11 url:https://example.com/p", "week")]
+    [InlineData("/submit 12 week:11 url:https://example.com/p", "week")]
+    [InlineData("/submit 12 https://example.com/p url:https://example.com/q", "url")]
+    [InlineData("/attend tt-one participant:#1 participant:#2", "participant")]
+    [InlineData("/rsvp oh-1 cancel cancel", "cancel")]
+    [InlineData("/rsvp oh-1 cancel:yes cancel", "cancel")]
+    [InlineData("/submit Week:3 week:4", "week")]
+    public void Parse_RepeatedOption_IsRefused_NamingIt(string line, string option)
+    {
+        var r = TextCommandParser.Parse(line);
+        Assert.Equal(TextParseError.RepeatedOption, r.Error);
+        Assert.Equal(option, r.Detail);
+        Assert.Equal("option.repeated", r.Problem!.Key);
+    }
+
+    [Theory]
+    [InlineData("/submit 12 https://example.com/p url2:x", "url2")]
+    [InlineData("/submit 12 https://example.com/p note2:\"x\"", "note2")]
+    public void Parse_UnknownOptionWithDigits_IsRefused_NotTakenAsAValue(string line, string option)
+    {
+        var r = TextCommandParser.Parse(line);
+        Assert.Equal(TextParseError.UnknownOption, r.Error);
+        Assert.Equal(option, r.Detail);
+    }
+
+    [Fact]
+    public void Parse_TimesAndUrlsWithColons_AreStillValues()
+    {
+        var r = TextCommandParser.Parse("/extend 3 2026-10-04T23:59");
+        Assert.Null(r.Error);
+        Assert.Equal("2026-10-04T23:59", r.Options["until"]);
+        Assert.Equal("10:30", TextCommandParser.Parse("/submit 3 https://example.com/p 10:30").Options["note"]);
+    }
+
     [Fact]
     public void Parse_HugeInput_IsRefusedWithoutWork()
     {

@@ -79,11 +79,12 @@ public sealed class ReaderTimeTests
     }
 
     [Fact]
-    public void Formatter_InKorean_WritesKoreanWeekdaysAndRelativeTimes()
+    public void Formatter_InKorean_WritesKoreanDateOrderWeekdaysAndRelativeTimes()
     {
         var clock = new FakeTimeProvider(Deadline.AddHours(-50));
         var ko = new ZonedTimeFormatter(TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul"), clock, new Messages.MessageCatalogue().For("ko"));
-        Assert.Equal("일 2026-11-01 23:59 (UTC+09:00)", ko.Format(Deadline, TimeStyle.Full));
+        Assert.Equal("2026-11-01 (일) 23:59 (UTC+09:00)", ko.Format(Deadline, TimeStyle.Full));
+        Assert.Equal("2026-11-01 (일)", ko.Format(Deadline, TimeStyle.Date));
         Assert.Equal("2일 후", ko.Format(Deadline, TimeStyle.Relative));
         Assert.Equal("1시간 전", ko.Format(Deadline.AddHours(-51), TimeStyle.Relative));
     }

@@ -27,6 +27,9 @@ public sealed class BadInputTests
             ($"/submit week:2 file:{folder.File("missing.png")}", "can't find the file"),
             ("/submit week:2", "attach a screenshot or give a link"),
             ("/submit week:2 colour:red", "/submit has no option 'colour'"),
+            ("/submit week:1 week:2 url:https://example.com/twice", "'week' is given twice"),
+            ("/submit 1 https://example.com/p url2:https://example.com/q", "/submit has no option 'url2'"),
+            ("/progress week:3", "/progress takes no options, so 'week' is not one."),
             ("/submit 2 https://a.example https://b.example https://c.example", "I don't know where"),
             ("/cert", "/cert needs 'type'"),
             ("/cert type:aws url:https://example.com", "'aws' is not one of the accepted certificates"),
@@ -57,6 +60,7 @@ public sealed class BadInputTests
 
         var progress = TerminalRun.ReplyTo(transcript, "alice> /progress");
         Assert.Contains("Week 2: submitted, waiting for review", progress, StringComparison.Ordinal);
+        Assert.DoesNotContain("Week 1: submitted", progress, StringComparison.Ordinal);
         Assert.Contains("Certificate\n      not submitted yet", progress.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder.File("proofs")) && Directory.EnumerateFiles(folder.File("proofs"), "*", SearchOption.AllDirectories).Any());
     }

@@ -21,7 +21,14 @@ public sealed class CohortFileReaderTests
     [Fact]
     public void Read_ShippedSampleCohort_IsValid()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "config", "cohort.yaml");
+        // The repository's own file, not a copy in bin/ (the bot no longer looks beside itself).
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "CohortBot.sln")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("CohortBot.sln is not above " + AppContext.BaseDirectory);
+        }
+
+        var path = Path.Combine(root.FullName, "config", "cohort.yaml");
         var def = CohortFileReader.Read(path);
         Assert.Equal("Asia/Seoul", def.TimeZone.Id);
         Assert.True(def.Weeks.Count >= 10);
@@ -53,6 +60,21 @@ public sealed class CohortFileReaderTests
         var ex = Assert.Throws<CohortFileException>(() => CohortFileReader.Parse(yaml));
         Assert.True(ex.Errors.Count >= 3);
         Assert.Contains("cohort.yaml:line 4", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("    title: Course 1, weeks 3-4", "\ttitle: Course 1, weeks 3-4", 15)]
+    [InlineData("    title: Course 1, weeks 3-4", "  \ttitle: Course 1, weeks 3-4", 15)]
+    [InlineData("  - number: 3", "\t- number: 3", 18)]
+    [InlineData("    deadline: 2026-10-04 23:59", "    deadline: 2026-10-04 23:59\n\t", 22)]
+    public void Parse_Tab_IsReportedOnItsOwnLine(string original, string replacement, int line)
+    {
+        var yaml = ReplaceFirst(TestCohortFile.Yaml, original, replacement);
+        Assert.Equal(line, yaml.Split('\n').ToList().FindIndex(l => l.Contains('\t')) + 1);
+
+        var ex = Assert.Throws<CohortFileException>(() => CohortFileReader.Parse(yaml));
+
+        Assert.Contains(ex.Errors, e => e.Line == line && e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]

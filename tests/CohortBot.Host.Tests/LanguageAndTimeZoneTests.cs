@@ -22,10 +22,10 @@ public sealed class LanguageAndTimeZoneTests
 
         var korean = new[] { "민준> /deadlines", "민준> /submit week:2 url:https://coursera.org/verify/MJ", "민준> /events", "민준> /rsvp event:oh-dable", "민준> /progress" }
             .Select(p => TerminalRun.ReplyTo(transcript, p)).ToList();
-        Assert.Contains("마감 일 2026-09-27 23:59 (UTC+09:00) (4일 후): 아직 제출 안 함", korean[0], StringComparison.Ordinal);
+        Assert.Contains("마감 2026-09-27 (일) 23:59 (UTC+09:00) (4일 후): 아직 제출 안 함", korean[0], StringComparison.Ordinal);
         Assert.Contains("2주차 인증을 마감", korean[1], StringComparison.Ordinal);
         Assert.Contains("오피스 아워: Office hours with Dable", korean[2], StringComparison.Ordinal);
-        Assert.Contains("참석 신청되었습니다", korean[3], StringComparison.Ordinal);
+        Assert.Contains("행사에 참석 신청했어요", korean[3], StringComparison.Ordinal);
         Assert.Contains("2주차: 제출함, 검토 대기 중", korean[4], StringComparison.Ordinal);
         foreach (var reply in korean)
         {
@@ -46,7 +46,7 @@ public sealed class LanguageAndTimeZoneTests
             /language code:xx
             """, SampleCohort.Now);
         Assert.Contains("이제부터 한국어로 안내할게요", TerminalRun.ReplyTo(first, "alice> /language code:ko"), StringComparison.Ordinal);
-        Assert.Contains("'xx' 언어는 없습니다", TerminalRun.ReplyTo(first, "alice> /language code:xx"), StringComparison.Ordinal);
+        Assert.Contains("'xx' 언어는 없어요", TerminalRun.ReplyTo(first, "alice> /language code:xx"), StringComparison.Ordinal);
 
         var second = await TerminalRun.RunAsync(folder, """
             /progress
@@ -55,6 +55,31 @@ public sealed class LanguageAndTimeZoneTests
             """, SampleCohort.Now);
         Assert.Contains("진행 현황", TerminalRun.ReplyTo(second, "alice> /progress"), StringComparison.Ordinal);
         Assert.Contains("follow the language of your chat app", TerminalRun.ReplyTo(second, "alice> /language code:auto"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SavedLanguage_IsUsedForHelp_UnknownCommands_Refusals_AndLinesTheTerminalCannotRead()
+    {
+        using var folder = new TempFolder();
+        string[] lines =
+        [
+            "/help",
+            "/teleport",
+            "/review",
+            "/submit note:\"unclosed",
+            "/submit week:2 colour:red",
+            "/progress week:3",
+            "7",
+            "/as alice",
+        ];
+        var transcript = await TerminalRun.RunAsync(folder, "/language code:ko\n" + string.Join("\n", lines) + "\n", SampleCohort.Now);
+
+        foreach (var line in lines)
+        {
+            var reply = TerminalRun.ReplyTo(transcript, "alice> " + line);
+            Assert.Matches("[가-힣]", reply);
+            Assert.DoesNotMatch(@"\b(I|Sorry|Try|Usage|options?|quote|choice|You|is|for)\b", reply);
+        }
     }
 
     [Fact]
@@ -82,7 +107,7 @@ public sealed class HangulNameTests
     public async Task Organizer_FindsAHangulName_TypedAsDecomposedJamo()
     {
         using var folder = new TempFolder();
-        var yaml = TestCohortFile.Yaml + "\nroster:\n  - name: 김민준\n    email: minjun@example.com\n    terminal: minjun\n";
+        var yaml = TestCohortFile.Yaml + "\ncompletion:\n  max_excused_weeks: 1\nroster:\n  - name: 김민준\n    email: minjun@example.com\n    terminal: minjun\n";
         var decomposed = "김민준".Normalize(System.Text.NormalizationForm.FormD);
         Assert.NotEqual("김민준", decomposed);
         var transcript = await TerminalRun.RunAsync(folder, $"""

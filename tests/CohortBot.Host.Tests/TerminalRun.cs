@@ -13,7 +13,11 @@ namespace CohortBot.Host.Tests;
 /// </summary>
 internal static class TerminalRun
 {
-    public static async Task<string> RunAsync(TempFolder folder, string script, DateTimeOffset now, string cohortYaml = TestCohortFile.Yaml, params string[] extraArgs)
+    public static Task<string> RunAsync(TempFolder folder, string script, DateTimeOffset now, string cohortYaml = TestCohortFile.Yaml, params string[] extraArgs) =>
+        RunAsync(folder, script, now, interactive: false, cohortYaml, extraArgs);
+
+    /// <param name="interactive">As a person at a terminal: input not echoed, a prompt before each line.</param>
+    public static async Task<string> RunAsync(TempFolder folder, string script, DateTimeOffset now, bool interactive, string cohortYaml = TestCohortFile.Yaml, params string[] extraArgs)
     {
         var cohortPath = folder.File("cohort.yaml");
         await File.WriteAllTextAsync(cohortPath, cohortYaml);
@@ -30,7 +34,7 @@ internal static class TerminalRun
         var output = new StringWriter();
         using var host = CohortBotHost.Build(args, b =>
         {
-            b.Services.AddSingleton(new TerminalIO(new StringReader(script), output, echoInput: true));
+            b.Services.AddSingleton(new TerminalIO(new StringReader(script), output, echoInput: !interactive));
             b.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
         });
         await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(60));

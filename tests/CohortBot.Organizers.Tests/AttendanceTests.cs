@@ -70,6 +70,49 @@ public sealed partial class AttendanceTests
     }
 
     [Fact]
+    public async Task Attend_NamingTwoParticipants_IsRefused_AndRecordsNobody()
+    {
+        await using var f = await CreateAsync();
+        f.At("2026-09-24 21:30");
+
+        var reply = await f.TypeAsync(OrgA, "/attend tt-one participant:#1 participant:#2");
+
+        Assert.Equal(ReplyTone.Error, reply.Tone);
+        Assert.StartsWith("'participant' is given twice", reply.Text, StringComparison.Ordinal);
+        Assert.Empty(await f.Get<Core.Audit.IAuditLog>().RecentAsync(f.CohortId, 5, CancellationToken.None));
+        Assert.Equal("Events attended: 0", (await f.TypeAsync("seoyeon", "/progress")).Fields.Single(x => x.Name.StartsWith("Events attended", StringComparison.Ordinal)).Name);
+    }
+
+    [Fact]
+    public async Task Attend_WithoutAnRsvp_IsShownInProgressAndCalendar()
+    {
+        await using var f = await CreateAsync();
+        f.At("2026-09-24 21:30");
+        await f.TypeAsync(OrgA, "/attend tt-one participant:terminal:jiho");
+
+        var progress = await f.TypeAsync("jiho", "/progress");
+        Assert.NotEqual(ReplyTone.Error, progress.Tone);
+        Assert.Equal("Talk one", progress.Fields.Single(x => x.Name == "Events attended: 1").Value);
+        Assert.Equal("none", progress.Fields.Single(x => x.Name == "Your RSVPs").Value);
+
+        var calendar = Csv.Encoding.GetString(Assert.Single((await f.TypeAsync("jiho", "/calendar")).Files).Content);
+        Assert.Contains("UID:event-tt-one@test-cohort.cohortbot\r\n", calendar, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Checkin_WithoutAnRsvp_IsRecorded_AndShownInProgress()
+    {
+        await using var f = await CreateAsync();
+        f.At("2026-09-24 20:05");
+        var code = Code().Match((await f.TypeAsync(OrgA, "/checkin-open tt-one")).Text).Groups[1].Value;
+
+        Assert.Equal("You're checked in to Talk one. Enjoy!", (await f.TypeAsync("seoyeon", $"/checkin {code}")).Text);
+        Assert.Equal("You're already checked in to Talk one.", (await f.TypeAsync("seoyeon", $"/checkin {code}")).Text);
+        var progress = await f.TypeAsync("seoyeon", "/progress");
+        Assert.Equal("Talk one", progress.Fields.Single(x => x.Name == "Events attended: 1").Value);
+    }
+
+    [Fact]
     public async Task MinEventsAttended_IsAtRiskWhileEventsRemain_ThenFailed()
     {
         var rules = new CompletionRules(0, 3, true, false, MinEventsAttended: 2);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using static CohortBot.Organizers.Tests.OrganizerFixture;
 
 namespace CohortBot.Organizers.Tests;
@@ -7,7 +8,7 @@ public sealed class AuditTests
     [Fact]
     public async Task Audit_ListsOrganizerActions_NewestFirst_WithBeforeAndAfter()
     {
-        await using var f = await CreateAsync();
+        await using var f = await CreateAsync(configure: s => s.AddSingleton(new Core.Completion.CompletionRules(1, 0, true, false, 0)));
         f.At("2026-09-15 10:00");
         await ReviewQueueTests.Submit(f, "minjun", 1, "https://example.com/a");
         await f.RunAsync(OrgA, "approve", ("proof", ReviewQueueTests.ProofOf(await f.RunAsync(OrgA, "review"))));

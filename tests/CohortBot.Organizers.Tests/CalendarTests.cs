@@ -2,6 +2,7 @@ using System.Text;
 using CohortBot.Core.Calendar;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Exports;
+using Microsoft.Extensions.DependencyInjection;
 using static CohortBot.Organizers.Tests.OrganizerFixture;
 
 namespace CohortBot.Organizers.Tests;
@@ -33,7 +34,7 @@ public sealed class CalendarTests
     [Fact]
     public async Task MyCalendar_HasMyReservations_AndMyOwnDeadlines()
     {
-        await using var f = await CreateAsync();
+        await using var f = await CreateAsync(configure: s => s.AddSingleton(new Core.Completion.CompletionRules(1, 0, true, false, 0)));
         await f.TypeAsync("minjun", "/rsvp oh-two");
         await f.TypeAsync(OrgA, "/extend week:2 until:\"2026-10-01 23:59\" participant:terminal:minjun");
         await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:3");

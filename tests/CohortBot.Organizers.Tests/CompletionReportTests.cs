@@ -32,14 +32,14 @@ public sealed class CompletionReportTests
         var file = Assert.Single(reply.Files);
         Assert.Equal("completion-test-cohort.csv", file.FileName);
         Assert.Equal("text/csv", file.ContentType);
-        Assert.NotEqual(0xEF, file.Content[0]);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, file.Content[..3]);
         Assert.Equal(
             "participant_id,name,email,status,weeks_approved,weeks_excused,weeks_missed,certificate_approved,events_attended,reasons\r\n" +
             "4,\"Haeun \"\"Ha\"\" Choi, Jr.\",haeun@example.com,failed,0,0,3,no,0,\"weeks 1, 2, 3 missed (0 allowed)\"\r\n" +
             "3,박지호,jiho@example.com,failed,0,0,3,no,0,\"weeks 1, 2, 3 missed (0 allowed)\"\r\n" +
             "2,이서연,seoyeon@example.com,failed,2,0,1,no,0,weeks 3 missed (0 allowed)\r\n" +
             "1,김민준,minjun@example.com,completed,3,0,0,no,0,\r\n",
-            Csv.Encoding.GetString(file.Content));
+            Csv.Text(file.Content));
     }
 
     [Fact]

@@ -51,8 +51,9 @@ public sealed class CompletionTests
         await ReviewAll(f);
         var allowances = f.Get<IAllowanceStore>();
         var id = await ReviewQueueTests.ParticipantIdAsync(f, "minjun");
-        Assert.True(await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 2), "hospital", "terminal:org-a", f.Clock.GetUtcNow(), CancellationToken.None));
-        Assert.False(await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 2), "again", "terminal:org-a", f.Clock.GetUtcNow(), CancellationToken.None));
+        Assert.Equal(ExcuseOutcome.Excused, await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 2), "hospital", "terminal:org-a", f.Clock.GetUtcNow(), 1, CancellationToken.None));
+        Assert.Equal(ExcuseOutcome.AlreadyExcused, await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 2), "again", "terminal:org-a", f.Clock.GetUtcNow(), 1, CancellationToken.None));
+        Assert.Equal(ExcuseOutcome.LimitReached, await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 3), "travel", "terminal:org-a", f.Clock.GetUtcNow(), 1, CancellationToken.None));
 
         await SubmitAt(f, "minjun", 3, "2026-09-29 10:00");
         await ReviewAll(f);
@@ -60,7 +61,8 @@ public sealed class CompletionTests
         Assert.Equal(CompletionStatus.Completed, oneExcused.Status);
         Assert.Equal((2, 1, 0), (oneExcused.WeeksApproved, oneExcused.WeeksExcused, oneExcused.WeeksMissed));
 
-        await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 3), "travel", "terminal:org-a", f.Clock.GetUtcNow(), CancellationToken.None);
+        // Excused before the cohort file lowered its limit: the one beyond it counts as missed.
+        await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 3), "travel", "terminal:org-a", f.Clock.GetUtcNow(), 2, CancellationToken.None);
         var twoExcused = await Evaluate(f, "minjun", AfterWeeks);
         Assert.Equal(CompletionStatus.Failed, twoExcused.Status);
         Assert.Equal("weeks 3 missed (0 allowed)", Text(twoExcused));

@@ -51,6 +51,67 @@ public sealed class EventManagementTests
     }
 
     [Fact]
+    public async Task EventEdit_GrowingCapacity_GivesTheSeatToTheFirstWaiting_AndTellsThem()
+    {
+        await using var f = await CreateAsync();
+        f.At("2026-09-20 10:00");
+        await f.TypeAsync(OrgA, "/event-edit oh-two capacity:1");
+        await f.RunAsync("minjun", "rsvp", ("event", "oh-two"));
+        await f.RunAsync("seoyeon", "rsvp", ("event", "oh-two"));
+        await f.RunAsync("jiho", "rsvp", ("event", "oh-two"));
+
+        var reply = await f.TypeAsync(OrgA, "/event-edit oh-two capacity:2");
+
+        Assert.Equal(ReplyTone.Success, reply.Tone);
+        Assert.Contains("1 person from the waitlist now has a seat.", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Good news: a seat freed up and you're now going to Office hours two", Assert.Single(f.Dms.To("seoyeon")).Text, StringComparison.Ordinal);
+        Assert.Empty(f.Dms.To("jiho"));
+        var seats = await f.Get<IEventStore>().SeatsAsync([(await f.Get<IEventStore>().FindAsync(f.CohortId, "oh-two", CancellationToken.None))!.Id], CancellationToken.None);
+        Assert.Equal((2, 1), (seats.Values.Single().Going, seats.Values.Single().Waitlisted));
+        Assert.Contains("You're already on the waitlist for Office hours two, at position 1.", (await f.RunAsync("jiho", "rsvp", ("event", "oh-two"))).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EventEdit_CapacityBelowTheSeatsTaken_WarnsAndKeepsEverySeat()
+    {
+        await using var f = await CreateAsync();
+        f.At("2026-09-20 10:00");
+        await f.RunAsync("minjun", "rsvp", ("event", "oh-two"));
+        await f.RunAsync("seoyeon", "rsvp", ("event", "oh-two"));
+
+        var reply = await f.TypeAsync(OrgA, "/event-edit oh-two capacity:1");
+
+        Assert.Equal(ReplyTone.Warning, reply.Tone);
+        Assert.Contains("2 people already have a seat, more than the 1 seat it now has. Nobody lost their seat", reply.Text, StringComparison.Ordinal);
+        var seats = await f.Get<IEventStore>().SeatsAsync([(await f.Get<IEventStore>().FindAsync(f.CohortId, "oh-two", CancellationToken.None))!.Id], CancellationToken.None);
+        Assert.Equal(2, seats.Values.Single().Going);
+        Assert.Empty(f.Dms.Sent);
+    }
+
+    [Fact]
+    public async Task Rsvp_WhileOthersWaitForAFreedSeat_DoesNotJumpTheQueue()
+    {
+        await using var f = await CreateAsync();
+        f.At("2026-09-20 10:00");
+        await f.TypeAsync(OrgA, "/event-edit oh-two capacity:1");
+        await f.RunAsync("minjun", "rsvp", ("event", "oh-two"));
+        await f.RunAsync("seoyeon", "rsvp", ("event", "oh-two"));
+        // Capacity grown behind the bot's back (the cohort file), so nobody was promoted yet.
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(f.Directory, "db.sqlite")}"))
+        {
+            await db.OpenAsync();
+            await using var cmd = db.CreateCommand();
+            cmd.CommandText = "UPDATE events SET capacity = 2 WHERE key = 'oh-two'";
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var reply = await f.RunAsync("jiho", "rsvp", ("event", "oh-two"));
+
+        Assert.StartsWith("Office hours two is full, so you're on the waitlist at position 1.", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Good news: a seat freed up", Assert.Single(f.Dms.To("seoyeon")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EventCancel_TellsEveryoneWithASeatOrOnTheWaitlist_Once()
     {
         await using var f = await CreateAsync();

@@ -69,9 +69,9 @@ public sealed class ExportTests
         string?[] row = ["plain", "with,comma", "with \"quote\"", "two\r\nlines", "김민준", null, " spaced "];
         var bytes = Csv.Write(["a", "b", "c", "d", "e", "f", "g"], [row]);
 
-        Assert.Equal("a,b,c,d,e,f,g\r\nplain,\"with,comma\",\"with \"\"quote\"\"\",\"two\r\nlines\",김민준,, spaced \r\n", Csv.Encoding.GetString(bytes));
+        Assert.Equal("a,b,c,d,e,f,g\r\nplain,\"with,comma\",\"with \"\"quote\"\"\",\"two\r\nlines\",김민준,, spaced \r\n", Csv.Text(bytes));
         Assert.Equal(row.Select(v => v ?? ""), Csv.Read(Csv.Encoding.GetString(bytes))[1]);
-        Assert.False(bytes.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }));
+        Assert.True(bytes.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }), "spreadsheet-facing CSV starts with a UTF-8 byte order mark");
     }
 
     /// <summary>Two weekly proofs (one link, one late image), one reviewed each way, a pending certificate and an RSVP.</summary>
@@ -101,6 +101,7 @@ public sealed class ExportTests
         Assert.Equal($"Here is the {kind} export ({kind}-test-cohort.csv); CSV times are in Asia/Seoul with their UTC offset.", reply.Text);
         var file = Assert.Single(reply.Files);
         Assert.Equal("text/csv", file.ContentType);
-        return Csv.Encoding.GetString(file.Content);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, file.Content[..3]);
+        return Csv.Text(file.Content);
     }
 }

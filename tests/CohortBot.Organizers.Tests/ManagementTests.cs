@@ -83,11 +83,52 @@ public sealed class ManagementTests
     [Fact]
     public async Task Excuse_TellsTheParticipant_AndOnlyOnce()
     {
-        await using var f = await CreateAsync();
+        await using var f = await CreateAsync(configure: s => s.AddSingleton(TwoExcused));
         Assert.Equal("Week 2 is excused for 김민준.", (await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:2 reason:sick")).Text);
         Assert.Equal("Week 2 was already excused for 김민준.", (await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:2")).Text);
         Assert.Equal("There is no week 9.", (await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:9")).Text);
         Assert.Equal("An organizer has excused you from week 2; you don't need to submit a proof for it.", Assert.Single(f.Dms.To("minjun")).Text);
+    }
+
+    [Fact]
+    public async Task DirectMessage_ToSomeoneWithoutALanguage_IsInTheCohortsLanguage()
+    {
+        await using var f = await CreateAsync(TestCohort.Definition() with { Language = "ko" }, s => s.AddSingleton(TwoExcused));
+
+        await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:2");
+
+        Assert.Matches("[가-힣]{2}", Assert.Single(f.Dms.To("minjun")).Text);
+        Assert.DoesNotContain("excused", f.Dms.To("minjun")[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Excuse_BeyondTheCohortsLimit_IsRefused_NamingTheLimit_AndStoresNothing()
+    {
+        await using var f = await CreateAsync(configure: s => s.AddSingleton(TwoExcused));
+        await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:1");
+        await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:2");
+        f.Dms.Sent.Clear();
+
+        var third = await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:3");
+
+        Assert.Equal(ReplyTone.Error, third.Tone);
+        Assert.Equal("김민준 already has 2 excused weeks (1, 2), the most this cohort allows (completion.max_excused_weeks in the cohort file). Nothing changed.", third.Text);
+        Assert.Empty(f.Dms.Sent);
+        var id = await ReviewQueueTests.ParticipantIdAsync(f, "minjun");
+        Assert.Equal(2, (await f.Get<Core.Allowances.IAllowanceStore>().ForParticipantAsync(id, CancellationToken.None)).ExcusedWeekIds.Count);
+        Assert.Equal("Week 2 was already excused for 김민준.", (await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:2")).Text);
+        Assert.Equal("Week 3 is excused for 이서연.", (await f.TypeAsync(OrgA, "/excuse participant:terminal:seoyeon week:3")).Text);
+    }
+
+    [Fact]
+    public async Task Excuse_WhenTheCohortAllowsNone_SaysSo()
+    {
+        await using var f = await CreateAsync();
+
+        var reply = await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:1");
+
+        Assert.Equal(ReplyTone.Error, reply.Tone);
+        Assert.Equal("This cohort allows no excused weeks (completion.max_excused_weeks in the cohort file), so week 1 cannot be excused for 김민준. Nothing changed.", reply.Text);
     }
 
     [Fact]
@@ -142,6 +183,8 @@ public sealed class ManagementTests
         Assert.Equal(ReplyTone.Error, reply.Tone);
         Assert.StartsWith(start, reply.Text, StringComparison.Ordinal);
     }
+
+    private static readonly CompletionRules TwoExcused = new(MaxExcusedWeeks: 2, MaxMissedWeeks: 0, LateProofsCount: true, CertificateRequired: false, MinEventsAttended: 0);
 
     private static async Task<DateTimeOffset> DueOf(ICohortStore store, OrganizerFixture f, int week) =>
         (await store.WeeksAsync(f.CohortId, CancellationToken.None)).Single(w => w.Number == week).DueAt;

@@ -85,13 +85,8 @@ internal sealed class OrganizerFixture : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<CommandDispatcher>().DispatchAsync(invocation, CancellationToken.None);
     }
 
-    /// <summary>Runs a typed line, as the terminal and Slack do.</summary>
-    public Task<Reply> TypeAsync(string user, string line)
-    {
-        var parsed = TextCommandParser.Parse(line);
-        Assert.Null(parsed.Error);
-        return RunAsync(new Invocation(parsed.Command!, parsed.Options, User(user)));
-    }
+    /// <summary>Runs a typed line, as the terminal and Slack do (a line that cannot be read is answered by the dispatcher).</summary>
+    public Task<Reply> TypeAsync(string user, string line) => RunAsync(TextCommandParser.Parse(line).ToInvocation(User(user)));
 
     /// <summary>The platform user as the terminal reports them, named as on the roster so the name is not "refreshed".</summary>
     public static PlatformUser User(string user) =>

@@ -16,6 +16,31 @@ public sealed class PermissionTests
         Assert.Subset(Catalogue.All.Where(c => c.OrganizerOnly).Select(c => c.Name).ToHashSet(), expected.ToHashSet());
     }
 
+    [Fact]
+    public async Task UnknownCommand_ListsOrganizerCommands_OnlyToOrganizers()
+    {
+        await using var f = await CreateAsync();
+
+        var participant = await f.TypeAsync("minjun", "/teleport");
+        var organizer = await f.TypeAsync(OrgA, "/teleport");
+
+        Assert.StartsWith("I don't know the command /teleport. Try one of: ", participant.Text, StringComparison.Ordinal);
+        Assert.Contains("/submit", participant.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/review", participant.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/event-create", participant.Text, StringComparison.Ordinal);
+        Assert.Contains("/review", organizer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrganizerCommand_WithBadOptions_FromAParticipant_IsRefusedBeforeItsOptionsAreDescribed()
+    {
+        await using var f = await CreateAsync();
+
+        var reply = await f.RunAsync(new Invocation("extend", new Dictionary<string, object?> { ["colour"] = "red" }, User("minjun")));
+
+        Assert.Equal("Sorry, /extend is for organizers only.", reply.Text);
+    }
+
     [Theory]
     [MemberData(nameof(OrganizerCommands))]
     public async Task OrganizerCommand_FromAParticipant_IsRefusedPolitely_AndLogged(string command)

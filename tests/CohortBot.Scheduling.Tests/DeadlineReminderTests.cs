@@ -143,6 +143,34 @@ public sealed class DeadlineReminderTests
         Assert.Empty(bot.Platform.Direct("alice"));
     }
 
+    [Fact]
+    public async Task Reminders_FollowEachParticipantsOwnDeadline_AndSkipAnExcusedWeek()
+    {
+        using var folder = new TestFolder();
+        var cohort = Cohort("alice", "bob", "carol");
+        cohort.MaxExcusedWeeks = 1;
+        await using var bot = await BotUnderTest.StartAsync(folder, cohort, Due.AddDays(-3));
+        var runner = bot.Services.GetRequiredService<CommandRunner>();
+        var organizer = new Core.Participants.PlatformUser("terminal", "organizer", "organizer");
+        var carolsDue = Due.AddDays(2);
+        Assert.Equal(ReplyTone.Success, (await runner.RunAsync(Invocation.Create("excuse", organizer, ("participant", "terminal:bob"), ("week", "12")), CancellationToken.None)).Tone);
+        Assert.Equal(ReplyTone.Success, (await runner.RunAsync(Invocation.Create("extend", organizer, ("participant", "terminal:carol"), ("week", "12"), ("until", "2026-12-08 23:59")), CancellationToken.None)).Tone);
+        var told = bot.Platform.All.Count; // the excuse and extension DMs
+
+        await bot.AdvanceToAsync(Due.AddHours(-48));
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == told + 1));
+        await Task.Delay(200);
+        Assert.Equal(["alice"], bot.Platform.All.Skip(told).Select(s => s.Target).ToArray());
+
+        await bot.AdvanceToAsync(carolsDue.AddHours(-48));
+        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Any(x => x.Target == "carol" && x.Message.Title == "Reminder")));
+        var carols = bot.Platform.Direct("carol").Where(x => x.Message.Title == "Reminder").ToList();
+        Assert.Equal(carolsDue.AddHours(-48), Assert.Single(carols).At);
+        Assert.Contains(Core.Time.TimeMarkup.Token(carolsDue), carols[0].Message.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Platform.Direct("bob"), x => x.Message.Title == "Reminder");
+        Assert.Equal(2, bot.Platform.Direct("alice").Count);
+    }
+
     private static async Task RejectAsync(TestFolder folder, long submissionId)
     {
         await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.Database}");

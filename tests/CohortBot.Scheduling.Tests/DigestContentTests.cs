@@ -33,7 +33,7 @@ public sealed class DigestContentTests
         var page = Assert.Single(pages);
         Assert.Contains("Week 2", page.Text, StringComparison.Ordinal);
         Assert.Contains("2 of 4 submitted (50%)", page.Text, StringComparison.Ordinal);
-        Assert.Contains("Waiting for review: 4 weekly proof(s), 1 certificate(s).", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Waiting for review: 4 weekly proofs, 1 certificate.", page.Text, StringComparison.Ordinal);
         Assert.Contains("0 approved, 1 waiting, 0 rejected, 3 not submitted", page.Text, StringComparison.Ordinal);
         Assert.Equal("carol\ndave", page.Fields.Single(f => f.Name.StartsWith("Missing week 2", StringComparison.Ordinal)).Value);
         Assert.Equal("dave", page.Fields.Single(f => f.Name.StartsWith("Missed weeks 1 and 2", StringComparison.Ordinal)).Value);

@@ -16,6 +16,9 @@ public sealed class TestCohort
 
     public DateTime? CertificateDeadlineLocal { get; set; }
 
+    /// <summary>The cohort file's <c>completion.max_excused_weeks</c>; no completion section when null.</summary>
+    public int? MaxExcusedWeeks { get; set; }
+
     public static DateTimeOffset Instant(DateTime seoulLocal) => new DateTimeOffset(seoulLocal, Seoul.GetUtcOffset(seoulLocal)).ToUniversalTime();
 
     public string ToYaml()
@@ -31,6 +34,11 @@ public sealed class TestCohort
         if (CertificateDeadlineLocal is { } cert)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"certificates:\n  deadline: {cert:yyyy-MM-dd HH:mm}\n  allowed:\n    - id: tf-developer\n      name: TensorFlow Developer Certificate");
+        }
+
+        if (MaxExcusedWeeks is { } excused)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"completion:\n  max_excused_weeks: {excused}");
         }
 
         sb.AppendLine(Events.Count == 0 ? "events: []" : "events:");

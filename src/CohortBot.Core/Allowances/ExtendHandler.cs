@@ -2,6 +2,7 @@ using System.Globalization;
 using CohortBot.Core.Audit;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Deadlines;
 using CohortBot.Core.Notifications;
 using CohortBot.Core.Organizers;
 using CohortBot.Core.Roster;
@@ -74,13 +75,21 @@ public sealed class ExtendHandler(
             return refusal!;
         }
 
+        // Later than their own deadline, which an earlier extension may already have moved.
+        var granted = await allowances.ForParticipantAsync(participant.Id, ct);
+        var own = week is null ? OwnDeadline.Of(ctx.Cohort.CertificateDeadline!.Value, granted.CertificateDeadline).DueAt : OwnWeek.Of(week, granted).Week.DueAt;
+        if (until <= own)
+        {
+            return Reply.Error(t["extend.not_later", new { deadline = own }]);
+        }
+
         var actor = Actor.Of(ctx.Invocation.User);
         var previous = await allowances.ExtendAsync(ctx.Cohort.Id, participant.Id, week?.Id, until, actor, ctx.Now, ct);
         await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, actor, "deadline.extend_one", $"participant:{participant.Id}",
             AuditState.Json(new { target = week?.Number.ToString(CultureInfo.InvariantCulture) ?? "certificate", due_at = previous ?? week?.DueAt ?? ctx.Cohort.CertificateDeadline }),
             AuditState.Json(new { target = week?.Number.ToString(CultureInfo.InvariantCulture) ?? "certificate", due_at = until }), ctx.Now), ct);
-        await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.ParticipantChanged, participant.Id.ToString(CultureInfo.InvariantCulture)), ct);
-        await notifier.NotifyParticipantAsync(participant.Id, tx => new Reply(tx["extend.dm", new
+        await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.OwnDeadlineChanged, participant.Id.ToString(CultureInfo.InvariantCulture)), ct);
+        await notifier.NotifyParticipantAsync(ctx.Cohort, participant.Id, tx => new Reply(tx["extend.dm", new
         {
             what = week is null ? tx["extend.what_certificate"] : tx["extend.what_week", new { week = week.Number }],
             until,

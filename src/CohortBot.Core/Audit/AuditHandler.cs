@@ -22,6 +22,6 @@ public sealed class AuditHandler(IAuditLog log) : ICommandHandler
         var fields = entries.Select(e => new ReplyField(
             t["audit.heading", new { at = TimeMarkup.Token(e.At), actor = e.Actor, action = e.Action, subject = e.Subject }],
             t["audit.change", new { before = e.Before ?? "-", after = e.After ?? "-" }])).ToList();
-        return new Reply(t["audit.count", new { count = entries.Count }]) { Title = t["audit.title"], Fields = fields };
+        return new Reply(t.Plural("audit.count", entries.Count)) { Title = t["audit.title"], Fields = fields };
     }
 }

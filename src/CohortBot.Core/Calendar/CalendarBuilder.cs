@@ -2,6 +2,7 @@ using System.Globalization;
 using CohortBot.Core.Allowances;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Deadlines;
 using CohortBot.Core.Events;
 using CohortBot.Core.Messages;
 using CohortBot.Core.Participants;
@@ -26,7 +27,7 @@ public sealed class CalendarBuilder(ICohortStore cohorts, IEventStore events, IA
             AddEvent(ics, cohort, e, now, t);
         }
 
-        await AddDeadlinesAsync(ics, cohort, now, t, new ParticipantAllowances(new HashSet<long>(), new Dictionary<long, DateTimeOffset>(), null), ct);
+        await AddDeadlinesAsync(ics, cohort, now, t, ParticipantDeadlines.NoAllowances, ct);
         return new ReplyFile($"{cohort.Slug}.ics", "text/calendar", ics.ToBytes());
     }
 
@@ -68,22 +69,21 @@ public sealed class CalendarBuilder(ICohortStore cohorts, IEventStore events, IA
 
     private async Task AddDeadlinesAsync(Ics ics, Cohort cohort, DateTimeOffset now, Texts t, ParticipantAllowances own, CancellationToken ct)
     {
-        foreach (var week in await cohorts.WeeksAsync(cohort.Id, ct))
+        var deadlines = new ParticipantDeadlines(await cohorts.WeeksAsync(cohort.Id, ct), cohort.CertificateDeadline, own);
+        foreach (var (week, _, excused) in deadlines.Weeks)
         {
-            if (own.ExcusedWeekIds.Contains(week.Id))
+            if (excused)
             {
                 continue;
             }
 
-            var due = own.WeekDeadlines.TryGetValue(week.Id, out var extended) && extended > week.DueAt ? extended : week.DueAt;
-            ics.Event($"week-{week.Number.ToString(CultureInfo.InvariantCulture)}@{cohort.Slug}.cohortbot", now, due - DeadlineBlock, due,
+            ics.Event($"week-{week.Number.ToString(CultureInfo.InvariantCulture)}@{cohort.Slug}.cohortbot", now, week.DueAt - DeadlineBlock, week.DueAt,
                 t["calendar.week_due", new { week = week.Number, title = week.Title }], week.CourseRange, null, cancelled: false);
         }
 
-        if (cohort.CertificateDeadline is { } deadline)
+        if (deadlines.Certificate is { } certificate)
         {
-            var due = own.CertificateDeadline is { } ext && ext > deadline ? ext : deadline;
-            ics.Event($"certificate@{cohort.Slug}.cohortbot", now, due - DeadlineBlock, due, t["calendar.certificate_due"], null, null, cancelled: false);
+            ics.Event($"certificate@{cohort.Slug}.cohortbot", now, certificate.DueAt - DeadlineBlock, certificate.DueAt, t["calendar.certificate_due"], null, null, cancelled: false);
         }
     }
 }

@@ -50,7 +50,8 @@ public sealed class Ics
 
     public byte[] ToBytes() => Exports.Csv.Encoding.GetBytes(_text + "END:VCALENDAR\r\n");
 
-    public static string Escape(string text) => text
+    /// <summary>A TEXT value: control characters other than line breaks and tabs are not allowed in one (RFC 5545 3.3.11), so they go.</summary>
+    public static string Escape(string text) => Text.ControlCharacters.CleanMultiline(text)
         .Replace("\\", "\\\\", StringComparison.Ordinal)
         .Replace(";", "\\;", StringComparison.Ordinal)
         .Replace(",", "\\,", StringComparison.Ordinal)

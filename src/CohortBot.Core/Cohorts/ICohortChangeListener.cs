@@ -19,4 +19,7 @@ public enum CohortChangeKind
     WeekChanged,
     EventChanged,
     ParticipantChanged,
+
+    /// <summary>A participant was given their own deadline (the subject is their id): their reminders move.</summary>
+    OwnDeadlineChanged,
 }

@@ -58,7 +58,11 @@ public sealed record ButtonAction(string Command, IReadOnlyDictionary<string, st
                     return false;
                 }
 
-                options[Uri.UnescapeDataString(pair[..eq])] = Uri.UnescapeDataString(pair[(eq + 1)..]);
+                // Ours never repeat a key; one that does was not made by us.
+                if (!options.TryAdd(Uri.UnescapeDataString(pair[..eq]), Uri.UnescapeDataString(pair[(eq + 1)..])))
+                {
+                    return false;
+                }
             }
         }
 

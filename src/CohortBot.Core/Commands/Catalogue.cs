@@ -11,7 +11,7 @@ public static class Catalogue
     [
         new("duration", OptionType.String, Required: false) { MaxLength = 16 },
         new("company", OptionType.String, Required: false) { MaxLength = 200 },
-        new("topic", OptionType.String, Required: false) { MaxLength = 1000 },
+        new("topic", OptionType.String, Required: false) { MaxLength = 1000, Multiline = true },
         new("speakers", OptionType.String, Required: false) { MaxLength = 1000 },
         new("capacity", OptionType.Integer, Required: false) { MinValue = 0, MaxValue = 100_000 },
         new("join_url", OptionType.String, Required: false) { MaxLength = 2048 },
@@ -22,7 +22,7 @@ public static class Catalogue
         new("week", OptionType.Integer, Required: true, OptionChoices.Weeks) { MinValue = 1, MaxValue = 1000 },
         new("url", OptionType.String, Required: false) { MaxLength = 2048 },
         new("file", OptionType.Attachment, Required: false),
-        new("note", OptionType.String, Required: false) { MaxLength = 500 },
+        new("note", OptionType.String, Required: false) { MaxLength = 500, Multiline = true },
     ]);
 
     public static readonly CommandDescriptor Cert = new("cert",
@@ -91,7 +91,7 @@ public static class Catalogue
     public static readonly CommandDescriptor Reject = new("reject",
     [
         new("proof", OptionType.String, Required: true) { MaxLength = 20 },
-        new("reason", OptionType.String, Required: false) { MaxLength = 500 },
+        new("reason", OptionType.String, Required: false) { MaxLength = 500, Multiline = true },
         new("week", OptionType.Integer, Required: false, OptionChoices.Weeks) { MinValue = 1, MaxValue = 1000 },
     ], OrganizerOnly: true);
 
@@ -125,7 +125,7 @@ public static class Catalogue
     public static readonly CommandDescriptor Drop = new("drop",
     [
         new("participant", OptionType.String, Required: true) { MaxLength = 254 },
-        new("reason", OptionType.String, Required: false) { MaxLength = 500 },
+        new("reason", OptionType.String, Required: false) { MaxLength = 500, Multiline = true },
         new("undo", OptionType.Boolean, Required: false),
     ], OrganizerOnly: true);
 
@@ -133,7 +133,7 @@ public static class Catalogue
     [
         new("participant", OptionType.String, Required: true) { MaxLength = 254 },
         new("week", OptionType.Integer, Required: true, OptionChoices.Weeks) { MinValue = 1, MaxValue = 1000 },
-        new("reason", OptionType.String, Required: false) { MaxLength = 500 },
+        new("reason", OptionType.String, Required: false) { MaxLength = 500, Multiline = true },
     ], OrganizerOnly: true);
 
     public static readonly CommandDescriptor Extend = new("extend",
@@ -164,7 +164,7 @@ public static class Catalogue
     public static readonly CommandDescriptor EventCancel = new("event-cancel",
     [
         new("id", OptionType.String, Required: true, OptionChoices.Events) { MaxLength = 64 },
-        new("reason", OptionType.String, Required: false) { MaxLength = 500 },
+        new("reason", OptionType.String, Required: false) { MaxLength = 500, Multiline = true },
     ], OrganizerOnly: true);
 
     public static readonly CommandDescriptor Audit = new("audit",

@@ -2,6 +2,7 @@ using CohortBot.Core.Cohorts;
 using CohortBot.Core.Messages;
 using CohortBot.Core.Organizers;
 using CohortBot.Core.Participants;
+using CohortBot.Core.Text;
 using Microsoft.Extensions.Logging;
 
 namespace CohortBot.Core.Commands;
@@ -9,22 +10,30 @@ namespace CohortBot.Core.Commands;
 /// <summary>
 /// The one entry point for every adapter: finds the command, checks and types its options,
 /// resolves the cohort and participant, enforces organizer-only commands, runs the handler, and
-/// turns anything unexpected into a polite reply (after logging it).
+/// turns anything unexpected into a polite reply (after logging it). Every reply, refusals and the
+/// apology included, is in the caller's language (<see cref="ReaderLanguage"/>), which is why the
+/// caller is looked up before anything else.
 /// </summary>
 public sealed partial class CommandDispatcher(
     IEnumerable<ICommandHandler> handlers,
     ICohortResolver cohorts,
+    IParticipantStore participants,
     ParticipantDirectory directory,
     IOrganizerPolicy organizers,
     MessageCatalogue catalogue,
     TimeProvider clock,
     ILogger<CommandDispatcher> logger)
 {
+    private const int MaxShownCommand = 32;
+
     private readonly Dictionary<string, ICommandHandler> _handlers =
         handlers.ToDictionary(h => h.Command.Name, StringComparer.OrdinalIgnoreCase);
 
     public async Task<Reply> DispatchAsync(Invocation invocation, CancellationToken ct)
     {
+        // A display name or locale from a platform is stored and shown to organizers: one line, no
+        // control characters, bounded. The command name is echoed in replies and logs: no control characters either.
+        invocation = invocation with { Command = ControlCharacters.CleanLine(invocation.Command), User = DisplayNames.Sanitize(invocation.User) };
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
             ["Platform"] = invocation.User.Platform,
@@ -34,7 +43,10 @@ public sealed partial class CommandDispatcher(
         var t = catalogue.For(invocation.User.Locale);
         try
         {
-            return await DispatchCoreAsync(invocation, t, ct);
+            var cohort = await cohorts.ResolveAsync(invocation, ct);
+            var known = await participants.FindByIdentityAsync(cohort.Id, invocation.User.Platform, invocation.User.UserId, ct);
+            t = catalogue.For(ReaderLanguage.Of(known, invocation.User.Locale, cohort.Language));
+            return await DispatchCoreAsync(invocation, cohort, known, t, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -48,11 +60,24 @@ public sealed partial class CommandDispatcher(
         }
     }
 
-    private async Task<Reply> DispatchCoreAsync(Invocation invocation, Texts t, CancellationToken ct)
+    private async Task<Reply> DispatchCoreAsync(Invocation invocation, Cohort cohort, Participant? known, Texts t, CancellationToken ct)
     {
+        if (invocation.Problem is { } problem)
+        {
+            return Reply.Error(t[problem.Key, problem.Args]);
+        }
+
+        var isOrganizer = organizers.IsOrganizer(invocation.User);
         if (!_handlers.TryGetValue(invocation.Command, out var handler))
         {
-            return Reply.Error(t["command.unknown", new { command = Clip(invocation.Command), commands = CommandList() }]);
+            return Reply.Error(t["command.unknown", new { command = Clip(invocation.Command), commands = CommandList(isOrganizer) }]);
+        }
+
+        // Before the options are checked: someone who may not run it learns nothing about them.
+        if (handler.Command.OrganizerOnly && !isOrganizer)
+        {
+            LogRefusedOrganizerCommand(invocation.Command, invocation.User.Platform, invocation.User.UserId);
+            return Reply.Error(t["organizer.only", new { command = handler.Command.Name }]);
         }
 
         var bound = OptionBinder.Bind(handler.Command, invocation, t);
@@ -61,22 +86,10 @@ public sealed partial class CommandDispatcher(
             return Reply.Error(bound.Error!);
         }
 
-        if (handler.Command.OrganizerOnly && !organizers.IsOrganizer(invocation.User))
-        {
-            LogRefusedOrganizerCommand(invocation.Command, invocation.User.Platform, invocation.User.UserId);
-            return Reply.Error(t["organizer.only", new { command = handler.Command.Name }]);
-        }
-
-        var cohort = await cohorts.ResolveAsync(invocation, ct);
-        if (invocation.User.Locale is null)
-        {
-            t = catalogue.For(cohort.Language);
-        }
-
         Participant? participant = null;
         if (handler.NeedsParticipant)
         {
-            var lookup = await directory.ResolveAsync(cohort, invocation.User, ct);
+            var lookup = await directory.ResolveAsync(cohort, invocation.User, known, ct);
             if (lookup.Participant is null)
             {
                 return Reply.Error(lookup.Refusal == ParticipantRefusal.Dropped
@@ -85,16 +98,20 @@ public sealed partial class CommandDispatcher(
             }
 
             participant = lookup.Participant;
-            t = catalogue.For(participant.Language ?? invocation.User.Locale ?? participant.Locale ?? cohort.Language);
+            t = catalogue.For(ReaderLanguage.Of(participant, invocation.User.Locale, cohort.Language));
         }
 
         var context = new CommandContext(bound.Invocation, cohort, participant, t, clock.GetUtcNow());
         return await handler.HandleAsync(context, ct);
     }
 
-    private string CommandList() => string.Join(", ", _handlers.Keys.Order(StringComparer.Ordinal).Select(n => "/" + n));
+    /// <summary>The commands the caller may run: organizer commands are not advertised to participants.</summary>
+    private string CommandList(bool isOrganizer) => string.Join(", ", _handlers.Values
+        .Where(h => isOrganizer || !h.Command.OrganizerOnly)
+        .Select(h => "/" + h.Command.Name)
+        .Order(StringComparer.Ordinal));
 
-    private static string Clip(string text) => text.Length <= 32 ? text : string.Concat(text.AsSpan(0, 32), "…");
+    private static string Clip(string text) => text.Length <= MaxShownCommand ? text : string.Concat(text.AsSpan(0, MaxShownCommand), "…");
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} failed (reference {Reference})")]
     private partial void LogFailed(Exception ex, string command, string reference);

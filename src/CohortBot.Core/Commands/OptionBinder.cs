@@ -1,11 +1,13 @@
 using System.Globalization;
 using CohortBot.Core.Messages;
+using CohortBot.Core.Text;
 
 namespace CohortBot.Core.Commands;
 
 /// <summary>
 /// Checks an invocation's options against the catalogue and converts text values to their types,
-/// so handlers only ever see well-typed options. Every refusal is a sentence the user can act on.
+/// so handlers only ever see well-typed options, and text without control characters
+/// (<see cref="ControlCharacters"/>). Every refusal is a sentence the user can act on.
 /// </summary>
 public static class OptionBinder
 {
@@ -20,7 +22,8 @@ public static class OptionBinder
             var option = command.Option(name);
             if (option is null)
             {
-                return BindResult.Fail(t["option.unknown", new { option = name, command = command.Name, valid = Describe(command) }]);
+                var unknown = UnknownOption(command, name);
+                return BindResult.Fail(t[unknown.Key, unknown.Args]);
             }
 
             if (raw is null)
@@ -53,8 +56,14 @@ public static class OptionBinder
             : o.Required ? $" {o.Name}:<{o.Name}>"
             : $" [{o.Name}:<{o.Name}>]"));
 
-    private static string Describe(CommandDescriptor command) =>
-        command.Options.Count == 0 ? "-" : string.Join(", ", command.Options.Select(o => o.Name));
+    /// <summary>The refusal of an option given twice: nothing runs, since which value was meant is a guess.</summary>
+    public static InputProblem Repeated(string option) => new("option.repeated", new { option = Clip(option) });
+
+    /// <summary>The refusal of an option <paramref name="command"/> does not have, naming the ones it has (or that it takes none).</summary>
+    public static InputProblem UnknownOption(CommandDescriptor command, string option) =>
+        command.Options.Count == 0
+            ? new("option.none", new { command = command.Name, option = Clip(option) })
+            : new("option.unknown", new { command = command.Name, option = Clip(option), valid = string.Join(", ", command.Options.Select(o => o.Name)) });
 
     private static (object? Value, string? Error) Convert(OptionDescriptor option, object raw, Texts t)
     {
@@ -112,8 +121,11 @@ public static class OptionBinder
                     text = System.Convert.ToString(raw, CultureInfo.InvariantCulture) ?? string.Empty;
                 }
 
-                // NFC: the same Hangul name typed on different keyboards (composed or as jamo) must match.
-                text = text.Trim().Normalize(System.Text.NormalizationForm.FormC);
+                // Control characters (ESC, BEL, NUL…) never get in: they could drive an organizer's
+                // terminal or end up in a file. NFC: the same Hangul name typed on different
+                // keyboards (composed or as jamo) must match.
+                text = (option.Multiline ? ControlCharacters.CleanMultiline(text) : ControlCharacters.CleanLine(text))
+                    .Trim().Normalize(System.Text.NormalizationForm.FormC);
                 if (text.Length > option.MaxLength)
                 {
                     return (null, t["option.too_long", new { option = option.Name, max = option.MaxLength }]);

@@ -13,6 +13,9 @@ public sealed record OptionDescriptor(string Name, OptionType Type, bool Require
     /// <summary>Upper bound for string values, in characters.</summary>
     public int MaxLength { get; init; } = 1000;
 
+    /// <summary>A string value that may span lines (a note, a reason): line breaks and tabs are kept; elsewhere they become spaces.</summary>
+    public bool Multiline { get; init; }
+
     /// <summary>Inclusive bounds for integer values.</summary>
     public long? MinValue { get; init; }
 

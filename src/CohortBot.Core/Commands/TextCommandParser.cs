@@ -1,4 +1,5 @@
 using System.Text;
+using CohortBot.Core.Participants;
 
 namespace CohortBot.Core.Commands;
 
@@ -55,6 +56,14 @@ public static class TextCommandParser
         return BindTokens(command, tokens);
     }
 
+    /// <summary>Splits <paramref name="text"/> into words as commands are read (double quotes group, and are removed); false when a quote is not closed.</summary>
+    public static bool TrySplit(string text, out IReadOnlyList<string> words)
+    {
+        var ok = TryTokenize(text.Trim(), out var tokens);
+        words = tokens.Select(t => t.Text).ToList();
+        return ok;
+    }
+
     private static TextParseResult BindTokens(CommandDescriptor command, List<Token> tokens)
     {
         var options = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
@@ -71,7 +80,12 @@ public static class TextCommandParser
                     return new TextParseResult(command.Name, options, TextParseError.UnknownOption, key);
                 }
 
-                options[option.Name] = Unquote(token.Text[(colon + 1)..]);
+                // Given twice (by name, or by name after its place): which one was meant is a guess.
+                if (!options.TryAdd(option.Name, Unquote(token.Text[(colon + 1)..])))
+                {
+                    return new TextParseResult(command.Name, options, TextParseError.RepeatedOption, option.Name);
+                }
+
                 positional = new Queue<OptionDescriptor>(positional.Where(o => o != option));
                 continue;
             }
@@ -79,7 +93,11 @@ public static class TextCommandParser
             var flag = token.Quoted ? null : command.Option(token.Text);
             if (flag is { Type: OptionType.Boolean })
             {
-                options[flag.Name] = "true";
+                if (!options.TryAdd(flag.Name, "true"))
+                {
+                    return new TextParseResult(command.Name, options, TextParseError.RepeatedOption, flag.Name);
+                }
+
                 continue;
             }
 
@@ -99,7 +117,9 @@ public static class TextCommandParser
         return new TextParseResult(command.Name, options, null, null);
     }
 
-    private static bool IsIdentifier(string text) => text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiLetterUpper(c) || c == '_');
+    /// <summary>An option name as typed: a letter, then letters, digits or '_' (so <c>url2:x</c> is an unknown option, not a value; <c>10:30</c> stays a value).</summary>
+    private static bool IsIdentifier(string text) =>
+        text.Length > 0 && char.IsAsciiLetter(text[0]) && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private static string Unquote(string value) =>
         value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
@@ -162,10 +182,43 @@ public enum TextParseError
     UnknownCommand,
     UnknownOption,
     TooManyValues,
+
+    /// <summary>The same option given twice (<see cref="TextParseResult.Detail"/> names it).</summary>
+    RepeatedOption,
 }
 
 /// <summary>The parsed command, or why it could not be read (<see cref="Detail"/> names the offending text).</summary>
 public sealed record TextParseResult(string? Command, IReadOnlyDictionary<string, object?> Options, TextParseError? Error, string? Detail)
 {
     public static TextParseResult Fail(TextParseError error) => new(null, new Dictionary<string, object?>(), error, null);
+
+    /// <summary>
+    /// What to hand the dispatcher: the command (an unknown name too: the dispatcher says which
+    /// commands exist), or the reason it could not be read, to be worded in the caller's language.
+    /// </summary>
+    public Invocation ToInvocation(PlatformUser user, string? channelId = null) =>
+        Problem is { } problem ? Invocation.Refused(user, problem, channelId) : new Invocation(Command!, Options, user, channelId);
+
+    /// <summary>Why the line cannot run, for the dispatcher to word; null when it can (an unknown command name included).</summary>
+    public InputProblem? Problem
+    {
+        get
+        {
+            if (Error is null or TextParseError.UnknownCommand)
+            {
+                return null;
+            }
+
+            var command = Command is null ? null : Catalogue.Find(Command);
+            return Error switch
+            {
+                TextParseError.TooLong => new("parse.too_long", new { max = TextCommandParser.MaxInputLength }),
+                TextParseError.UnclosedQuote => new("parse.unclosed_quote"),
+                TextParseError.UnknownOption when command is not null => OptionBinder.UnknownOption(command, Detail ?? string.Empty),
+                TextParseError.TooManyValues when command is not null => new("parse.too_many_values", new { value = Detail, usage = OptionBinder.Usage(command) }),
+                TextParseError.RepeatedOption => OptionBinder.Repeated(Detail ?? string.Empty),
+                _ => new("parse.empty"),
+            };
+        }
+    }
 }

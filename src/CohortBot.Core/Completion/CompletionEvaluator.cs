@@ -1,5 +1,6 @@
 using System.Globalization;
 using CohortBot.Core.Cohorts;
+using CohortBot.Core.Deadlines;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Submissions;
 
@@ -60,13 +61,14 @@ public sealed class CompletionEvaluator(CompletionRules rules, Cohort cohort, IR
 
     private WeekStanding Standing(Week week, ParticipantRecord record)
     {
-        if (record.ExcusedWeekIds.Contains(week.Id))
+        var own = OwnWeek.Of(week, record.Allowances);
+        if (own.Excused)
         {
             return WeekStanding.Excused;
         }
 
-        var due = record.WeekExtensions.TryGetValue(week.Id, out var extended) && extended > week.DueAt ? extended : week.DueAt;
-        var closes = rules.LateProofsCount ? Later(week.ClosesAt, due) : due;
+        var due = own.Week.DueAt;
+        var closes = rules.LateProofsCount ? own.Week.ClosesAt : due;
         record.LatestWeekly.TryGetValue(week.Id, out var latest);
         var counts = latest is not null && (rules.LateProofsCount || latest.SubmittedAt <= due);
         return Judge(counts ? latest!.Status : null, now <= closes);
@@ -79,12 +81,7 @@ public sealed class CompletionEvaluator(CompletionRules rules, Cohort cohort, IR
             return null;
         }
 
-        var deadline = cohort.CertificateDeadline ?? cohort.EndsAt;
-        if (record.CertificateExtension is { } extended && extended > deadline)
-        {
-            deadline = extended;
-        }
-
+        var deadline = OwnDeadline.Of(cohort.CertificateDeadline ?? cohort.EndsAt, record.CertificateExtension).DueAt;
         var latest = record.LatestCertificate;
         var counts = latest is not null && latest.SubmittedAt <= deadline;
         return Judge(counts ? latest!.Status : null, now <= deadline);
@@ -97,8 +94,6 @@ public sealed class CompletionEvaluator(CompletionRules rules, Cohort cohort, IR
         ReviewStatus.Pending => WeekStanding.Outstanding,
         _ => stillOpen ? WeekStanding.Outstanding : WeekStanding.Missed,
     };
-
-    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static string Numbers(IEnumerable<Week> weeks) =>
         string.Join(", ", weeks.Select(w => w.Number.ToString(CultureInfo.InvariantCulture)));

@@ -1,3 +1,4 @@
+using CohortBot.Core.Allowances;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Submissions;
 
@@ -14,4 +15,8 @@ public sealed record ParticipantRecord(
     IReadOnlySet<long> ExcusedWeekIds,
     IReadOnlyDictionary<long, DateTimeOffset> WeekExtensions,
     DateTimeOffset? CertificateExtension,
-    int EventsAttended);
+    int EventsAttended)
+{
+    /// <summary>What organizers granted, in the shape <see cref="Deadlines.OwnWeek"/> reads.</summary>
+    public ParticipantAllowances Allowances => new(ExcusedWeekIds, WeekExtensions, CertificateExtension);
+}

@@ -38,7 +38,7 @@ public sealed class ReportHandler(CompletionReport report, IAuditLog audit) : IC
         };
         await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), "report", kind, null, AuditState.Json(counts), ctx.Now), ct);
         var listed = results.Where(r => r.Status != CompletionStatus.Completed).Take(MaxListed).ToList();
-        var text = t["report.summary", counts];
+        var text = t["report.summary", new { participants = t.Plural("count.participants", counts.total), counts.completed, counts.at_risk, counts.failed }];
         if (listed.Count < counts.at_risk + counts.failed)
         {
             text += " " + t["report.truncated", new { shown = listed.Count }];

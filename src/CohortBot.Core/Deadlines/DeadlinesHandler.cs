@@ -1,14 +1,16 @@
 using System.Globalization;
+using CohortBot.Core.Allowances;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Messages;
 using CohortBot.Core.Progress;
 using CohortBot.Core.Submissions;
 using CohortBot.Core.Time;
 
 namespace CohortBot.Core.Deadlines;
 
-/// <summary><c>/deadlines</c>: what is due next, and where the caller stands on each.</summary>
-public sealed class DeadlinesHandler(ICohortStore cohorts, ISubmissionStore submissions) : ICommandHandler
+/// <summary><c>/deadlines</c>: what is due next, and where the caller stands on each, by their own deadlines.</summary>
+public sealed class DeadlinesHandler(ICohortStore cohorts, ISubmissionStore submissions, IAllowanceStore allowances) : ICommandHandler
 {
     private const int Shown = 5;
 
@@ -17,29 +19,28 @@ public sealed class DeadlinesHandler(ICohortStore cohorts, ISubmissionStore subm
     public async Task<Reply> HandleAsync(CommandContext ctx, CancellationToken ct)
     {
         var t = ctx.T;
-        var weeks = await cohorts.WeeksAsync(ctx.Cohort.Id, ct);
+        var own = new ParticipantDeadlines(
+            await cohorts.WeeksAsync(ctx.Cohort.Id, ct), ctx.Cohort.CertificateDeadline, await allowances.ForParticipantAsync(ctx.Participant.Id, ct));
         var latest = (await submissions.LatestWeeklyAsync(ctx.Participant.Id, ct)).ToDictionary(s => s.WeekId);
 
-        var all = weeks
-            .Select(w => (Week: w, Status: WeekStatuses.Of(w, latest.GetValueOrDefault(w.Id), ctx.Now)))
-            .ToList();
-        var upcoming = all.Where(x => x.Week.DueAt >= ctx.Now).OrderBy(x => x.Week.DueAt).Take(Shown).ToList();
+        var all = own.Weeks.Select(w => (Own: w, Status: w.StatusOf(latest.GetValueOrDefault(w.Week.Id), ctx.Now))).ToList();
+        var upcoming = all.Where(x => x.Own.Week.DueAt >= ctx.Now).OrderBy(x => x.Own.Week.DueAt).Take(Shown).ToList();
 
         // Weeks past their deadline that still take late proofs: easy to forget, so listed too.
-        var overdue = all.Where(x => x.Status is WeekStatus.Missing or WeekStatus.Rejected && x.Week.StateAt(ctx.Now) == WeekState.Late)
-            .OrderBy(x => x.Week.Number)
+        var overdue = all.Where(x => x.Status is WeekStatus.Missing or WeekStatus.Rejected && x.Own.Week.StateAt(ctx.Now) == WeekState.Late)
+            .OrderBy(x => x.Own.Week.Number)
             .ToList();
 
         var fields = upcoming.Select(x => new ReplyField(
-            t["deadlines.week", new { week = x.Week.Number, title = x.Week.Title }],
-            t["deadlines.due", new { deadline = x.Week.DueAt, relative = TimeMarkup.Token(x.Week.DueAt, TimeStyle.Relative), status = t[x.Status.Key()] }]
-            + (x.Week.CourseRange is { } range ? "\n" + range : string.Empty))).ToList();
+            t["deadlines.week", new { week = x.Own.Week.Number, title = x.Own.Week.Title }],
+            Due(t, x.Own.Week.DueAt, x.Own.Extended, t[x.Status.Key()])
+            + (x.Own.Week.CourseRange is { } range ? "\n" + range : string.Empty))).ToList();
         if (overdue.Count > 0)
         {
-            fields.Add(new ReplyField(t["deadlines.overdue"], t["deadlines.overdue_weeks", new { weeks = string.Join(", ", overdue.Select(x => x.Week.Number)) }]));
+            fields.Add(new ReplyField(t["deadlines.overdue"], t["deadlines.overdue_weeks", new { weeks = string.Join(", ", overdue.Select(x => x.Own.Week.Number)) }]));
         }
 
-        if (ctx.Cohort.CertificateDeadline is { } certDeadline && certDeadline >= ctx.Now)
+        if (own.Certificate is { } certificate && certificate.DueAt >= ctx.Now)
         {
             var cert = await submissions.LatestCertificateAsync(ctx.Participant.Id, ct);
             var status = cert is null ? t["status.due"] : t[cert.Status switch
@@ -48,9 +49,7 @@ public sealed class DeadlinesHandler(ICohortStore cohorts, ISubmissionStore subm
                 ReviewStatus.Rejected => "status.rejected",
                 _ => "status.submitted",
             }];
-            fields.Add(new ReplyField(
-                t["deadlines.certificate"],
-                t["deadlines.due", new { deadline = certDeadline, relative = TimeMarkup.Token(certDeadline, TimeStyle.Relative), status }]));
+            fields.Add(new ReplyField(t["deadlines.certificate"], Due(t, certificate.DueAt, certificate.Extended, status)));
         }
 
         if (fields.Count == 0)
@@ -59,13 +58,16 @@ public sealed class DeadlinesHandler(ICohortStore cohorts, ISubmissionStore subm
         }
 
         var next = upcoming.Concat(overdue).FirstOrDefault(x => x.Status is WeekStatus.Due or WeekStatus.Missing or WeekStatus.Rejected
-                                                                && x.Week.StateAt(ctx.Now) is WeekState.Open or WeekState.Late);
+                                                                && x.Own.Week.StateAt(ctx.Now) is WeekState.Open or WeekState.Late);
         return new Reply(t["deadlines.title", new { cohort = ctx.Cohort.Name }])
         {
             Fields = fields,
-            Buttons = next.Week is null
+            Buttons = next.Own is null
                 ? []
-                : [new ReplyButton(t["button.submit_week", new { week = next.Week.Number }], ButtonAction.Encode(Catalogue.Submit.Name, ("week", next.Week.Number.ToString(CultureInfo.InvariantCulture))), ButtonStyle.Primary)],
+                : [new ReplyButton(t["button.submit_week", new { week = next.Own.Week.Number }], ButtonAction.Encode(Catalogue.Submit.Name, ("week", next.Own.Week.Number.ToString(CultureInfo.InvariantCulture))), ButtonStyle.Primary)],
         };
     }
+
+    private static string Due(Texts t, DateTimeOffset deadline, bool extended, string status) =>
+        t[extended ? "deadlines.due_extended" : "deadlines.due", new { deadline, relative = TimeMarkup.Token(deadline, TimeStyle.Relative), status }];
 }

@@ -1,17 +1,22 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Completion;
+using CohortBot.Core.Deadlines;
 using CohortBot.Core.Events;
 using CohortBot.Core.Messages;
+using CohortBot.Core.Participants;
+using CohortBot.Core.Submissions;
 using CohortBot.Core.Time;
 
 namespace CohortBot.Core.Digests;
 
 /// <summary>
 /// The organizer digest: the week in focus (the last one whose deadline has passed, else the open
-/// one) with its submission rate and who is missing, who missed it and the week before, the review
+/// one) with its submission rate and who is missing (by each participant's own deadlines: excused
+/// and still-extended participants are not), who missed it and the week before, the review
 /// backlog, certificates, and the next two weeks' events with RSVPs and waitlists.
 /// </summary>
-public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDigestQueries queries, MessageCatalogue catalogue)
+public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDigestQueries queries, ICompletionRecords records, MessageCatalogue catalogue)
 {
     public static readonly TimeSpan EventHorizon = TimeSpan.FromDays(14);
 
@@ -19,22 +24,26 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
     {
         var t = catalogue.For(cohort.Language);
         var sections = new List<MessagePager.Section>();
-        var active = await queries.ActiveParticipantsAsync(cohort.Id, ct);
+        var people = (await records.LoadAsync(cohort.Id, ct))
+            .Where(r => r.Participant.Status == ParticipantStatus.Active)
+            .OrderBy(r => r.Participant.DisplayName, StringComparer.Ordinal).ThenBy(r => r.Participant.Id)
+            .ToList();
         var weeks = (await cohorts.WeeksAsync(cohort.Id, ct)).OrderBy(w => w.DueAt).ToList();
         var focus = weeks.LastOrDefault(w => w.DueAt <= now) ?? weeks.FirstOrDefault(w => w.StateAt(now) == WeekState.Open);
         var summary = new List<string>();
         if (focus is not null)
         {
-            var missing = await queries.MissingAsync(cohort.Id, focus.Id, ct);
-            var submitted = active - missing.Count;
-            var rate = active == 0 ? 0 : (int)Math.Round(100.0 * submitted / active);
-            summary.Add(t["digest.rate", new { week = focus.Number, submitted, active, rate, deadline = focus.DueAt }]);
-            sections.Add(new(t["digest.missing", new { week = focus.Number, count = missing.Count }], missing));
+            var expected = people.Where(r => !OwnWeek.Of(focus, r.Allowances).Excused).ToList();
+            var submitted = expected.Count(r => HasProof(r, focus));
+            var missing = people.Where(r => IsMissing(r, focus, now)).ToList();
+            var rate = expected.Count == 0 ? 0 : (int)Math.Round(100.0 * submitted / expected.Count);
+            summary.Add(t["digest.rate", new { week = focus.Number, submitted, active = expected.Count, rate, deadline = focus.DueAt }]);
+            sections.Add(new(t["digest.missing", new { week = focus.Number, count = missing.Count }], Names(missing)));
             var previous = weeks.LastOrDefault(w => w.DueAt < focus.DueAt);
             if (previous is not null)
             {
-                var both = await queries.MissingBothAsync(cohort.Id, focus.Id, previous.Id, ct);
-                sections.Add(new(t["digest.missing_twice", new { week = focus.Number, previous = previous.Number, count = both.Count }], both));
+                var both = missing.Where(r => IsMissing(r, previous, now)).ToList();
+                sections.Add(new(t["digest.missing_twice", new { week = focus.Number, previous = previous.Number, count = both.Count }], Names(both)));
             }
         }
         else
@@ -43,7 +52,7 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
         }
 
         var backlog = await queries.ReviewBacklogAsync(cohort.Id, ct);
-        summary.Add(t["digest.review", new { weekly = backlog.WeeklyPending, certificates = backlog.CertificatesPending }]);
+        summary.Add(t["digest.review", new { weekly = t.Plural("count.weekly_proofs", backlog.WeeklyPending), certificates = t.Plural("count.certificates", backlog.CertificatesPending) }]);
         if (cohort.CertificateDeadline is { } certificateDeadline)
         {
             var c = await queries.CertificatesAsync(cohort.Id, ct);
@@ -53,6 +62,22 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
         sections.Add(new(t["digest.events", new { days = EventHorizon.Days }], await EventLinesAsync(cohort, now, t, ct)));
         return MessagePager.Pack(t["digest.title", new { cohort = cohort.Name }], string.Join("\n", summary), sections, t["digest.continued"]);
     }
+
+    /// <summary>A proof that still counts: the latest one, not rejected.</summary>
+    private static bool HasProof(ParticipantRecord record, Week week) =>
+        record.LatestWeekly.TryGetValue(week.Id, out var latest) && latest.Status != ReviewStatus.Rejected;
+
+    /// <summary>
+    /// No proof, not excused, and not someone whose own (extended) deadline is still ahead: the
+    /// same facts <c>/progress</c> shows them.
+    /// </summary>
+    private static bool IsMissing(ParticipantRecord record, Week week, DateTimeOffset now)
+    {
+        var own = OwnWeek.Of(week, record.Allowances);
+        return !own.Excused && !HasProof(record, week) && !(own.Extended && own.Week.DueAt > now);
+    }
+
+    private static List<string> Names(IEnumerable<ParticipantRecord> people) => people.Select(r => r.Participant.DisplayName).ToList();
 
     private async Task<IReadOnlyList<string>> EventLinesAsync(Cohort cohort, DateTimeOffset now, Texts t, CancellationToken ct)
     {

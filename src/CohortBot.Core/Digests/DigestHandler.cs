@@ -14,7 +14,7 @@ public sealed class DigestHandler(OrganizerDigest digest) : ICommandHandler
         var platform = ctx.Invocation.User.Platform;
         var pages = await digest.PostNowAsync(ctx.Cohort, platform, ct);
         return pages is { } count
-            ? Reply.Success(ctx.T["digest.posted", new { count }])
+            ? Reply.Success(ctx.T.Plural("digest.posted", count))
             : Reply.Error(ctx.T["digest.no_channel", new { platform }]);
     }
 }

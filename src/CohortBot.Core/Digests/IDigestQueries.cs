@@ -1,16 +1,11 @@
 namespace CohortBot.Core.Digests;
 
-/// <summary>The organizer digest's numbers, each one query. "Submitted" means the latest proof is not rejected.</summary>
+/// <summary>
+/// The organizer digest's cohort-wide counts, each one query. Who is missing a week is not here:
+/// that depends on each participant's own deadlines, which Core decides (<see cref="Deadlines.OwnWeek"/>).
+/// </summary>
 public interface IDigestQueries
 {
-    Task<int> ActiveParticipantsAsync(long cohortId, CancellationToken ct);
-
-    /// <summary>Display names of active participants without a (non-rejected) proof for the week, by name.</summary>
-    Task<IReadOnlyList<string>> MissingAsync(long cohortId, long weekId, CancellationToken ct);
-
-    /// <summary>Those missing both weeks.</summary>
-    Task<IReadOnlyList<string>> MissingBothAsync(long cohortId, long weekId, long previousWeekId, CancellationToken ct);
-
     Task<ReviewBacklog> ReviewBacklogAsync(long cohortId, CancellationToken ct);
 
     Task<CertificateTally> CertificatesAsync(long cohortId, CancellationToken ct);

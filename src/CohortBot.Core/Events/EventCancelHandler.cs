@@ -35,10 +35,10 @@ public sealed class EventCancelHandler(IEventStore events, IEventAdmin admin, IA
         var told = 0;
         foreach (var participant in await admin.ReservedByAsync(existing.Id, ct))
         {
-            await notifier.NotifyParticipantAsync(participant, tx => Reply.Warning(tx["event.dm_cancelled", new { title = existing.Title, starts = existing.StartsAt, reason = reason ?? "-" }]), ct);
+            await notifier.NotifyParticipantAsync(ctx.Cohort, participant, tx => Reply.Warning(tx["event.dm_cancelled", new { title = existing.Title, starts = existing.StartsAt, reason = reason ?? "-" }]), ct);
             told++;
         }
 
-        return Reply.Success(t["event.cancelled", new { title = existing.Title, told }]);
+        return Reply.Success(t.Plural("event.cancelled", told, new { title = existing.Title, told }));
     }
 }

@@ -9,7 +9,9 @@ namespace CohortBot.Core.Events;
 /// <summary>
 /// <c>/event-edit id [kind] [title] [starts] [duration] [company] [topic] [speakers] [capacity] [join_url]</c>:
 /// changes only the options given. An event from the cohort file becomes chat-owned: from then on
-/// the file no longer changes it. People with a seat or on the waitlist are told when the time moves.
+/// the file no longer changes it. People with a seat or on the waitlist are told when the time moves;
+/// a raised capacity gives its seats to the people waiting (each told by DM), and one lowered below
+/// the seats taken warns the organizer without taking anyone's seat away.
 /// </summary>
 public sealed class EventEditHandler(IEventStore events, IEventAdmin admin, IAuditLog audit, INotifier notifier, CohortChanges changes) : ICommandHandler
 {
@@ -34,7 +36,12 @@ public sealed class EventEditHandler(IEventStore events, IEventAdmin admin, IAud
             return Reply.Error(t[error!, args]);
         }
 
-        await admin.UpdateAsync(ctx.Cohort.Id, existing.Key, draft, ctx.Now, ct);
+        var update = await admin.UpdateAsync(ctx.Cohort.Id, existing.Key, draft, ctx.Now, ct);
+        if (update is null)
+        {
+            return Reply.Error(t["attendance.unknown_event", new { id = key }]);
+        }
+
         await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), "event.edit", existing.Key,
             AuditState.Json(before), AuditState.Json(draft), ctx.Now), ct);
         await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.EventChanged, existing.Key), ct);
@@ -42,10 +49,23 @@ public sealed class EventEditHandler(IEventStore events, IEventAdmin admin, IAud
         {
             foreach (var participant in await admin.ReservedByAsync(existing.Id, ct))
             {
-                await notifier.NotifyParticipantAsync(participant, tx => Reply.Warning(tx["event.dm_moved", new { title = draft.Title, starts = draft.StartsAt }]), ct);
+                await notifier.NotifyParticipantAsync(ctx.Cohort, participant, tx => Reply.Warning(tx["event.dm_moved", new { title = draft.Title, starts = draft.StartsAt }]), ct);
             }
         }
 
-        return Reply.Success(t["event.edited", new { id = existing.Key, title = draft.Title, starts = draft.StartsAt }]);
+        await PromotionNotice.SendAsync(notifier, ctx.Cohort, update.Promoted, draft.Title, draft.StartsAt, draft.JoinUrl, ct);
+        var text = t["event.edited", new { id = existing.Key, title = draft.Title, starts = draft.StartsAt }];
+        if (update.Promoted.Count > 0)
+        {
+            text += " " + t.Plural("event.promoted", update.Promoted.Count);
+        }
+
+        if (draft.Capacity is { } capacity && update.Going > capacity)
+        {
+            // Nobody is bumped: a seat once given is kept; the warning lets the organizer sort it out.
+            return Reply.Warning(text + " " + t.Plural("event.over_capacity", capacity, new { going = update.Going, capacity }));
+        }
+
+        return Reply.Success(text);
     }
 }

@@ -9,8 +9,11 @@ public interface IEventAdmin
     /// <summary>False when the key is already used in the cohort.</summary>
     Task<bool> CreateAsync(long cohortId, string key, EventDraft draft, DateTimeOffset now, CancellationToken ct);
 
-    /// <summary>Replaces every field and the speakers; false when there is no such event.</summary>
-    Task<bool> UpdateAsync(long cohortId, string key, EventDraft draft, DateTimeOffset now, CancellationToken ct);
+    /// <summary>
+    /// Replaces every field and the speakers, and gives seats a raised capacity freed to the people
+    /// waiting, in one transaction; null when there is no such event.
+    /// </summary>
+    Task<EventUpdate?> UpdateAsync(long cohortId, string key, EventDraft draft, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>False when there is no such event or it was already cancelled.</summary>
     Task<bool> CancelAsync(long cohortId, string key, DateTimeOffset now, CancellationToken ct);

@@ -39,6 +39,7 @@ public sealed class RsvpHandler(IEventStore events, INotifier notifier) : IComma
         }
 
         var outcome = await events.RsvpAsync(e, ctx.Participant.Id, ctx.Now, ct);
+        await PromotionNotice.SendAsync(notifier, ctx.Cohort, outcome.Promoted, e.Title, e.StartsAt, e.JoinUrl, ct);
         var cancelButton = new ReplyButton(t["button.cancel_rsvp"], ButtonAction.Encode(Catalogue.Rsvp.Name, ("event", e.Key), ("cancel", "true")), ButtonStyle.Danger);
         if (outcome.Status == RsvpStatus.Waitlisted)
         {
@@ -72,14 +73,7 @@ public sealed class RsvpHandler(IEventStore events, INotifier notifier) : IComma
             return Reply.Warning(t["rsvp.nothing_to_cancel", new { title = e.Title }]);
         }
 
-        foreach (var promoted in outcome.Promoted)
-        {
-            await notifier.NotifyParticipantAsync(promoted, pt =>
-            {
-                var text = pt["rsvp.promoted", new { title = e.Title, starts = e.StartsAt }];
-                return Reply.Success(e.JoinUrl is null ? text : text + "\n" + pt["rsvp.join", new { url = e.JoinUrl }]);
-            }, ct);
-        }
+        await PromotionNotice.SendAsync(notifier, ctx.Cohort, outcome.Promoted, e.Title, e.StartsAt, e.JoinUrl, ct);
 
         return Reply.Success(t["rsvp.cancelled", new { title = e.Title }]);
     }

@@ -3,6 +3,7 @@ using CohortBot.Core.Calendar;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Completion;
+using CohortBot.Core.Deadlines;
 using CohortBot.Core.Messages;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Progress;
@@ -49,18 +50,14 @@ public sealed class CohortExporter(ICohortStore cohorts, ICompletionRecords reco
             var row = new List<string?> { Id(r.Participant.Id), r.Participant.DisplayName, r.Participant.Email };
             row.AddRange(PlatformKeys.All.Select(p => string.Join(" ", ids[p])));
             row.Add(r.Participant.Status == ParticipantStatus.Dropped ? "dropped" : "active");
-            row.AddRange(weeks.Select(w => r.ExcusedWeekIds.Contains(w.Id) ? "excused" : WeekValue(w, r, now)));
+            row.AddRange(weeks.Select(w => WeekValue(OwnWeek.Of(w, r.Allowances), r, now)));
             return (IReadOnlyList<string?>)row;
         });
         return Csv.Write(header, rows);
     }
 
-    private static string WeekValue(Week week, ParticipantRecord record, DateTimeOffset now)
-    {
-        var effective = record.WeekExtensions.TryGetValue(week.Id, out var due)
-            ? week with { DueAt = due, ClosesAt = due > week.ClosesAt ? due : week.ClosesAt }
-            : week;
-        return WeekStatuses.Of(effective, record.LatestWeekly.GetValueOrDefault(week.Id), now) switch
+    private static string WeekValue(OwnWeek week, ParticipantRecord record, DateTimeOffset now) =>
+        week.StatusOf(record.LatestWeekly.GetValueOrDefault(week.Week.Id), now) switch
         {
             WeekStatus.Upcoming => "upcoming",
             WeekStatus.Due => "due",
@@ -68,9 +65,9 @@ public sealed class CohortExporter(ICohortStore cohorts, ICompletionRecords reco
             WeekStatus.SubmittedLate => "pending_late",
             WeekStatus.Approved => "approved",
             WeekStatus.Rejected => "rejected",
+            WeekStatus.Excused => "excused",
             _ => "missing",
         };
-    }
 
     private async Task<byte[]> SubmissionsAsync(Cohort cohort, CancellationToken ct)
     {

@@ -5,11 +5,20 @@ namespace CohortBot.Core.Exports;
 
 /// <summary>
 /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote, CR or LF, quotes
-/// doubled; written as UTF-8 without a byte order mark so Korean names survive every tool.
+/// doubled. Exports are for spreadsheets, so two more things (docs/organizers.md, "Exports"):
+/// the bytes start with a UTF-8 byte order mark (without it Excel reads Korean names as
+/// mojibake), and a cell a spreadsheet would run as a formula (first character = + - @, tab or CR,
+/// or their full-width forms) gets a leading apostrophe and quotes, as OWASP's CSV injection
+/// guidance says. The bot itself writes no negative numbers, so only text people typed is changed.
 /// </summary>
 public static class Csv
 {
+    /// <summary>UTF-8 without a preamble of its own: <see cref="Write"/> adds the mark, readers skip it.</summary>
     public static readonly UTF8Encoding Encoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    private const string FormulaStarts = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
     public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
@@ -25,8 +34,15 @@ public static class Csv
             AppendRow(sb, row);
         }
 
-        return Encoding.GetBytes(sb.ToString());
+        return [.. ByteOrderMark, .. Encoding.GetBytes(sb.ToString())];
     }
+
+    /// <summary>The text of a file from <see cref="Write"/> without its byte order mark (for standard output).</summary>
+    public static string Text(byte[] content) =>
+        Encoding.GetString(content.AsSpan().StartsWith(ByteOrderMark) ? content.AsSpan(ByteOrderMark.Length) : content);
+
+    /// <summary>True when a spreadsheet would take <paramref name="value"/> as a formula.</summary>
+    public static bool LooksLikeFormula(string value) => value.Length > 0 && FormulaStarts.Contains(value[0], StringComparison.Ordinal);
 
     /// <summary>Reads RFC 4180 text back into rows (quoted fields may span lines).</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Read(string text)
@@ -66,7 +82,7 @@ public static class Csv
             }
             else if (c == ',')
             {
-                row.Add(field.ToString());
+                row.Add(Unguarded(field));
                 field.Clear();
             }
             else if (c is '\r' or '\n')
@@ -76,7 +92,7 @@ public static class Csv
                     i++;
                 }
 
-                row.Add(field.ToString());
+                row.Add(Unguarded(field));
                 field.Clear();
                 rows.Add(row);
                 row = [];
@@ -94,12 +110,16 @@ public static class Csv
 
         if (field.Length > 0 || row.Count > 0)
         {
-            row.Add(field.ToString());
+            row.Add(Unguarded(field));
             rows.Add(row);
         }
 
         return rows;
     }
+
+    /// <summary>A field as it was before <see cref="Write"/> guarded it, so an export imports back unchanged.</summary>
+    private static string Unguarded(StringBuilder field) =>
+        field.Length > 1 && field[0] == '\'' && LooksLikeFormula(field.ToString(1, 1)) ? field.ToString(1, field.Length - 1) : field.ToString();
 
     /// <summary>An instant as ISO 8601 local time in <paramref name="zone"/> with its offset, e.g. <c>2026-09-20T23:59:00+09:00</c>.</summary>
     public static string Time(DateTimeOffset? instant, TimeZoneInfo zone) =>
@@ -115,7 +135,11 @@ public static class Csv
             }
 
             var value = fields[i] ?? string.Empty;
-            if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+            if (LooksLikeFormula(value))
+            {
+                sb.Append("\"'").Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            }
+            else if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0)
             {
                 sb.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
             }

@@ -5,6 +5,9 @@ namespace CohortBot.Core.Notifications;
 /// <summary>Reaches a participant on whichever platforms they use.</summary>
 public interface INotifier
 {
-    /// <summary>Direct message, localised for the participant by <paramref name="compose"/>.</summary>
-    Task NotifyParticipantAsync(long participantId, Func<Messages.Texts, Reply> compose, CancellationToken ct);
+    /// <summary>
+    /// Direct message, localised by <paramref name="compose"/> in the participant's language
+    /// (<see cref="Messages.ReaderLanguage"/>: their choice, else their platform's, else <paramref name="cohort"/>'s).
+    /// </summary>
+    Task NotifyParticipantAsync(Cohorts.Cohort cohort, long participantId, Func<Messages.Texts, Reply> compose, CancellationToken ct);
 }

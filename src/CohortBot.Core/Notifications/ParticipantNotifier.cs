@@ -1,3 +1,4 @@
+using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Messages;
 using CohortBot.Core.Participants;
@@ -16,7 +17,7 @@ public sealed partial class ParticipantNotifier(
     MessageCatalogue catalogue,
     ILogger<ParticipantNotifier> logger) : INotifier
 {
-    public async Task NotifyParticipantAsync(long participantId, Func<Texts, Reply> compose, CancellationToken ct)
+    public async Task NotifyParticipantAsync(Cohort cohort, long participantId, Func<Texts, Reply> compose, CancellationToken ct)
     {
         var participant = await participants.GetAsync(participantId, ct);
         if (participant is null)
@@ -24,7 +25,7 @@ public sealed partial class ParticipantNotifier(
             return;
         }
 
-        var message = compose(catalogue.For(participant.PreferredLocale));
+        var message = compose(catalogue.For(ReaderLanguage.Of(participant, null, cohort.Language)));
         foreach (var identity in await participants.IdentitiesAsync(participantId, ct))
         {
             var platform = platforms.FirstOrDefault(p => p.Platform == identity.Platform);

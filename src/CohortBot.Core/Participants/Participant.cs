@@ -8,11 +8,8 @@ public sealed record Participant(long Id, long CohortId, string DisplayName, str
     /// <summary>The name came from the organizers' roster and is not replaced by platform display names.</summary>
     public bool NamedByOrganizer { get; init; }
 
-    /// <summary>The language the participant chose with /language; wins over any platform locale.</summary>
+    /// <summary>The language the participant chose with /language; wins over any platform locale (see <see cref="Messages.ReaderLanguage"/>).</summary>
     public string? Language { get; init; }
-
-    /// <summary>The language to write to this participant in: their choice, else what their platform last reported.</summary>
-    public string? PreferredLocale => Language ?? Locale;
 }
 
 public enum ParticipantStatus

@@ -8,9 +8,12 @@ namespace CohortBot.Core.Participants;
 /// </summary>
 public sealed class ParticipantDirectory(IParticipantStore store, TimeProvider clock)
 {
-    public async Task<ParticipantLookup> ResolveAsync(Cohort cohort, PlatformUser user, CancellationToken ct)
+    public async Task<ParticipantLookup> ResolveAsync(Cohort cohort, PlatformUser user, CancellationToken ct) =>
+        await ResolveAsync(cohort, user, await store.FindByIdentityAsync(cohort.Id, user.Platform, user.UserId, ct), ct);
+
+    /// <param name="existing">The participant already found behind <paramref name="user"/> (the dispatcher looks them up once, for their language).</param>
+    public async Task<ParticipantLookup> ResolveAsync(Cohort cohort, PlatformUser user, Participant? existing, CancellationToken ct)
     {
-        var existing = await store.FindByIdentityAsync(cohort.Id, user.Platform, user.UserId, ct);
         if (existing is not null)
         {
             if (existing.Status == ParticipantStatus.Dropped)

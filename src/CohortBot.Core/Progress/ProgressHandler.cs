@@ -1,29 +1,34 @@
+using CohortBot.Core.Allowances;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Deadlines;
 using CohortBot.Core.Events;
 using CohortBot.Core.Submissions;
 using CohortBot.Core.Time;
 
 namespace CohortBot.Core.Progress;
 
-/// <summary><c>/progress</c>: the caller's own record, week by week, plus certificate, RSVPs and attendance.</summary>
-public sealed class ProgressHandler(ICohortStore cohorts, ISubmissionStore submissions, IEventStore events) : ICommandHandler
+/// <summary><c>/progress</c>: the caller's own record, week by week by their own deadlines, plus certificate, RSVPs and attendance.</summary>
+public sealed class ProgressHandler(ICohortStore cohorts, ISubmissionStore submissions, IEventStore events, IAllowanceStore allowances) : ICommandHandler
 {
     public CommandDescriptor Command => Catalogue.Progress;
 
     public async Task<Reply> HandleAsync(CommandContext ctx, CancellationToken ct)
     {
         var t = ctx.T;
-        var weeks = await cohorts.WeeksAsync(ctx.Cohort.Id, ct);
+        var own = new ParticipantDeadlines(
+            await cohorts.WeeksAsync(ctx.Cohort.Id, ct), ctx.Cohort.CertificateDeadline, await allowances.ForParticipantAsync(ctx.Participant.Id, ct));
         var latest = (await submissions.LatestWeeklyAsync(ctx.Participant.Id, ct)).ToDictionary(s => s.WeekId);
-        var statuses = weeks.OrderBy(w => w.Number)
-            .Select(w => (Week: w, Latest: latest.GetValueOrDefault(w.Id), Status: WeekStatuses.Of(w, latest.GetValueOrDefault(w.Id), ctx.Now)))
+        var statuses = own.Weeks
+            .Select(w => (Own: w, Latest: latest.GetValueOrDefault(w.Week.Id), Status: w.StatusOf(latest.GetValueOrDefault(w.Week.Id), ctx.Now)))
             .ToList();
 
         var lines = statuses.Select(x =>
         {
-            var line = t["progress.week_line", new { week = x.Week.Number, status = t[x.Status.Key()] }];
-            if (x.Latest is { Status: ReviewStatus.Rejected, ReviewReason: { } reason })
+            var line = x.Own.Extended && x.Status is not WeekStatus.Excused
+                ? t["progress.week_line_extended", new { week = x.Own.Week.Number, status = t[x.Status.Key()], deadline = x.Own.Week.DueAt }]
+                : t["progress.week_line", new { week = x.Own.Week.Number, status = t[x.Status.Key()] }];
+            if (x.Status is WeekStatus.Rejected && x.Latest is { ReviewReason: { } reason })
             {
                 line += " — " + reason;
             }
@@ -32,11 +37,11 @@ public sealed class ProgressHandler(ICohortStore cohorts, ISubmissionStore submi
         });
 
         var done = statuses.Count(x => x.Status is WeekStatus.Approved or WeekStatus.Submitted or WeekStatus.SubmittedLate);
-        var due = statuses.Count(x => x.Status is not WeekStatus.Upcoming);
+        var due = statuses.Count(x => x.Status is not (WeekStatus.Upcoming or WeekStatus.Excused));
         var fields = new List<ReplyField>
         {
             new(t["progress.weeks", new { done, due }], Join(lines, t)),
-            new(t["field.certificate"], await CertificateLineAsync(ctx, t, ct)),
+            new(t["field.certificate"], await CertificateLineAsync(ctx, own.Certificate, t, ct)),
         };
 
         var rsvps = await events.RsvpsOfAsync(ctx.Participant.Id, ct);
@@ -51,14 +56,14 @@ public sealed class ProgressHandler(ICohortStore cohorts, ISubmissionStore submi
         return new Reply(t["progress.title", new { name = ctx.Participant.DisplayName, cohort = ctx.Cohort.Name }]) { Fields = fields };
     }
 
-    private async Task<string> CertificateLineAsync(CommandContext ctx, Messages.Texts t, CancellationToken ct)
+    private async Task<string> CertificateLineAsync(CommandContext ctx, OwnDeadline? deadline, Messages.Texts t, CancellationToken ct)
     {
         var cert = await submissions.LatestCertificateAsync(ctx.Participant.Id, ct);
         if (cert is null)
         {
-            return ctx.Cohort.CertificateDeadline is { } deadline
-                ? t["progress.cert_missing", new { deadline }]
-                : t["progress.none"];
+            return deadline is null
+                ? t["progress.none"]
+                : t[deadline.Extended ? "progress.cert_missing_extended" : "progress.cert_missing", new { deadline = deadline.DueAt }];
         }
 
         var types = await cohorts.CertificateTypesAsync(ctx.Cohort.Id, ct);

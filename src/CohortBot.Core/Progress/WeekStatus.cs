@@ -24,10 +24,14 @@ public enum WeekStatus
 
     /// <summary>Deadline passed with nothing submitted.</summary>
     Missing,
+
+    /// <summary>An organizer excused the participant from this week.</summary>
+    Excused,
 }
 
 public static class WeekStatuses
 {
+    /// <summary>The status against <paramref name="week"/>'s deadlines as given; for a participant, pass their <see cref="Deadlines.OwnWeek"/>.</summary>
     public static WeekStatus Of(Week week, Submission? latest, DateTimeOffset now)
     {
         if (latest is not null)
@@ -57,6 +61,7 @@ public static class WeekStatuses
         WeekStatus.SubmittedLate => "status.submitted_late",
         WeekStatus.Approved => "status.approved",
         WeekStatus.Rejected => "status.rejected",
+        WeekStatus.Excused => "status.excused",
         _ => "status.missing",
     };
 }

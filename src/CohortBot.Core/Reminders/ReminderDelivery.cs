@@ -41,12 +41,14 @@ public sealed partial class ReminderDelivery(
     /// stays flat for thousands) and sent with bounded concurrency through the platforms' own
     /// rate-limited clients. Returns how many DMs went out.
     /// </summary>
+    /// <param name="select">Narrows each page read (paging still follows the unfiltered page).</param>
     public async Task<int> FanOutAsync(
         Cohort cohort,
         ScheduledMoment moment,
         Func<long, int, CancellationToken, Task<IReadOnlyList<ReminderRecipient>>> readPage,
         Func<Texts, Reply> compose,
-        CancellationToken ct)
+        CancellationToken ct,
+        Func<IReadOnlyList<ReminderRecipient>, CancellationToken, Task<IReadOnlyList<ReminderRecipient>>>? select = null)
     {
         var o = options.Value;
         var sent = 0;
@@ -59,7 +61,8 @@ public sealed partial class ReminderDelivery(
                 return sent;
             }
 
-            await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = o.FanOutConcurrency, CancellationToken = ct }, async (r, c) =>
+            var chosen = select is null ? page : await select(page, ct);
+            await Parallel.ForEachAsync(chosen, new ParallelOptions { MaxDegreeOfParallelism = o.FanOutConcurrency, CancellationToken = ct }, async (r, c) =>
                 Interlocked.Add(ref sent, await DeliverAsync(cohort, moment, r, compose, c)));
             after = page[^1].ParticipantId;
         }

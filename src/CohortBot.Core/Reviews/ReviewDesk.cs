@@ -1,5 +1,8 @@
+using CohortBot.Core.Allowances;
 using CohortBot.Core.Audit;
+using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Deadlines;
 using CohortBot.Core.Notifications;
 using CohortBot.Core.Organizers;
 using Microsoft.Extensions.Options;
@@ -10,7 +13,14 @@ namespace CohortBot.Core.Reviews;
 /// Records a verdict, tells the participant, writes the audit entry, and moves the reviewer on to
 /// the next proof. The DM is sent after the commit: a failed DM never undoes a review.
 /// </summary>
-public sealed class ReviewDesk(IReviewQueue queue, ReviewCard card, INotifier notifier, IAuditLog audit, IOptions<ReviewOptions> options)
+public sealed class ReviewDesk(
+    IReviewQueue queue,
+    ReviewCard card,
+    INotifier notifier,
+    IAuditLog audit,
+    ICohortStore cohorts,
+    IAllowanceStore allowances,
+    IOptions<ReviewOptions> options)
 {
     public async Task<Reply> DecideAsync(CommandContext ctx, bool approve, string? reason, CancellationToken ct)
     {
@@ -21,6 +31,11 @@ public sealed class ReviewDesk(IReviewQueue queue, ReviewCard card, INotifier no
             return Reply.Error(t["review.bad_proof", new { proof = text }]);
         }
 
+        if (await ReviewHandler.UnknownWeekAsync(cohorts, ctx, ct) is { } unknownWeek)
+        {
+            return unknownWeek;
+        }
+
         var actor = Actor.Of(ctx.Invocation.User);
         var result = await queue.DecideAsync(ctx.Cohort.Id, proof, new ReviewDecision(approve, reason, actor, ctx.Now), ct);
         if (result.Outcome != ReviewOutcome.Decided)
@@ -28,16 +43,29 @@ public sealed class ReviewDesk(IReviewQueue queue, ReviewCard card, INotifier no
             return Refusal(result, proof, t);
         }
 
-        var item = result.Item!;
+        var item = approve ? result.Item! : result.Item! with { ResubmitBy = await OwnResubmitByAsync(ctx, result.Item!, ct) };
         await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, actor, approve ? "review.approve" : "review.reject", proof.ToString(),
             AuditState.Json(new { status = "pending", participant = item.ParticipantId }),
             AuditState.Json(new { status = approve ? "approved" : "rejected", reason }), ctx.Now), ct);
-        await notifier.NotifyParticipantAsync(item.ParticipantId, tx => ReviewNotice.Compose(item, tx), ct);
+        await notifier.NotifyParticipantAsync(ctx.Cohort, item.ParticipantId, tx => ReviewNotice.Compose(item, tx), ct);
 
         var done = approve
             ? t["review.approved", new { name = item.ParticipantName, what = What(item, t) }]
             : t["review.rejected", new { name = item.ParticipantName, what = What(item, t), reason }];
         return await ReviewHandler.NextAsync(queue, card, options.Value, ctx, (int?)ctx.Integer("week"), done, ct);
+    }
+
+    /// <summary>A rejected participant may resubmit until their own close: an extension for them moves it.</summary>
+    private async Task<DateTimeOffset?> OwnResubmitByAsync(CommandContext ctx, ReviewItem item, CancellationToken ct)
+    {
+        var own = await allowances.ForParticipantAsync(item.ParticipantId, ct);
+        if (item.WeekNumber is not { } number)
+        {
+            return item.ResubmitBy is { } deadline ? OwnDeadline.Of(deadline, own.CertificateDeadline).DueAt : item.ResubmitBy;
+        }
+
+        var week = (await cohorts.WeeksAsync(ctx.Cohort.Id, ct)).FirstOrDefault(w => w.Number == number);
+        return week is null ? item.ResubmitBy : OwnWeek.Of(week, own).Week.ClosesAt;
     }
 
     private static string What(ReviewItem item, Messages.Texts t) =>

@@ -1,18 +1,21 @@
 using CohortBot.Core.Cohorts;
+using CohortBot.Core.Commands;
 using CohortBot.Core.Exports;
+using CohortBot.Core.Text;
 
 namespace CohortBot.Core.Roster;
 
 /// <summary>
 /// Reads a roster CSV: a header row naming the columns <c>name</c> (required), <c>email</c>,
 /// <c>discord</c>, <c>slack</c>, <c>terminal</c>, in any order; other columns are ignored, so the
-/// participants export can be imported again. Every problem is reported with its line.
+/// participants export can be imported again. Every problem is reported with its line, as a
+/// message key the handler words in the organizer's language.
 /// </summary>
 public static class RosterCsv
 {
-    public static (IReadOnlyList<RosterEntry> Entries, IReadOnlyList<string> Errors) Parse(string text)
+    public static (IReadOnlyList<RosterEntry> Entries, IReadOnlyList<InputProblem> Errors) Parse(string text)
     {
-        var errors = new List<string>();
+        var errors = new List<InputProblem>();
         IReadOnlyList<IReadOnlyList<string>> rows;
         try
         {
@@ -20,19 +23,19 @@ public static class RosterCsv
         }
         catch (FormatException ex)
         {
-            return ([], [ex.Message]);
+            return ([], [new("roster.not_csv", new { detail = ex.Message })]);
         }
 
         if (rows.Count == 0)
         {
-            return ([], ["The file is empty; it needs a header row with at least a 'name' column."]);
+            return ([], [new("roster.empty")]);
         }
 
         var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
         var name = header.IndexOf("name");
         if (name < 0)
         {
-            return ([], ["The header row has no 'name' column (columns: name, email, discord, slack, terminal)."]);
+            return ([], [new("roster.no_name_column", new { columns = string.Join(", ", ["name", "email", .. Participants.PlatformKeys.All]) })]);
         }
 
         var email = header.IndexOf("email");
@@ -42,7 +45,7 @@ public static class RosterCsv
         {
             var row = rows[i];
             var line = i + 1;
-            string Cell(int column) => column >= 0 && column < row.Count ? row[column].Trim() : string.Empty;
+            string Cell(int column) => column >= 0 && column < row.Count ? ControlCharacters.CleanLine(row[column]).Trim() : string.Empty;
             if (row.All(string.IsNullOrWhiteSpace))
             {
                 continue;
@@ -52,19 +55,19 @@ public static class RosterCsv
             var mail = Cell(email);
             if (Cell(name).Length == 0)
             {
-                errors.Add($"line {line}: the name is empty.");
+                errors.Add(new("roster.line.no_name", new { line }));
             }
             else if (mail.Length > 0 && !mail.Contains('@', StringComparison.Ordinal))
             {
-                errors.Add($"line {line}: '{mail}' is not an email address.");
+                errors.Add(new("roster.line.bad_email", new { line, email = mail }));
             }
             else if (mail.Length == 0 && ids.Count == 0)
             {
-                errors.Add($"line {line}: {Cell(name)} needs an email or a platform id to be recognised.");
+                errors.Add(new("roster.line.unrecognisable", new { line, name = Cell(name) }));
             }
             else
             {
-                entries.Add(new RosterEntry(Cell(name), mail.Length == 0 ? null : mail, ids, line));
+                entries.Add(new RosterEntry(Participants.DisplayNames.Clean(Cell(name)), mail.Length == 0 ? null : mail, ids, line));
             }
         }
 

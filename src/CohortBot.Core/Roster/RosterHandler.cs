@@ -31,9 +31,9 @@ public sealed class RosterHandler(IRosterAdmin roster, IAuditLog audit, CohortCh
         var (entries, errors) = RosterCsv.Parse(text);
         if (errors.Count > 0)
         {
-            return Reply.Error(t["roster.errors", new { count = errors.Count }]) with
+            return Reply.Error(t.Plural("roster.errors", errors.Count)) with
             {
-                Fields = [new(t["roster.errors_field"], string.Join("\n", errors.Take(20)))],
+                Fields = [new(t["roster.errors_field"], string.Join("\n", errors.Take(20).Select(e => t[e.Key, e.Args])))],
             };
         }
 
@@ -41,7 +41,12 @@ public sealed class RosterHandler(IRosterAdmin roster, IAuditLog audit, CohortCh
         await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), "roster.import", file.FileName, null,
             AuditState.Json(new { rows = entries.Count, added }), ctx.Now), ct);
         await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.ParticipantChanged, "roster"), ct);
-        return Reply.Success(t["roster.imported", new { rows = entries.Count, added, known = entries.Count - added }]);
+        return Reply.Success(t["roster.imported", new
+        {
+            rows = t.Plural("count.rows", entries.Count),
+            added = t.Plural("count.new_participants", added),
+            known = entries.Count - added,
+        }]);
     }
 
     /// <summary>The file as text, or null when it is too large (whatever size the platform declared) or not UTF-8.</summary>

@@ -1,6 +1,7 @@
 using CohortBot.Core.Allowances;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Deadlines;
 using CohortBot.Core.Time;
 
 namespace CohortBot.Core.Submissions;
@@ -44,10 +45,7 @@ public sealed class CertHandler(ICohortStore cohorts, ISubmissionStore submissio
             file = stored.File;
         }
 
-        if ((await allowances.ForParticipantAsync(ctx.Participant.Id, ct)).CertificateDeadline is { } extended && extended > deadline)
-        {
-            deadline = extended;
-        }
+        deadline = OwnDeadline.Of(deadline, (await allowances.ForParticipantAsync(ctx.Participant.Id, ct)).CertificateDeadline).DueAt;
 
         var late = ctx.Now > deadline;
         var saved = await submissions.RecordCertificateAsync(

@@ -1,6 +1,7 @@
 using CohortBot.Core.Allowances;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Deadlines;
 using CohortBot.Core.Messages;
 using CohortBot.Core.Reviews;
 using CohortBot.Core.Time;
@@ -16,17 +17,13 @@ public sealed class SubmitHandler(ICohortStore cohorts, ISubmissionStore submiss
     {
         var t = ctx.T;
         var number = (int)ctx.Integer("week")!.Value;
-        var weeks = await cohorts.WeeksAsync(ctx.Cohort.Id, ct);
+        // The participant's own deadlines: an organizer's extension moves a deadline (and the close) later.
+        var own = await allowances.ForParticipantAsync(ctx.Participant.Id, ct);
+        var weeks = (await cohorts.WeeksAsync(ctx.Cohort.Id, ct)).Select(w => OwnWeek.Of(w, own).Week).ToList();
         var week = weeks.FirstOrDefault(w => w.Number == number);
         if (week is null)
         {
             return Reply.Error(t["submit.unknown_week", new { week = number, valid = OpenWeeks(weeks, ctx.Now, t) }]);
-        }
-
-        // An organizer's extension for this participant moves their deadline (and the close) later.
-        if ((await allowances.ForParticipantAsync(ctx.Participant.Id, ct)).WeekDeadlines.TryGetValue(week.Id, out var extended) && extended > week.DueAt)
-        {
-            week = week with { DueAt = extended, ClosesAt = extended > week.ClosesAt ? extended : week.ClosesAt };
         }
 
         switch (week.StateAt(ctx.Now))

@@ -12,12 +12,13 @@ public sealed class ZonedTimeFormatter(TimeZoneInfo zone, TimeProvider clock, Te
 {
     private readonly CultureInfo _culture = CultureInfo.GetCultureInfo(texts.Language);
 
+    /// <summary>Dates in the reader's order (<c>time.format.*</c> in the catalogue: <c>Sun 2026-12-06</c>, <c>2026-12-06 (일)</c>).</summary>
     public string Format(DateTimeOffset instant, TimeStyle style) => style switch
     {
-        TimeStyle.Date => Local(instant).ToString("ddd yyyy-MM-dd", _culture),
+        TimeStyle.Date => Local(instant).ToString(texts["time.format.date"], _culture),
         TimeStyle.Time => Local(instant).ToString("HH:mm", CultureInfo.InvariantCulture) + " " + Offset(instant),
         TimeStyle.Relative => Relative(instant - clock.GetUtcNow()),
-        _ => Local(instant).ToString("ddd yyyy-MM-dd HH:mm", _culture) + " " + Offset(instant),
+        _ => Local(instant).ToString(texts["time.format.full"], _culture) + " " + Offset(instant),
     };
 
     public string Render(string text) => TimeMarkup.Render(text, Format);

@@ -68,9 +68,25 @@ public sealed partial class HttpInteractionsService(
 
     private async Task<IResult> HandleAsync(HttpContext http, InteractionSignatureVerifier verifier)
     {
+        // Discord sends JSON only; anything else is refused before it is read, signed or not.
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        }
+
         // The signature is over the exact bytes sent, so read them before any parsing.
         using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        try
+        {
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Over Kestrel's limit (declared or chunked): an answer, not an unhandled exception.
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
         var body = buffer.ToArray();
         if (!verifier.Verify(http.Request.Headers["X-Signature-Ed25519"], http.Request.Headers["X-Signature-Timestamp"], body))
         {

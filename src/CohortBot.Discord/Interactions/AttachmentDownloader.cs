@@ -1,4 +1,6 @@
 using CohortBot.Core.Commands;
+using CohortBot.Core.Concurrency;
+using CohortBot.Core.Fetching;
 using CohortBot.Core.Submissions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,9 +9,15 @@ namespace CohortBot.Discord.Interactions;
 
 /// <summary>
 /// Fetches an attachment from Discord's CDN as soon as the interaction arrives (the signed URLs
-/// expire), after checking the size Discord declares. The core then checks type and size again.
+/// expire), after checking the size Discord declares. Only Discord's file hosts are fetched from
+/// (<c>Discord:Attachments</c>); anything else becomes an unreadable attachment, which the core
+/// answers politely. The core then checks type and size again.
 /// </summary>
-public sealed partial class AttachmentDownloader(IHttpClientFactory httpClients, IOptions<ProofOptions> proofs, ILogger<AttachmentDownloader> logger)
+public sealed partial class AttachmentDownloader(
+    IHttpClientFactory httpClients,
+    IOptions<ProofOptions> proofs,
+    IOptions<DiscordOptions> discord,
+    ILogger<AttachmentDownloader> logger)
 {
     public const string HttpClientName = "discord-cdn";
 
@@ -22,7 +30,7 @@ public sealed partial class AttachmentDownloader(IHttpClientFactory httpClients,
             return new InvocationAttachment(fileName, declaredSize, _ => throw new IOException("Not downloaded: larger than allowed."));
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
             return Unreadable(fileName, declaredSize);
         }
@@ -30,23 +38,25 @@ public sealed partial class AttachmentDownloader(IHttpClientFactory httpClients,
         try
         {
             var client = httpClients.CreateClient(HttpClientName);
-            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct);
+            using var response = await GuardedHttp.GetAsync(client, uri, discord.Value.Attachments.Policy(), null, ct);
             response.EnsureSuccessStatusCode();
             await using var stream = await response.Content.ReadAsStreamAsync(ct);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while (buffer.Length <= max && (read = await stream.ReadAsync(chunk, ct)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-            }
-
-            var content = buffer.ToArray();
+            var content = await BoundedRead.ReadAtMostAsync(stream, max + 1, ct);
             return new InvocationAttachment(fileName, Math.Max(declaredSize, content.LongLength), _ => Task.FromResult<Stream>(new MemoryStream(content, writable: false)));
+        }
+        catch (HttpRequestException ex) when (ex is FetchRefusedException || ex.InnerException is FetchRefusedException)
+        {
+            LogRefused(GuardedHttp.Describe(uri), (ex as FetchRefusedException ?? (FetchRefusedException)ex.InnerException!).Message);
+            return Unreadable(fileName, declaredSize);
         }
         catch (HttpRequestException ex)
         {
-            LogDownloadFailed(ex.Message);
+            LogDownloadFailed(GuardedHttp.Describe(uri), ex.HttpRequestError.ToString(), (int?)ex.StatusCode);
+            return Unreadable(fileName, declaredSize);
+        }
+        catch (IOException ex)
+        {
+            LogDownloadFailed(GuardedHttp.Describe(uri), ex.GetType().Name, null);
             return Unreadable(fileName, declaredSize);
         }
     }
@@ -54,6 +64,9 @@ public sealed partial class AttachmentDownloader(IHttpClientFactory httpClients,
     private static InvocationAttachment Unreadable(string fileName, long size) =>
         new(fileName, size, _ => throw new IOException("The attachment could not be downloaded."));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Attachment download failed: {Error}")]
-    private partial void LogDownloadFailed(string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Attachment from {Origin} refused: {Reason}")]
+    private partial void LogRefused(string origin, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Attachment download from {Origin} failed: {Error} (HTTP {Status})")]
+    private partial void LogDownloadFailed(string origin, string error, int? status);
 }

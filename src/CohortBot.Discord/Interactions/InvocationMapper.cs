@@ -29,7 +29,12 @@ public sealed class InvocationMapper(AttachmentDownloader attachments)
                 var options = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
                 foreach (var option in Options(data))
                 {
-                    options[option.GetProperty("name").GetString()!] = await ValueAsync(option, data, ct);
+                    var optionName = option.GetProperty("name").GetString()!;
+                    if (!options.TryAdd(optionName, await ValueAsync(option, data, ct)))
+                    {
+                        // Discord's own clients never repeat an option; a payload that does is refused, not guessed at.
+                        return Invocation.Refused(interaction.User, OptionBinder.Repeated(optionName), interaction.ChannelId);
+                    }
                 }
 
                 return new Invocation(name, options, interaction.User, interaction.ChannelId);

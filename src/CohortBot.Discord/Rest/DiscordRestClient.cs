@@ -14,7 +14,8 @@ namespace CohortBot.Discord.Rest;
 /// <summary>
 /// Every REST call to Discord goes through here: per-bucket limits learned from the
 /// <c>X-RateLimit-*</c> headers, the global limit, 429s waited out and retried (never dropped),
-/// 5xx and network errors retried with back-off.
+/// 5xx and network errors retried with back-off, but only for requests that may safely run twice
+/// (<see cref="RequestIdempotency"/>): anything else is sent once and its failure reported.
 /// </summary>
 public sealed partial class DiscordRestClient(
     IHttpClientFactory httpClients,
@@ -34,6 +35,8 @@ public sealed partial class DiscordRestClient(
     public async Task<JsonElement?> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken ct, IReadOnlyList<ReplyFile>? files = null)
     {
         var route = RateLimitRoute.For(method, path);
+        body = RequestIdempotency.WithNonce(route, body);
+        var repeatable = RequestIdempotency.IsRepeatable(method, route, body);
         var serverErrors = 0;
         while (true)
         {
@@ -50,6 +53,13 @@ public sealed partial class DiscordRestClient(
                 }
                 catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
                 {
+                    if (!repeatable && !RequestIdempotency.NeverSent(ex))
+                    {
+                        // Discord may have acted on it; sending it again could, e.g., post a message twice.
+                        LogNotRepeated(route.Display, ex.GetType().Name);
+                        throw;
+                    }
+
                     if (++serverErrors > options.Value.ServerErrorRetries)
                     {
                         throw;
@@ -75,7 +85,7 @@ public sealed partial class DiscordRestClient(
                     continue;
                 }
 
-                if ((int)response.StatusCode >= 500 && serverErrors < options.Value.ServerErrorRetries)
+                if ((int)response.StatusCode >= 500 && repeatable && serverErrors < options.Value.ServerErrorRetries)
                 {
                     serverErrors++;
                     LogServerErrorRetry(route.Display, (int)response.StatusCode, serverErrors);
@@ -99,9 +109,9 @@ public sealed partial class DiscordRestClient(
             request.Content = files is { Count: > 0 } ? Multipart(body, files) : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.Value.RequestTimeout);
-        return await client.SendAsync(request, timeout.Token);
+        using var timeout = new CancellationTokenSource(options.Value.RequestTimeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        return await client.SendAsync(request, linked.Token);
     }
 
     private static MultipartFormDataContent Multipart(JsonNode body, IReadOnlyList<ReplyFile> files)
@@ -241,6 +251,9 @@ public sealed partial class DiscordRestClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord answered {Status} to {Route}; retry {Attempt}")]
     private partial void LogServerErrorRetry(string route, int status, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request to {Route} failed ({Error}) and is not sent again: Discord may have acted on it")]
+    private partial void LogNotRepeated(string route, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request to {Route} failed ({Error}); retry {Attempt}")]
     private partial void LogNetworkRetry(string route, int attempt, string error);

@@ -1,16 +1,19 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Exports;
 using CohortBot.Core.Messages;
+using CohortBot.Host.Startup;
 using CohortBot.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CohortBot.Host.Cli;
 
 /// <summary>
 /// <c>cohortbot export &lt;kind&gt; [--out file] [configuration overrides]</c>: builds the host's
-/// services without starting any adapter, migrates and syncs the cohort file as start-up would,
-/// writes one CSV export (to standard output without <c>--out</c>) and exits.
+/// services without starting any adapter, validates the settings as start-up would, migrates and
+/// syncs the cohort file, writes one export (to standard output without <c>--out</c>) and exits.
+/// Anything it does not understand is refused with exit code 2 before any file is touched.
 /// </summary>
 public static class ExportVerb
 {
@@ -20,19 +23,35 @@ public static class ExportVerb
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Action<HostApplicationBuilder>? configure = null)
     {
-        if (!TryParse(args, out var kind, out var output, out var rest))
+        var (kind, output, settings, problems) = Parse(args);
+        if (problems.Count == 0 && output is not null && Directory.Exists(output))
         {
-            await stderr.WriteLineAsync($"Usage: cohortbot export <{string.Join("|", CohortExporter.Kinds)}> [--out <file>] [--Storage:DatabasePath=…]");
+            problems.Add($"--out {output} is a folder; give a file name, e.g. {Path.Combine(output, kind + ".csv")}.");
+        }
+
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                await stderr.WriteLineAsync("cohortbot export: " + problem);
+            }
+
+            await stderr.WriteLineAsync($"Usage: cohortbot export <{string.Join("|", CohortExporter.Kinds)}> [--out <file>] [--Section:Key=value …]");
             return 2;
         }
 
-        using var host = CohortBotHost.Build(rest, configure);
+        using var host = CohortBotHost.Build(settings, configure);
         var services = host.Services;
+        // What ValidateOnStart checks when the bot starts: every option, before the database is opened.
+        services.GetRequiredService<IStartupValidator>().Validate();
         var clock = services.GetRequiredService<TimeProvider>();
         var definition = services.GetRequiredService<CohortDefinition>();
-        await services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
         var cohortStore = services.GetRequiredService<ICohortStore>();
-        await cohortStore.SyncAsync(definition, clock.GetUtcNow(), CancellationToken.None);
+        await DatabaseStartup.GuardAsync(services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath, async () =>
+        {
+            await services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+            await cohortStore.SyncAsync(definition, clock.GetUtcNow(), CancellationToken.None);
+        });
         var cohort = (await cohortStore.FindAsync(definition.Slug, CancellationToken.None))!;
 
         await using var scope = services.CreateAsyncScope();
@@ -41,7 +60,8 @@ public static class ExportVerb
         SqliteConnectionFactory.ReleaseAll();
         if (output is null)
         {
-            await stdout.WriteAsync(Csv.Encoding.GetString(file.Content)); // CSV and .ics are both UTF-8 text
+            // Text for scripts: no byte order mark on a pipe (files keep it, for spreadsheets).
+            await stdout.WriteAsync(Csv.Text(file.Content));
             await stdout.FlushAsync();
             return 0;
         }
@@ -53,28 +73,65 @@ public static class ExportVerb
         return 0;
     }
 
-    private static bool TryParse(string[] args, out string kind, out string? output, out string[] rest)
+    private static (string Kind, string? Output, string[] Settings, List<string> Problems) Parse(string[] args)
     {
-        kind = args.Length > 1 ? args[1].ToLowerInvariant() : string.Empty;
-        output = null;
-        var others = new List<string>();
-        for (var i = 2; i < args.Length; i++)
+        var problems = new List<string>();
+        var kind = args.Length > 1 ? args[1].ToLowerInvariant() : string.Empty;
+        if (kind.Length == 0 || kind.StartsWith("--", StringComparison.Ordinal))
         {
-            if (args[i] == "--out" && i + 1 < args.Length)
+            problems.Add($"which export? One of {string.Join(", ", CohortExporter.Kinds)}.");
+        }
+        else if (!CohortExporter.Kinds.Contains(kind))
+        {
+            problems.Add($"there is no '{args[1]}' export; exports are {string.Join(", ", CohortExporter.Kinds)}.");
+        }
+
+        string? output = null;
+        var settings = new List<string>();
+        for (var i = args.Length > 1 && args[1].StartsWith("--", StringComparison.Ordinal) ? 1 : 2; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string? value = null;
+            if (arg == "--out")
             {
-                output = args[++i];
+                // The next argument is the file only if it is not itself an option or a setting.
+                value = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : string.Empty;
             }
-            else if (args[i].StartsWith("--out=", StringComparison.Ordinal))
+            else if (arg.StartsWith("--out=", StringComparison.Ordinal))
             {
-                output = args[i]["--out=".Length..];
+                value = arg["--out=".Length..];
+            }
+            else if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                settings.Add(arg);
+                if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    settings.Add(args[++i]);
+                }
+
+                continue;
             }
             else
             {
-                others.Add(args[i]);
+                problems.Add($"'{arg}' is not an option; the options are --out <file> and settings like --Storage:DatabasePath=<file>.");
+                continue;
+            }
+
+            if (value.Length == 0)
+            {
+                problems.Add("--out needs a file name, e.g. --out completion.csv.");
+            }
+            else if (output is not null)
+            {
+                problems.Add("--out is given twice.");
+            }
+            else
+            {
+                output = value;
             }
         }
 
-        rest = [.. others];
-        return CohortExporter.Kinds.Contains(kind) && output is not "";
+        problems.AddRange(SettingArguments.Problems(settings));
+        return (kind, output, [.. settings], problems);
     }
 }

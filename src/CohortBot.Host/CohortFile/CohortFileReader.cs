@@ -41,7 +41,12 @@ public static partial class CohortFileReader
         }
         catch (YamlException ex)
         {
-            throw new CohortFileException(path, [new((int)ex.Start.Line, "YAML syntax: " + ex.Message)]);
+            // YamlDotNet reports a tab in the indentation where the block it breaks began (often
+            // line 1); the organizer needs the line that has the tab.
+            var tabs = TabIndentedLines(yaml);
+            throw new CohortFileException(path, tabs.Count > 0
+                ? [.. tabs.Select(line => new CohortFileError(line, "a tab in the indentation; YAML indents with spaces only."))]
+                : [new((int)ex.Start.Line, "YAML syntax: " + ex.Message)]);
         }
 
         var root = stream.Documents.Count == 0 ? null : YamlMap.Of(stream.Documents[0].RootNode, "file", errors);
@@ -62,6 +67,23 @@ public static partial class CohortFileReader
         }
 
         return definition;
+    }
+
+    private static List<int> TabIndentedLines(string yaml)
+    {
+        var lines = yaml.ReplaceLineEndings("\n").Split('\n');
+        var found = new List<int>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].AsSpan();
+            indent = indent[..(indent.Length - indent.TrimStart(" \t").Length)];
+            if (indent.Contains('\t'))
+            {
+                found.Add(i + 1);
+            }
+        }
+
+        return found;
     }
 
     private static CohortDefinition? ReadRoot(YamlMap root, List<CohortFileError> errors)

@@ -11,17 +11,8 @@ public sealed class CohortFileOptions
     public string File { get; set; } = "config/cohort.yaml";
 
     /// <summary>
-    /// Relative paths are tried from the current directory first, then beside the program, so
-    /// <c>dotnet run</c> from the repository and the published image both find the sample.
+    /// A relative path is from the current directory, and only from there: a copy beside the
+    /// program (left by a build) would be a stale cohort that nobody edits.
     /// </summary>
-    public string Resolve()
-    {
-        if (Path.IsPathRooted(File) || System.IO.File.Exists(File))
-        {
-            return Path.GetFullPath(File);
-        }
-
-        var besideProgram = Path.Combine(AppContext.BaseDirectory, File);
-        return System.IO.File.Exists(besideProgram) ? besideProgram : Path.GetFullPath(File);
-    }
+    public string Resolve() => Path.GetFullPath(File);
 }

@@ -1,7 +1,9 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CohortBot.Host.Startup;
 
@@ -14,18 +16,49 @@ internal sealed partial class DatabaseStartup(
     ICohortStore cohorts,
     CohortChanges changes,
     CohortDefinition definition,
+    IOptions<StorageOptions> storage,
     TimeProvider clock,
     ILogger<DatabaseStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var applied = await migrator.MigrateAsync(cancellationToken);
-        var result = await cohorts.SyncAsync(definition, clock.GetUtcNow(), cancellationToken);
-        await changes.PublishAsync(new CohortChange(result.CohortId, CohortChangeKind.Synced, definition.Slug), cancellationToken);
+        var applied = 0;
+        CohortSyncResult? result = null;
+        await GuardAsync(storage.Value.DatabasePath, async () =>
+        {
+            applied = await migrator.MigrateAsync(cancellationToken);
+            result = await cohorts.SyncAsync(definition, clock.GetUtcNow(), cancellationToken);
+        });
+        await changes.PublishAsync(new CohortChange(result!.CohortId, CohortChangeKind.Synced, definition.Slug), cancellationToken);
         LogReady(definition.Slug, applied, result.WeeksAdded, result.WeeksUpdated, result.EventsAdded, result.EventsUpdated, result.EventsCancelled, result.RosterAdded);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Runs the first database work of a process; a file SQLite cannot use (not a database, corrupt,
+    /// unreadable, read-only) becomes a <see cref="StartupException"/> naming the file, not a stack trace.
+    /// </summary>
+    public static async Task GuardAsync(string databasePath, Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (SqliteException ex)
+        {
+            var full = Path.GetFullPath(databasePath);
+            var why = ex.SqliteErrorCode switch
+            {
+                SQLitePCL.raw.SQLITE_NOTADB => "it is not a SQLite database",
+                SQLitePCL.raw.SQLITE_CORRUPT => "the database is damaged",
+                SQLitePCL.raw.SQLITE_CANTOPEN => "it cannot be opened or created (does its folder exist and is it writable?)",
+                SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_PERM => "it is read-only for this user",
+                _ => "SQLite error " + ex.SqliteErrorCode,
+            };
+            throw new StartupException($"the database {full} cannot be used: {why} ({ex.Message.TrimEnd('.')}). Point Storage:DatabasePath at the bot's database, or at a new file.", ex);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Cohort {Cohort} ready ({Migrations} migrations applied; weeks +{WeeksAdded} ~{WeeksUpdated}; events +{EventsAdded} ~{EventsUpdated} -{EventsCancelled}; roster +{RosterAdded})")]

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
-using CohortBot.Core.Messages;
 using CohortBot.Slack.Interactivity;
 
 namespace CohortBot.Slack.Commands;
@@ -12,7 +11,6 @@ namespace CohortBot.Slack.Commands;
 /// </summary>
 internal sealed class SlashCommandHandler(
     SlackUserResolver users,
-    MessageCatalogue catalogue,
     CommandRunner runner,
     FormOpener forms,
     ReplyDelivery delivery)
@@ -28,10 +26,8 @@ internal sealed class SlashCommandHandler(
         var channelId = Text(payload, "channel_id");
         var responseUrl = Text(payload, "response_url");
         var user = await users.ResolveAsync(userId, Text(payload, "user_name"), ct);
-        var parsed = SubCommandParser.Parse(Text(payload, "text"), catalogue.For(user.Locale));
-        var reply = parsed.Command is null
-            ? Reply.Error(parsed.Error!)
-            : await runner.RunAsync(new Invocation(parsed.Command.Name, parsed.Options, user, channelId), ct);
+        // Through the dispatcher even when unreadable, so the refusal is in the caller's saved language.
+        var reply = await runner.RunAsync(SubCommandParser.Parse(Text(payload, "text")).ToInvocation(user, channelId), ct);
 
         if (await forms.TryOpenAsync(reply, Text(payload, "trigger_id"), channelId, responseUrl, ct))
         {

@@ -76,6 +76,14 @@ internal sealed partial class SlackHttpService(
 
     private async Task HandleAsync(HttpContext context, bool interactive)
     {
+        // Slack posts both kinds form-encoded; anything else is refused before it is read, signed or not.
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
+            || !type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return;
+        }
+
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
@@ -147,13 +155,20 @@ internal sealed partial class SlackHttpService(
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        try
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
             {
-                return null;
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxBodyBytes)
+                {
+                    return null;
+                }
             }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null; // Kestrel's own limit: the caller answers 413, nothing is logged as unhandled
         }
 
         return buffer.ToArray();

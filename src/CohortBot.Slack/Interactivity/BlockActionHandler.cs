@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
-using CohortBot.Core.Messages;
 using CohortBot.Slack.Commands;
 
 namespace CohortBot.Slack.Interactivity;
@@ -12,7 +11,6 @@ namespace CohortBot.Slack.Interactivity;
 /// </summary>
 internal sealed class BlockActionHandler(
     SlackUserResolver users,
-    MessageCatalogue catalogue,
     CommandRunner runner,
     FormOpener forms,
     ReplyDelivery delivery)
@@ -31,17 +29,12 @@ internal sealed class BlockActionHandler(
         var user = await users.ResolveAsync(userId, (payload["user"]?["username"] as JsonValue)?.ToString(), ct);
         var encoded = (action["action_id"] as JsonValue)?.ToString();
 
-        Reply reply;
-        if (ButtonAction.TryParse(encoded, out var button))
-        {
-            var options = button.Options.ToDictionary(o => o.Key, o => (object?)o.Value, StringComparer.OrdinalIgnoreCase);
-            reply = await runner.RunAsync(new Invocation(button.Command, options, user, channelId), ct);
-        }
-        else
-        {
-            var commands = string.Join(", ", Catalogue.All.Select(c => "/" + c.Name));
-            reply = Reply.Error(catalogue.For(user.Locale)["command.unknown", new { command = Clip(encoded), commands }]);
-        }
+        // An action id that is not a button of ours runs as an unknown command: the dispatcher
+        // answers in the presser's language with the commands they may use.
+        var invocation = ButtonAction.TryParse(encoded, out var button)
+            ? new Invocation(button.Command, button.Options.ToDictionary(o => o.Key, o => (object?)o.Value, StringComparer.OrdinalIgnoreCase), user, channelId)
+            : new Invocation(Clip(encoded), new Dictionary<string, object?>(), user, channelId);
+        var reply = await runner.RunAsync(invocation, ct);
 
         if (await forms.TryOpenAsync(reply, SlashCommandHandler.Text(payload, "trigger_id"), channelId, responseUrl, ct))
         {

@@ -19,7 +19,7 @@ internal sealed partial class ReplyDelivery(
     DirectChannels directs,
     FileUploader uploader,
     SlackUserResolver users,
-    MessageCatalogue catalogue,
+    ReaderTexts readers,
     ILogger<ReplyDelivery> logger)
 {
     /// <summary>The body of a slash-command acknowledgement or response_url post.</summary>
@@ -135,7 +135,7 @@ internal sealed partial class ReplyDelivery(
     }
 
     private async Task<Texts> TextsAsync(string userId, CancellationToken ct) =>
-        catalogue.For((await users.ResolveAsync(userId, null, ct)).Locale);
+        await readers.ForAsync(await users.ResolveAsync(userId, null, ct), ct);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer {UserId} through {Path}; trying the next way")]
     private partial void LogFallback(Exception ex, string path, string userId);

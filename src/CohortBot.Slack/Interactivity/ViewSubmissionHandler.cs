@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
-using CohortBot.Core.Messages;
 using CohortBot.Core.Submissions;
 using CohortBot.Slack.Commands;
 using CohortBot.Slack.Rendering;
@@ -17,7 +16,6 @@ namespace CohortBot.Slack.Interactivity;
 /// </summary>
 internal sealed partial class ViewSubmissionHandler(
     SlackUserResolver users,
-    MessageCatalogue catalogue,
     CommandRunner runner,
     SlackWebApi api,
     ReplyDelivery delivery,
@@ -37,15 +35,15 @@ internal sealed partial class ViewSubmissionHandler(
         }
 
         var user = await users.ResolveAsync(userId, (payload["user"]?["username"] as JsonValue)?.ToString(), ct);
-        var t = catalogue.For(user.Locale);
         var metadata = FormMetadata.TryParse((view["private_metadata"] as JsonValue)?.ToString());
         if (metadata is null)
         {
-            var broken = Reply.Error(t["command.unknown", new { command = "cohort", commands = SlackCommandNames.SlashCommand + " help" }]);
+            // Refusals go through the dispatcher too, so they are in the user's saved language.
+            var broken = await runner.RunAsync(Invocation.Refused(user, new InputProblem("command.unknown", new { command = "cohort", commands = SlackCommandNames.SlashCommand + " help" })), ct);
             return InboundOutcome.Deliver(token => delivery.DeliverAsync(broken, userId, null, null, token));
         }
 
-        var options = metadata.Fixed.ToDictionary(o => o.Key, o => (object?)o.Value, StringComparer.OrdinalIgnoreCase);
+        var options = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         var fields = new List<string>();
         foreach (var (blockId, block) in view["state"]?["values"] as JsonObject ?? [])
         {
@@ -55,7 +53,7 @@ internal sealed partial class ViewSubmissionHandler(
                 var value = await ReadInputAsync(input as JsonObject, ct);
                 if (value is FileProblem)
                 {
-                    var unreadable = Reply.Error(t["proof.unreadable"]);
+                    var unreadable = await runner.RunAsync(Invocation.Refused(user, new InputProblem("proof.unreadable"), metadata.ChannelId), ct);
                     return Inline(blockId, unreadable.Text, token => delivery.DeliverAsync(unreadable, userId, metadata.ChannelId, metadata.ResponseUrl, token));
                 }
 
@@ -64,6 +62,12 @@ internal sealed partial class ViewSubmissionHandler(
                     options[actionId] = value;
                 }
             }
+        }
+
+        // The form's fixed options (the week it is for) win over anything typed, as on Discord.
+        foreach (var (key, value) in metadata.Fixed)
+        {
+            options[key] = value;
         }
 
         var reply = await runner.RunAsync(new Invocation(metadata.Command, options, user, metadata.ChannelId), ct);

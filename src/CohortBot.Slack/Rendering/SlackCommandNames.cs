@@ -15,6 +15,7 @@ internal static partial class SlackCommandNames
         ? CommandMention().Replace(text, m => Catalogue.Find(m.Groups[1].Value) is null ? m.Value : SlashCommand + " " + m.Groups[1].Value)
         : text;
 
-    [GeneratedRegex(@"(?<![\w/:.<-])/([a-z]+)\b", RegexOptions.CultureInvariant)]
+    // Hyphenated names too (event-create, checkin-open), but not a path or URL segment.
+    [GeneratedRegex(@"(?<![\w/:.<-])/([a-z]+(?:-[a-z]+)*)(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex CommandMention();
 }

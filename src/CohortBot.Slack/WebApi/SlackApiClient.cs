@@ -1,5 +1,6 @@
 using System.Globalization;
 using CohortBot.Core.Concurrency;
+using CohortBot.Core.Fetching;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -14,8 +15,20 @@ namespace CohortBot.Slack.WebApi;
 /// per-key pacing, 429s waited out with Retry-After, and <c>ok:false</c> turned into
 /// <see cref="SlackApiException"/>.
 /// </summary>
-internal sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, SlackRateLimiter limiter, TimeProvider clock, ILogger<SlackApiClient> logger)
+internal sealed partial class SlackApiClient(
+    HttpClient http,
+    IHttpClientFactory httpClients,
+    IOptions<SlackOptions> options,
+    SlackRateLimiter limiter,
+    TimeProvider clock,
+    ILogger<SlackApiClient> logger)
 {
+    /// <summary>
+    /// The client for URLs Slack hands out (url_private, upload_url, response_url): only Slack's
+    /// hosts or the configured API host, redirects checked hop by hop, no inside address.
+    /// </summary>
+    public const string FilesClientName = "slack-files";
+
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(5);
 
@@ -33,36 +46,71 @@ internal sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOpti
     /// <summary>Posts to a response_url: the URL itself is the credential, so no token goes with it.</summary>
     public async Task PostToResponseUrlAsync(Uri responseUrl, JsonObject message, CancellationToken ct)
     {
+        const string step = "response_url";
+        if (!FilePolicy(options.Value).Allows(responseUrl))
+        {
+            throw new SlackApiException(step, "untrusted_host", GuardedHttp.Describe(responseUrl));
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
         {
             Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        using var response = await http.SendAsync(request, ct);
+        using var response = await Guarded(step, responseUrl, () => Files.SendAsync(request, ct));
         if (!response.IsSuccessStatusCode)
         {
-            throw new SlackApiException("response_url", "http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+            throw new SlackApiException(step, "http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
         }
     }
 
     /// <summary>Downloads a private file with the bot token, reading at most <paramref name="limit"/> bytes.</summary>
     public async Task<byte[]> DownloadAsync(Uri url, long limit, CancellationToken ct)
     {
+        const string step = "files.download";
         if (!IsSlackHost(url))
         {
             // The bot token must never leave for a host that is not Slack's.
-            throw new SlackApiException("files.download", "untrusted_host", url.Host);
+            throw new SlackApiException(step, "untrusted_host", url.Host);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BotToken);
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        // Redirects are followed only inside the policy, and the token goes only to Slack's hosts.
+        using var response = await Guarded(step, url, () => GuardedHttp.GetAsync(Files, url, FilePolicy(options.Value), request =>
+        {
+            if (IsSlackHost(request.RequestUri!))
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BotToken);
+            }
+        }, ct));
         if (!response.IsSuccessStatusCode)
         {
-            throw new SlackApiException("files.download", "http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+            throw new SlackApiException(step, "http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         return await BoundedRead.ReadAtMostAsync(stream, limit, ct);
+    }
+
+    /// <summary>Slack's own hosts over https, and the configured API host (which may be local: the operator chose it).</summary>
+    internal static FileFetchPolicy FilePolicy(SlackOptions options)
+    {
+        FileOrigin.TryParse("*.slack.com", out var slack);
+        var local = !slack.MatchesHost(options.ApiBaseUrl.IdnHost);
+        FileOrigin.TryParse(options.ApiBaseUrl.GetLeftPart(UriPartial.Authority), out var api, allowPrivateAddress: local);
+        return new FileFetchPolicy(api is null ? [slack] : [slack, api]);
+    }
+
+    private HttpClient Files => httpClients.CreateClient(FilesClientName);
+
+    private static async Task<HttpResponseMessage> Guarded(string step, Uri url, Func<Task<HttpResponseMessage>> send)
+    {
+        try
+        {
+            return await send();
+        }
+        catch (HttpRequestException ex) when (ex is FetchRefusedException || ex.InnerException is FetchRefusedException)
+        {
+            throw new SlackApiException(step, "untrusted_host", GuardedHttp.Describe(url));
+        }
     }
 
     /// <summary>
@@ -83,7 +131,7 @@ internal sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOpti
             using var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = new ByteArrayContent(content) };
             request.Content.Headers.ContentType = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BotToken);
-            using var response = await http.SendAsync(request, ct);
+            using var response = await Guarded(step, uploadUrl, () => Files.SendAsync(request, ct));
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 if (attempt >= options.Value.MaxRateLimitRetries)

@@ -12,6 +12,10 @@ public sealed class AllowanceStore(SqliteConnectionFactory connections) : IAllow
         ON CONFLICT (participant_id, week_id) DO NOTHING
         """;
 
+    private const string IsExcused = "SELECT COUNT(*) FROM excused_weeks WHERE participant_id = @participantId AND week_id = @weekId";
+
+    private const string CountExcused = "SELECT COUNT(*) FROM excused_weeks WHERE participant_id = @participantId";
+
     private const string SelectExtension = "SELECT due_at FROM deadline_extensions WHERE participant_id = @participantId AND COALESCE(week_id, 0) = COALESCE(@weekId, 0)";
 
     private const string UpsertExtension = """
@@ -24,11 +28,28 @@ public sealed class AllowanceStore(SqliteConnectionFactory connections) : IAllow
 
     private const string SelectExtensionsOf = "SELECT week_id, due_at FROM deadline_extensions WHERE participant_id = @participantId";
 
-    public async Task<bool> ExcuseWeekAsync(long cohortId, long participantId, long weekId, string? reason, string by, DateTimeOffset at, CancellationToken ct)
-    {
-        await using var db = await connections.OpenAsync(ct);
-        return await db.ExecuteAsync(new CommandDefinition(InsertExcused, new { cohortId, participantId, weekId, reason, by, at = Instants.ToDb(at) }, cancellationToken: ct)) == 1;
-    }
+    private const string SelectExcusedOfMany = "SELECT participant_id, week_id FROM excused_weeks WHERE participant_id IN @ids";
+
+    private const string SelectExtensionsOfMany = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE participant_id IN @ids";
+
+    private const string SelectExtensionsOfCohort = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE cohort_id = @cohortId ORDER BY participant_id, week_id";
+
+    public Task<ExcuseOutcome> ExcuseWeekAsync(long cohortId, long participantId, long weekId, string? reason, string by, DateTimeOffset at, int limit, CancellationToken ct) =>
+        connections.InTransactionAsync(async (db, tx) =>
+        {
+            if (await db.ExecuteScalarAsync<long>(IsExcused, new { participantId, weekId }, tx) > 0)
+            {
+                return ExcuseOutcome.AlreadyExcused;
+            }
+
+            if (await db.ExecuteScalarAsync<long>(CountExcused, new { participantId }, tx) >= limit)
+            {
+                return ExcuseOutcome.LimitReached;
+            }
+
+            await db.ExecuteAsync(InsertExcused, new { cohortId, participantId, weekId, reason, by, at = Instants.ToDb(at) }, tx);
+            return ExcuseOutcome.Excused;
+        }, ct);
 
     public Task<DateTimeOffset?> ExtendAsync(long cohortId, long participantId, long? weekId, DateTimeOffset dueAt, string by, DateTimeOffset at, CancellationToken ct) =>
         connections.InTransactionAsync(async (db, tx) =>
@@ -47,5 +68,31 @@ public sealed class AllowanceStore(SqliteConnectionFactory connections) : IAllow
             excused.ToHashSet(),
             extensions.Where(e => e.WeekId is not null).ToDictionary(e => e.WeekId!.Value, e => Instants.FromDb(e.DueAt)),
             extensions.Where(e => e.WeekId is null).Select(e => (DateTimeOffset?)Instants.FromDb(e.DueAt)).FirstOrDefault());
+    }
+
+    public async Task<IReadOnlyDictionary<long, ParticipantAllowances>> ForParticipantsAsync(IReadOnlyCollection<long> participantIds, CancellationToken ct)
+    {
+        if (participantIds.Count == 0)
+        {
+            return new Dictionary<long, ParticipantAllowances>();
+        }
+
+        await using var db = await connections.OpenAsync(ct);
+        var ids = participantIds.Distinct().ToArray();
+        var excused = (await db.QueryAsync<(long ParticipantId, long WeekId)>(new CommandDefinition(SelectExcusedOfMany, new { ids }, cancellationToken: ct)))
+            .ToLookup(r => r.ParticipantId, r => r.WeekId);
+        var extensions = (await db.QueryAsync<(long ParticipantId, long? WeekId, long DueAt)>(new CommandDefinition(SelectExtensionsOfMany, new { ids }, cancellationToken: ct)))
+            .ToLookup(r => r.ParticipantId);
+        return ids.ToDictionary(id => id, id => new ParticipantAllowances(
+            excused[id].ToHashSet(),
+            extensions[id].Where(e => e.WeekId is not null).ToDictionary(e => e.WeekId!.Value, e => Instants.FromDb(e.DueAt)),
+            extensions[id].Where(e => e.WeekId is null).Select(e => (DateTimeOffset?)Instants.FromDb(e.DueAt)).FirstOrDefault()));
+    }
+
+    public async Task<IReadOnlyList<DeadlineExtension>> ExtensionsAsync(long cohortId, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<(long ParticipantId, long? WeekId, long DueAt)>(new CommandDefinition(SelectExtensionsOfCohort, new { cohortId }, cancellationToken: ct));
+        return rows.Select(r => new DeadlineExtension(r.ParticipantId, r.WeekId, Instants.FromDb(r.DueAt))).ToList();
     }
 }

@@ -4,30 +4,9 @@ using Dapper;
 
 namespace CohortBot.Storage.Digests;
 
-/// <summary>The organizer digest's numbers over active participants and their latest submissions.</summary>
+/// <summary>The organizer digest's cohort-wide counts: the review backlog and certificates of active participants.</summary>
 public sealed class DigestQueryStore(SqliteConnectionFactory connections) : IDigestQueries
 {
-    private const string CountActive = "SELECT COUNT(*) FROM participants WHERE cohort_id = @cohortId AND status = 'active'";
-
-    // Latest attempt per participant and week; rejected counts as not submitted.
-    private const string SubmittedWeek = """
-        EXISTS (SELECT 1 FROM submissions s
-                WHERE s.participant_id = p.id AND s.week_id = {0} AND s.status <> 'rejected'
-                  AND s.attempt = (SELECT MAX(x.attempt) FROM submissions x WHERE x.participant_id = p.id AND x.week_id = {0}))
-        """;
-
-    private const string SelectMissing = """
-        SELECT p.display_name FROM participants p
-        WHERE p.cohort_id = @cohortId AND p.status = 'active' AND NOT {0}
-        ORDER BY p.display_name, p.id
-        """;
-
-    private const string SelectMissingBoth = """
-        SELECT p.display_name FROM participants p
-        WHERE p.cohort_id = @cohortId AND p.status = 'active' AND NOT {0} AND NOT {1}
-        ORDER BY p.display_name, p.id
-        """;
-
     private const string SelectBacklog = """
         SELECT
             (SELECT COUNT(*) FROM submissions s
@@ -46,28 +25,6 @@ public sealed class DigestQueryStore(SqliteConnectionFactory connections) : IDig
         WHERE p.cohort_id = @cohortId AND p.status = 'active'
         GROUP BY COALESCE(c.status, 'none')
         """;
-
-    public async Task<int> ActiveParticipantsAsync(long cohortId, CancellationToken ct)
-    {
-        await using var db = await connections.OpenAsync(ct);
-        return await db.ExecuteScalarAsync<int>(new CommandDefinition(CountActive, new { cohortId }, cancellationToken: ct));
-    }
-
-    public async Task<IReadOnlyList<string>> MissingAsync(long cohortId, long weekId, CancellationToken ct)
-    {
-        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, SelectMissing, string.Format(System.Globalization.CultureInfo.InvariantCulture, SubmittedWeek, "@weekId"));
-        await using var db = await connections.OpenAsync(ct);
-        return (await db.QueryAsync<string>(new CommandDefinition(sql, new { cohortId, weekId }, cancellationToken: ct))).ToList();
-    }
-
-    public async Task<IReadOnlyList<string>> MissingBothAsync(long cohortId, long weekId, long previousWeekId, CancellationToken ct)
-    {
-        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, SelectMissingBoth,
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, SubmittedWeek, "@weekId"),
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, SubmittedWeek, "@previousWeekId"));
-        await using var db = await connections.OpenAsync(ct);
-        return (await db.QueryAsync<string>(new CommandDefinition(sql, new { cohortId, weekId, previousWeekId }, cancellationToken: ct))).ToList();
-    }
 
     public async Task<ReviewBacklog> ReviewBacklogAsync(long cohortId, CancellationToken ct)
     {

@@ -34,10 +34,12 @@ public sealed class EventAdmin(SqliteConnectionFactory connections) : IEventAdmi
 
     private const string SelectReserved = "SELECT participant_id FROM rsvps WHERE event_id = @eventId AND status IN ('going', 'waitlisted') ORDER BY requested_at, id";
 
-    public Task<bool> CreateAsync(long cohortId, string key, EventDraft draft, DateTimeOffset now, CancellationToken ct) =>
-        WriteAsync(Insert, cohortId, key, draft, now, ct);
+    private const string CountGoing = "SELECT COUNT(*) FROM rsvps WHERE event_id = @eventId AND status = 'going'";
 
-    public Task<bool> UpdateAsync(long cohortId, string key, EventDraft draft, DateTimeOffset now, CancellationToken ct) =>
+    public async Task<bool> CreateAsync(long cohortId, string key, EventDraft draft, DateTimeOffset now, CancellationToken ct) =>
+        await WriteAsync(Insert, cohortId, key, draft, now, ct) is not null;
+
+    public Task<EventUpdate?> UpdateAsync(long cohortId, string key, EventDraft draft, DateTimeOffset now, CancellationToken ct) =>
         WriteAsync(Update, cohortId, key, draft, now, ct);
 
     public async Task<bool> CancelAsync(long cohortId, string key, DateTimeOffset now, CancellationToken ct)
@@ -52,8 +54,9 @@ public sealed class EventAdmin(SqliteConnectionFactory connections) : IEventAdmi
         return (await db.QueryAsync<long>(new CommandDefinition(SelectReserved, new { eventId }, cancellationToken: ct))).ToList();
     }
 
-    private Task<bool> WriteAsync(string sql, long cohortId, string key, EventDraft d, DateTimeOffset now, CancellationToken ct) =>
-        connections.InTransactionAsync(async (db, tx) =>
+    /// <summary>The write, its speakers and the seats it freed, in one transaction; null when no row was written.</summary>
+    private Task<EventUpdate?> WriteAsync(string sql, long cohortId, string key, EventDraft d, DateTimeOffset now, CancellationToken ct) =>
+        connections.InTransactionAsync<EventUpdate?>(async (db, tx) =>
         {
             var id = (await db.QueryAsync<long>(sql, new
             {
@@ -62,11 +65,12 @@ public sealed class EventAdmin(SqliteConnectionFactory connections) : IEventAdmi
             }, tx)).ToList();
             if (id.Count == 0)
             {
-                return false;
+                return null;
             }
 
             await ReplaceSpeakersAsync(db, tx, id[0], d.Speakers);
-            return true;
+            var promoted = await Waitlist.FillFreeSeatsAsync(db, tx, id[0], d.Capacity, Instants.ToDb(now));
+            return new EventUpdate(promoted, await db.ExecuteScalarAsync<int>(CountGoing, new { eventId = id[0] }, tx));
         }, ct);
 
     private static async Task ReplaceSpeakersAsync(SqliteConnection db, DbTransaction tx, long eventId, IReadOnlyList<Speaker> speakers)

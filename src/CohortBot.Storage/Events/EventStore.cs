@@ -50,17 +50,10 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
 
     private const string SetStatus = "UPDATE rsvps SET status = @status, updated_at = @now WHERE event_id = @eventId AND participant_id = @participantId";
 
-    private const string FirstWaitlisted = """
-        SELECT participant_id FROM rsvps
-        WHERE event_id = @eventId AND status = 'waitlisted'
-        ORDER BY requested_at, id
-        LIMIT 1
-        """;
-
     private const string SelectOfParticipant = $"""
         SELECT {EventColumns},
-               r.status AS rsvp_status,
-               CASE WHEN a.id IS NULL THEN 0 ELSE 1 END AS attended
+               CASE WHEN a.id IS NULL THEN 0 ELSE 1 END AS attended,
+               r.status AS rsvp_status
         FROM events e
         LEFT JOIN rsvps r ON r.event_id = e.id AND r.participant_id = @participantId AND r.status <> 'cancelled'
         LEFT JOIN attendance a ON a.event_id = e.id AND a.participant_id = @participantId
@@ -104,6 +97,8 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
                 return new RsvpOutcome(RsvpStatus.Waitlisted, AlreadyHad: true, await db.ExecuteScalarAsync<int>(WaitlistPosition, key, tx));
             }
 
+            // Seats freed since (capacity raised in the cohort file) go to those already waiting first.
+            var promoted = await Waitlist.FillFreeSeatsAsync(db, tx, cohortEvent.Id, cohortEvent.Capacity, Instants.ToDb(now));
             var going = await db.ExecuteScalarAsync<long>(CountGoing, key, tx);
             var seat = cohortEvent.Capacity is not { } capacity || going < capacity;
             await db.ExecuteAsync(UpsertRsvp, new
@@ -111,9 +106,9 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
                 cohortId = await CohortOf(db, tx, cohortEvent.Id), eventId = cohortEvent.Id, participantId,
                 status = seat ? "going" : "waitlisted", now = Instants.ToDb(now),
             }, tx);
-            return seat
+            return (seat
                 ? new RsvpOutcome(RsvpStatus.Going, AlreadyHad: false, null)
-                : new RsvpOutcome(RsvpStatus.Waitlisted, AlreadyHad: false, await db.ExecuteScalarAsync<int>(WaitlistPosition, key, tx));
+                : new RsvpOutcome(RsvpStatus.Waitlisted, AlreadyHad: false, await db.ExecuteScalarAsync<int>(WaitlistPosition, key, tx))) with { Promoted = promoted };
         }, ct);
 
     public Task<CancelOutcome> CancelRsvpAsync(CohortEvent cohortEvent, long participantId, DateTimeOffset now, CancellationToken ct) =>
@@ -127,22 +122,8 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
             }
 
             await db.ExecuteAsync(SetStatus, new { status = "cancelled", now = nowMs, eventId = cohortEvent.Id, participantId }, tx);
-            var promoted = new List<long>();
-            if (current == "going")
-            {
-                // Fill every free seat, not just the one given up: capacity may have grown since.
-                while (cohortEvent.Capacity is not { } capacity || await db.ExecuteScalarAsync<long>(CountGoing, new { eventId = cohortEvent.Id }, tx) < capacity)
-                {
-                    var next = await db.ExecuteScalarAsync<long?>(FirstWaitlisted, new { eventId = cohortEvent.Id }, tx);
-                    if (next is null)
-                    {
-                        break;
-                    }
-
-                    await db.ExecuteAsync(SetStatus, new { status = "going", now = nowMs, eventId = cohortEvent.Id, participantId = next }, tx);
-                    promoted.Add(next.Value);
-                }
-            }
+            // Fill every free seat, not just the one given up: capacity may have grown since.
+            var promoted = current == "going" ? await Waitlist.FillFreeSeatsAsync(db, tx, cohortEvent.Id, cohortEvent.Capacity, nowMs) : [];
 
             return new CancelOutcome(current == "going" ? RsvpStatus.Going : RsvpStatus.Waitlisted, promoted);
         }, ct);
@@ -151,7 +132,7 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
     {
         await using var db = await connections.OpenAsync(ct);
         var rows = (await db.QueryAsync<EventRow, RsvpFacts, (EventRow Event, RsvpFacts Facts)>(
-            new CommandDefinition(SelectOfParticipant, new { participantId }, cancellationToken: ct), (e, f) => (e, f), splitOn: "rsvp_status")).ToList();
+            new CommandDefinition(SelectOfParticipant, new { participantId }, cancellationToken: ct), (e, f) => (e, f), splitOn: "attended")).ToList();
         var events = await WithSpeakersAsync(db, rows.Select(r => r.Event).ToList());
         var result = new List<ParticipantRsvp>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
@@ -186,7 +167,11 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
         return rows.Select(r => r.ToDomain(speakers[r.Id].ToList())).ToList();
     }
 
-    /// <summary>The participant's side of a row of <see cref="SelectOfParticipant"/>.</summary>
+    /// <summary>
+    /// The participant's side of a row of <see cref="SelectOfParticipant"/>. It starts with
+    /// <c>attended</c>, never NULL: Dapper maps a split whose first column is NULL to a null object,
+    /// and an attendance without an RSVP has no status.
+    /// </summary>
     private sealed class RsvpFacts
     {
         public string? RsvpStatus { get; init; }

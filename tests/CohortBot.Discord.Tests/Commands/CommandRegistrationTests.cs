@@ -34,7 +34,7 @@ public sealed partial class CommandRegistrationTests
         });
         var submit = commands.Single(c => (string)c["name"]! == "submit");
         Assert.Equal("Submit your weekly proof (a screenshot or a link)", (string)submit["description"]!);
-        Assert.Equal("주간 인증을 제출합니다 (스크린샷 또는 링크)", (string)submit["description_localizations"]!["ko"]!);
+        Assert.Equal("주간 인증을 제출해요 (스크린샷 또는 링크)", (string)submit["description_localizations"]!["ko"]!);
         var options = submit["options"]!.AsArray();
         Assert.Equal(["week", "url", "file", "note"], options.Select(o => (string)o!["name"]!));
         Assert.Equal([4, 3, 11, 3], options.Select(o => (int)o!["type"]!));

@@ -56,6 +56,9 @@ public sealed class BotHarness : IAsyncDisposable
             ["Discord:ReconnectDelayMax"] = "00:00:00.200",
             ["Discord:HelloTimeout"] = "00:00:05",
             ["Discord:RequestTimeout"] = "00:00:10",
+            // The fake's CDN is on loopback: configured as the one file host, private addresses allowed.
+            ["Discord:Attachments:AllowedHosts:0"] = fake.BaseUrl,
+            ["Discord:Attachments:AllowPrivateAddresses"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

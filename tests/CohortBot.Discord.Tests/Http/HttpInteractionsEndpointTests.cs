@@ -83,6 +83,55 @@ public sealed class HttpInteractionsEndpointTests
         WireAssert.BodiesMatchOpenApi(fake);
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData(null)]
+    public async Task SignedRequest_WithAnotherContentType_Is415_AndNotProcessed(string? contentType)
+    {
+        var (fake, bot, client) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+        using var ___ = client;
+        var interaction = Payloads.Command("deadlines");
+        using var request = Signed(interaction.ToJsonString());
+        request.Content = new ByteArrayContent(await request.Content!.ReadAsByteArrayAsync());
+        if (contentType is not null)
+        {
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        }
+
+        using var response = await client.SendAsync(request);
+        using var ping = await client.SendAsync(Signed("{\"type\":1}"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
+        Assert.DoesNotContain(fake.Requests, r => r.ApiPath.EndsWith("/callback", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task BodyOverTheLimit_Is413_Quietly(bool chunked)
+    {
+        var (fake, bot, client) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+        using var ___ = client;
+        var body = Encoding.UTF8.GetBytes("{\"type\":1,\"pad\":\"" + new string('x', 1024 * 1024) + "\"}");
+        var content = chunked ? (HttpContent)new StreamContent(new MemoryStream(body)) : new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/interactions") { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+
+        using var response = await client.SendAsync(request);
+        using var ping = await client.SendAsync(Signed("{\"type\":1}"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public async Task SignedGarbage_IsABadRequest_NotACrash()
     {

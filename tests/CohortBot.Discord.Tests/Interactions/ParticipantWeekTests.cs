@@ -39,6 +39,20 @@ public sealed class ParticipantWeekTests
     }
 
     [Fact]
+    public async Task Submit_WithAnOptionTwice_IsRefused_NamingIt_AndStoresNothing()
+    {
+        var (fake, bot) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+
+        var callback = await SendAsync(fake, Payloads.Command("submit",
+            Payloads.Option("week", 4, 1), Payloads.Option("week", 4, 2), Payloads.Option("url", 3, "https://example.com/p")));
+
+        Assert.Contains("'week' is given twice", Wire.Text(callback.Json!["data"]!));
+        Assert.Empty(await bot.SubmissionsOfAsync(Payloads.UserId));
+    }
+
+    [Fact]
     public async Task SubmitWithImageAttachment_DownloadsAndStoresProof()
     {
         var (fake, bot) = await StartAsync();

@@ -112,6 +112,79 @@ public sealed class RestClientTests
     }
 
     [Fact]
+    public async Task ChannelMessages_CarryAnEnforcedNonce_AndRetriesReuseIt()
+    {
+        var (fake, bot, platform) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+        fake.Enqueue(Messages("42"), BadGateway);
+
+        await platform.SendToChannelAsync("42", Reply.Success("once"), CancellationToken.None);
+        await platform.SendToChannelAsync("42", Reply.Success("twice"), CancellationToken.None);
+
+        var attempts = fake.Requests.Where(Messages("42")).Select(r => r.Json!).ToList();
+        Assert.Equal(3, attempts.Count);
+        Assert.All(attempts, a => Assert.True((bool)a["enforce_nonce"]!));
+        var nonces = attempts.Select(a => (string)a["nonce"]!).ToList();
+        Assert.All(nonces, n => Assert.InRange(n.Length, 1, 25));
+        Assert.Equal(nonces[0], nonces[1]); // the retry of one message: Discord answers it with the first
+        Assert.NotEqual(nonces[1], nonces[2]); // another message
+        WireAssert.BodiesMatchOpenApi(fake);
+    }
+
+    [Fact]
+    public async Task AMessageWithFiles_CarriesTheNonceInPayloadJson()
+    {
+        var (fake, bot, platform) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+
+        await platform.SendToChannelAsync("62", Reply.Success("export") with { Files = [new ReplyFile("export.csv", "text/csv", "a,b\n"u8.ToArray())] }, CancellationToken.None);
+
+        var request = fake.Requests.Single(Messages("62"));
+        Assert.Matches("\"nonce\":\"\\d{1,19}\",\"enforce_nonce\":true", request.Body);
+    }
+
+    [Fact]
+    public async Task APostWithoutDeduplication_IsNotRepeatedAfterA5xx()
+    {
+        var (fake, bot, _) = await StartAsync();
+        await using var __ = fake;
+        await using var ___ = bot;
+        var rest = bot.Services.GetRequiredService<DiscordRestClient>();
+        Func<RecordedRequest, bool> webhook = r => r.Method == "POST" && r.ApiPath == "/webhooks/71/hook-token";
+        fake.Enqueue(webhook, BadGateway);
+
+        var ex = await Assert.ThrowsAsync<DiscordApiException>(() =>
+            rest.SendAsync(HttpMethod.Post, "/webhooks/71/hook-token", new System.Text.Json.Nodes.JsonObject { ["content"] = "follow-up" }, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.BadGateway, ex.Status);
+        Assert.Equal(1, fake.Requests.Count(webhook)); // Discord may have posted it: sending again could post it twice
+    }
+
+    [Fact]
+    public async Task APostWithoutDeduplication_IsNotRepeatedAfterATimeout_ButAMessageWithANonceIs()
+    {
+        var (fake, bot, platform) = await StartAsync(new Dictionary<string, string?> { ["Discord:RequestTimeout"] = "00:00:00.500" });
+        await using var _ = fake;
+        await using var __ = bot;
+        var rest = bot.Services.GetRequiredService<DiscordRestClient>();
+        var slow = BadGateway with { Status = 200, Body = "{}", Delay = TimeSpan.FromSeconds(30) };
+        Func<RecordedRequest, bool> webhook = r => r.Method == "POST" && r.ApiPath == "/webhooks/72/hook-token";
+        fake.Enqueue(webhook, slow);
+        fake.Enqueue(Messages("73"), slow);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            rest.SendAsync(HttpMethod.Post, "/webhooks/72/hook-token", new System.Text.Json.Nodes.JsonObject { ["content"] = "follow-up" }, CancellationToken.None));
+        await platform.SendToChannelAsync("73", Reply.Success("made idempotent by its nonce"), CancellationToken.None);
+
+        Assert.Equal(1, fake.Requests.Count(webhook));
+        var attempts = fake.Requests.Where(Messages("73")).ToList();
+        Assert.Equal(2, attempts.Count);
+        Assert.Equal((string)attempts[0].Json!["nonce"]!, (string)attempts[1].Json!["nonce"]!);
+    }
+
+    [Fact]
     public async Task ClientErrors_AreNotRetried_AndCarryDiscordsCode()
     {
         var (fake, bot, platform) = await StartAsync();

@@ -3,6 +3,9 @@ namespace CohortBot.Fakes.Discord;
 /// <summary>An answer the fake gives instead of its normal one (429s, 5xx, rate-limit headers).</summary>
 public sealed record CannedResponse(int Status, string Body, IReadOnlyDictionary<string, string> Headers)
 {
+    /// <summary>How long the fake holds the answer back (to make the client time out); the request is received and recorded first.</summary>
+    public TimeSpan Delay { get; init; }
+
     public static CannedResponse TooManyRequests(double retryAfter, bool global = false) => new(
         429,
         System.FormattableString.Invariant($$"""{"message":"You are being rate limited.","retry_after":{{retryAfter}},"global":{{(global ? "true" : "false")}}}"""),

@@ -72,6 +72,14 @@ public sealed partial class FakeDiscord
 
     private async Task ServeCdnAsync(HttpContext http, string name)
     {
+        CdnHits.Enqueue(name);
+        if (CdnRedirects.TryGetValue(name, out var location))
+        {
+            http.Response.StatusCode = 302;
+            http.Response.Headers.Location = location;
+            return;
+        }
+
         if (CdnDelay > TimeSpan.Zero)
         {
             await Task.Delay(CdnDelay, http.RequestAborted);

@@ -52,6 +52,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     public ConcurrentDictionary<string, byte[]> CdnFiles { get; } = new();
 
+    /// <summary>CDN names answered with a 302 to the given Location.</summary>
+    public ConcurrentDictionary<string, string> CdnRedirects { get; } = new();
+
+    /// <summary>Every CDN path asked for, in order (an attachment that must not be fetched leaves none).</summary>
+    public ConcurrentQueue<string> CdnHits { get; } = new();
+
     /// <summary>Bodies that did not match Discord's OpenAPI request schema; disposing the fake fails the test if any.</summary>
     public ConcurrentQueue<string> SchemaViolations { get; } = new();
 
@@ -202,6 +208,18 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         Record(request);
         if (TakeCanned(request) is { } canned)
         {
+            if (canned.Delay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(canned.Delay, http.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // the client gave up waiting, as the test intended
+                }
+            }
+
             await WriteAsync(http, canned.Status, canned.Body, canned.Headers);
             return;
         }

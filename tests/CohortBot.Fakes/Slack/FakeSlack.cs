@@ -92,6 +92,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
 
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
 
+    /// <summary>File id → Location: its download answers with a 302 there.</summary>
+    public ConcurrentDictionary<string, string> FileRedirects { get; } = new();
+
     /// <summary>Bytes POSTed to an upload_url, by file id, with the Authorization header they came with.</summary>
     public ConcurrentDictionary<string, (byte[] Bytes, string ContentType, string? Authorization)> Uploaded { get; } = new();
 
@@ -367,6 +370,13 @@ public sealed partial class FakeSlack : IAsyncDisposable
     {
         var auth = context.Request.Headers.Authorization.ToString();
         Downloads.Enqueue((id, auth));
+        if (FileRedirects.TryGetValue(id, out var location))
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = location;
+            return;
+        }
+
         if (auth != "Bearer " + BotToken)
         {
             // Slack answers an unauthenticated download with its login page, never the file.

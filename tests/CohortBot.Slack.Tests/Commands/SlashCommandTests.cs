@@ -121,6 +121,8 @@ public sealed class SlashCommandTests
     [InlineData("submit 9 https://example.com", "There is no week 9")]
     [InlineData("rsvp", "/cohort rsvp needs 'event'")]
     [InlineData("deadlines extra", "I don't know where 'extra' goes")]
+    [InlineData("submit 1 week:2 https://example.com", "'week' is given twice")]
+    [InlineData("submit 1 https://example.com url2:x", "has no option 'url2'")]
     public async Task BadInput_GetsAClearEphemeralError(string text, string expected)
     {
         await using var fake = await FakeSlack.StartAsync();
@@ -131,6 +133,51 @@ public sealed class SlashCommandTests
 
         Assert.Equal("ephemeral", payload["response_type"]!.ToString());
         Assert.Contains(expected, payload.ToText());
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("submit 1 note:\"unclosed")]
+    [InlineData("submit 1 colour:red")]
+    [InlineData("deadlines extra")]
+    [InlineData("review")]
+    public async Task SavedLanguage_IsUsedForRefusalsTheParserMakes(string text)
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+        await SlashAsync(fake, socket, "language code:ko");
+
+        var json = (await SlashAsync(fake, socket, text))["payload"]!.ToText();
+
+        Assert.Matches("[가-힣]", json);
+        Assert.DoesNotMatch(@"\b(I|Sorry|Try|Usage|options?|quote)\b", json);
+    }
+
+    [Fact]
+    public async Task OrganizerOnly_Refusal_NamesTheCommandAsSlackUsersTypeIt()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        var json = (await SlashAsync(fake, socket, "event-create id:x kind:tech_talk title:X starts:\"2026-12-01 20:00\""))["payload"]!.ToText();
+
+        Assert.Contains("Sorry, /cohort event-create is for organizers only.", json);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_ListsOnlyWhatAParticipantMayRun()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+
+        var json = (await SlashAsync(fake, socket, "frobnicate"))["payload"]!.ToText();
+
+        Assert.Contains("/cohort submit", json);
+        Assert.DoesNotContain("/cohort review", json);
+        Assert.DoesNotContain("/cohort event-create", json);
     }
 
     [Fact]

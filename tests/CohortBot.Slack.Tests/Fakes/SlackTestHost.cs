@@ -23,8 +23,9 @@ public sealed class SlackTestHost : IAsyncDisposable
 {
     private readonly string _dir;
 
-    private SlackTestHost(IHost host, string dir, ShiftedTimeProvider clock, long cohortId, DateTimeOffset start)
+    private SlackTestHost(IHost host, string dir, ShiftedTimeProvider clock, long cohortId, DateTimeOffset start, CapturingLoggerProvider logs)
     {
+        Logs = logs;
         Host = host;
         _dir = dir;
         Clock = clock;
@@ -33,6 +34,9 @@ public sealed class SlackTestHost : IAsyncDisposable
     }
 
     public IHost Host { get; }
+
+    /// <summary>Warnings and errors logged by the adapter (and the Kestrel of its HTTP mode).</summary>
+    public CapturingLoggerProvider Logs { get; }
 
     public IServiceProvider Services => Host.Services;
 
@@ -66,6 +70,8 @@ public sealed class SlackTestHost : IAsyncDisposable
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.AddProvider(logs);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddCohortCore();
         builder.Services.AddSqliteStorage();
@@ -81,7 +87,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         await host.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
         var sync = await host.Services.GetRequiredService<ICohortStore>().SyncAsync(Definition(start), now, CancellationToken.None);
         await host.StartAsync();
-        return new SlackTestHost(host, dir, clock, sync.CohortId, start);
+        return new SlackTestHost(host, dir, clock, sync.CohortId, start, logs);
     }
 
     /// <summary>Two weeks (week 1 open now, week 2 next week), two events (office hours with one seat), one certificate.</summary>

@@ -78,6 +78,58 @@ public sealed class HttpModeTests
         Assert.Contains("You're going to Tech talk", (await fake.WaitForResponsePostAsync("hb")).ToText());
     }
 
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("text/plain")]
+    [InlineData(null)]
+    public async Task SignedRequest_WithAnotherContentType_Is415_AndNotProcessed(string? contentType)
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await StartAsync(fake);
+        using var http = new HttpClient { BaseAddress = BaseOf(host) };
+        var body = "user_id=U9&user_name=grace&channel_id=C1&command=%2Fcohort&text=rsvp+oh-1&trigger_id=t.3&response_url=" + Uri.EscapeDataString(fake.ResponseUrl("h3"));
+        var request = Signed("slack/commands", body, host.Clock.GetUtcNow());
+        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        if (contentType is not null)
+        {
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        }
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Null(await host.LatestSubmissionAsync("U9", 1));
+        Assert.Empty(fake.CallsTo("users.info"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task BodyOverTheLimit_Is413_Quietly(bool chunked)
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await StartAsync(fake);
+        using var http = new HttpClient { BaseAddress = BaseOf(host) };
+        var body = "text=" + new string('a', 1024 * 1024 + 10);
+        var content = chunked
+            ? (HttpContent)new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)))
+            : new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        if (chunked)
+        {
+            content.Headers.ContentLength = null;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "slack/commands") { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+        using var response = await http.SendAsync(request);
+        using var after = await http.SendAsync(Signed("slack/commands", "user_id=U9&text=help&trigger_id=t.4", host.Clock.GetUtcNow()));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.DoesNotContain(host.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static Task<SlackTestHost> StartAsync(FakeSlack fake) => SlackTestHost.StartAsync(fake, s =>
     {
         s["Slack:AppToken"] = null;

@@ -102,26 +102,34 @@ public sealed class RenderingTests
     }
 
     [Theory]
+    [InlineData("Sorry, /event-create is for organizers only.", "Sorry, /cohort event-create is for organizers only.")]
+    [InlineData("Type /checkin-open tt-1, then /events.", "Type /cohort checkin-open tt-1, then /cohort events.")]
+    [InlineData("See https://example.com/event-create and /nosuch-thing", "See https://example.com/event-create and /nosuch-thing")]
+    public void CommandNames_AreRewrittenAsSlackUsersTypeThem_HyphenatedOnesToo(string core, string slack)
+    {
+        Assert.Equal(slack, SlackCommandNames.Rewrite(core));
+    }
+
+    [Theory]
     [InlineData("", "help")]
     [InlineData("   HELP  ", "help")]
     [InlineData("submit 3 https://example.com/p", "submit")]
     [InlineData("rsvp oh-1 cancel", "rsvp")]
     public void SubCommands_AreParsedIntoCatalogueCommands(string text, string command)
     {
-        var result = SubCommandParser.Parse(text, new MessageCatalogue().For("en"));
-        Assert.Null(result.Error);
-        Assert.Equal(command, result.Command!.Name);
+        var result = SubCommandParser.Parse(text);
+        Assert.Null(result.Problem);
+        Assert.Equal(command, result.Command);
     }
 
     [Fact]
     public void SubCommandOptions_ArePositionalNamedOrFlags()
     {
-        var t = new MessageCatalogue().For("en");
-        var submit = SubCommandParser.Parse("submit 3 https://example.com/p note:\"a b\"", t);
+        var submit = SubCommandParser.Parse("submit 3 https://example.com/p note:\"a b\"");
         Assert.Equal("3", submit.Options["week"]);
         Assert.Equal("https://example.com/p", submit.Options["url"]);
         Assert.Equal("a b", submit.Options["note"]);
-        Assert.Equal("true", SubCommandParser.Parse("rsvp oh-1 cancel", t).Options["cancel"]);
+        Assert.Equal("true", SubCommandParser.Parse("rsvp oh-1 cancel").Options["cancel"]);
     }
 
     [Fact]

@@ -77,6 +77,42 @@ public sealed class WebApiTests
     }
 
     [Fact]
+    public async Task FileDownload_RedirectedOffSlack_IsNotFollowed()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var inside = await FakeSlack.StartAsync(); // any service next to the bot
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var api = host.Services.GetRequiredService<SlackWebApi>();
+        inside.Files["F9"] = [1, 2, 3];
+        fake.Files["F1"] = [9, 9, 9];
+        fake.FileRedirects["F1"] = new Uri(inside.BaseUrl, "files/F9").ToString();
+
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() =>
+            api.DownloadAsync(new SlackFile("F1", "x.png", 3, new Uri(fake.BaseUrl, "files/F1")), 100, CancellationToken.None));
+
+        Assert.Equal("untrusted_host", ex.Error);
+        Assert.Single(fake.Downloads);
+        Assert.Empty(inside.Downloads);
+    }
+
+    [Theory]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("https://files.slack.com.evil.example/F1")]
+    public async Task FileDownload_RedirectedToAnotherSchemeOrHost_IsRefused(string location)
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(fake);
+        var api = host.Services.GetRequiredService<SlackWebApi>();
+        fake.Files["F1"] = [9, 9, 9];
+        fake.FileRedirects["F1"] = location;
+
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() =>
+            api.DownloadAsync(new SlackFile("F1", "x.png", 3, new Uri(fake.BaseUrl, "files/F1")), 100, CancellationToken.None));
+
+        Assert.Equal("untrusted_host", ex.Error);
+    }
+
+    [Fact]
     public void SpecCheck_CatchesUnknownMethodsAndMissingRequiredParameters()
     {
         var missing = new ApiCall("chat.postEphemeral", "application/json", new JsonObject { ["channel"] = "C1", ["text"] = "x" }, "Bearer xoxb-test", DateTimeOffset.UtcNow);
