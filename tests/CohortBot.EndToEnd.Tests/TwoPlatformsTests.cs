@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CohortBot.Discord.Tests.Fakes;
+using CohortBot.Fakes.Discord;
 using CohortBot.Host;
-using CohortBot.Slack.Tests.Fakes;
+using CohortBot.Fakes.Slack;
 using CohortBot.Storage.Sqlite;
 using CohortBot.Testing;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using DiscordPayloads = CohortBot.Discord.Tests.Fakes.Payloads;
-using SlackPayloads = CohortBot.Slack.Tests.Fakes.Payloads;
+using DiscordPayloads = CohortBot.Fakes.Discord.Payloads;
+using SlackPayloads = CohortBot.Fakes.Slack.Payloads;
 
 namespace CohortBot.EndToEnd.Tests;
 

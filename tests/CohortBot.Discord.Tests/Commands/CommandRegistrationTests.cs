@@ -46,7 +46,7 @@ public sealed partial class CommandRegistrationTests
         Assert.True((bool)rsvp[0]!["autocomplete"]!);
         var cert = commands.Single(c => (string)c["name"]! == "cert")["options"]!.AsArray();
         Assert.True((bool)cert[0]!["autocomplete"]!);
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed partial class CommandRegistrationTests
         var put = await fake.WaitForAsync(r => r.Method == "PUT" && r.ApiPath == $"/applications/{FakeDiscord.ApplicationId}/commands");
 
         Assert.Equal([0, 1], put.Json![0]!["contexts"]!.AsArray().Select(c => (int)c!));
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]

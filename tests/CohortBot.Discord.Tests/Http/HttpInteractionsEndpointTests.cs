@@ -80,7 +80,7 @@ public sealed class HttpInteractionsEndpointTests
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(4, (int)callback.Json!["type"]!);
         Assert.Contains("Coming up in Test Cohort", Wire.Description(callback.Json!["data"]!));
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Theory]

@@ -35,7 +35,7 @@ public sealed class ParticipantWeekTests
         Assert.Equal(64, (int)body["data"]!["flags"]!);
         Assert.Empty(body["data"]!["allowed_mentions"]!["parse"]!.AsArray());
         Assert.Contains("Test Cohort", Wire.Description(body["data"]!));
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ParticipantWeekTests
         Assert.Equal("image/png", submission.File!.ContentType);
         Assert.Equal(png.Length, submission.File.SizeBytes);
         Assert.False(submission.IsLate);
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class ParticipantWeekTests
         Assert.Equal(4, (int)submitted.Json!["type"]!);
         var stored = await bot.SubmissionsOfAsync(Payloads.UserId);
         Assert.Contains(stored, s => s.Url == "https://example.com/w");
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class ParticipantWeekTests
 
         var cancelled = await SendAsync(fake, Payloads.Button(cancel));
         Assert.Contains("cancelled", Wire.Description(cancelled.Json!["data"]!));
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class ParticipantWeekTests
         var embed = Wire.Embed(progress.Json!["data"]!);
         Assert.Contains("Ada Lovelace's progress in Test Cohort", Wire.Description(progress.Json!["data"]!));
         Assert.Contains("Week 1", Wire.Text(embed));
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class ParticipantWeekTests
         Assert.Equal([1L, 2L], weeks.Json!["data"]!["choices"]!.AsArray().Select(c => (long)c!["value"]!).Order());
         Assert.Equal(["oh1"], events.Json!["data"]!["choices"]!.AsArray().Select(c => (string)c!["value"]!));
         Assert.Equal(["aws-saa"], certs.Json!["data"]!["choices"]!.AsArray().Select(c => (string)c!["value"]!));
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class ParticipantWeekTests
         Assert.Equal($"/webhooks/{FakeDiscord.ApplicationId}/{(string)interaction["token"]!}/messages/@original", edit.ApiPath);
         Assert.Contains("received", Wire.Description(edit.Json!));
         Assert.NotNull(Assert.Single(await bot.SubmissionsOfAsync(Payloads.UserId)).File);
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]
@@ -299,7 +299,7 @@ public sealed class ParticipantWeekTests
         Assert.Single(await bot.SubmissionsOfAsync(Payloads.UserId));
         Assert.NotEmpty(bot.Logs.Lines);
         Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains("test-token", StringComparison.Ordinal) || l.Contains((string)missed["token"]!, StringComparison.Ordinal));
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]
@@ -345,7 +345,7 @@ public sealed class ParticipantWeekTests
 
         Assert.Equal(8, (int)callback.Json!["type"]!);
         Assert.Empty(callback.Json!["data"]!["choices"]!.AsArray());
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]

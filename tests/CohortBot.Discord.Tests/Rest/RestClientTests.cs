@@ -35,7 +35,7 @@ public sealed class RestClientTests
         Assert.Equal(3, attempts.Count);
         Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromMilliseconds(280), $"second try after {attempts[1].At - attempts[0].At}");
         Assert.True(attempts[2].At - attempts[1].At >= TimeSpan.FromMilliseconds(280));
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class RestClientTests
         Assert.All(nonces, n => Assert.InRange(n.Length, 1, 25));
         Assert.Equal(nonces[0], nonces[1]); // the retry of one message: Discord answers it with the first
         Assert.NotEqual(nonces[1], nonces[2]); // another message
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public sealed class RestClientTests
         var message = fake.Requests.First(Messages("55123456789")).Json!;
         Assert.Null(message["flags"]);
         Assert.Empty(message["allowed_mentions"]!["parse"]!.AsArray());
-        Wire.AssertBodiesMatchOpenApi(fake);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CohortBot.Slack.Tests.Fakes;
+namespace CohortBot.Fakes.Slack;
 
 /// <summary>Payloads shaped as Slack documents them (slash command, block_actions, view_submission).</summary>
 public static class Payloads

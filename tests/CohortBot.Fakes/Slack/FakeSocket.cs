@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace CohortBot.Slack.Tests.Fakes;
+namespace CohortBot.Fakes.Slack;
 
 /// <summary>The server side of one Socket Mode connection: sends hello, envelopes and disconnects; records acks.</summary>
 public sealed class FakeSocket(FakeSlack slack, WebSocket socket, int id)
@@ -33,6 +33,21 @@ public sealed class FakeSocket(FakeSlack slack, WebSocket socket, int id)
         }
     }
 
+    /// <summary>
+    /// An envelope already written as JSON text (the load test's fast path), entered in the ledger
+    /// just before it goes on the wire; <paramref name="triggerId"/> starts its 3-second life then too.
+    /// </summary>
+    public async Task SendEnvelopeRawAsync(string envelopeId, string envelopeJson, string? responseId, string? triggerId)
+    {
+        if (triggerId is not null)
+        {
+            slack.Envelopes.IssueTrigger(triggerId);
+        }
+
+        slack.Envelopes.Sent(envelopeId, responseId, envelopeJson);
+        await SendRawAsync(envelopeJson);
+    }
+
     /// <summary>Sends an envelope and returns its id.</summary>
     public async Task<string> SendEnvelopeAsync(string type, JsonObject payload, bool acceptsResponsePayload, string? envelopeId = null, int? retryAttempt = null)
     {
@@ -50,7 +65,11 @@ public sealed class FakeSocket(FakeSlack slack, WebSocket socket, int id)
             envelope["retry_reason"] = "timeout";
         }
 
-        await SendAsync(envelope);
+        var responseUrl = (payload["response_url"] as JsonValue)?.ToString();
+        var marker = responseUrl?.LastIndexOf("/response/", StringComparison.Ordinal) ?? -1;
+        var text = envelope.ToJsonString();
+        slack.Envelopes.Sent(envelopeId, marker < 0 ? null : responseUrl![(marker + "/response/".Length)..], text);
+        await SendRawAsync(text);
         return envelopeId;
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace CohortBot.Discord.Tests.Fakes;
+namespace CohortBot.Fakes.Discord;
 
 /// <summary>Interaction payloads shaped as Discord sends them (discord-api-types v10).</summary>
 public static class Payloads

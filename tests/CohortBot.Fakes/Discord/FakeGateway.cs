@@ -4,16 +4,18 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace CohortBot.Discord.Tests.Fakes;
+namespace CohortBot.Fakes.Discord;
 
 /// <summary>
 /// The gateway half of the fake: Hello, Identify → READY, heartbeats and ACKs, Resume with replay
-/// of missed events, op 7 / op 9 on request, close codes, and dispatches kept per session.
+/// of missed events, op 7 / op 9 on request, close codes, and dispatches kept per session (all of
+/// them, or the latest <see cref="ReplayLimit"/>). Interactions it sends are entered in the
+/// ledger at the moment they go on the wire.
 /// </summary>
-public sealed class FakeGateway(Func<string> resumeUrl)
+public sealed class FakeGateway(Func<string> resumeUrl, InteractionLedger interactions)
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, List<JsonObject>> _sessions = [];
+    private readonly Dictionary<string, SessionLog> _sessions = [];
     private Connection? _current;
     private int _sessionCounter;
 
@@ -29,6 +31,12 @@ public sealed class FakeGateway(Func<string> resumeUrl)
     public ConcurrentQueue<JsonObject> Identifies { get; } = new();
 
     public ConcurrentQueue<JsonObject> Resumes { get; } = new();
+
+    /// <summary>When each Identify arrived, as timestamps of the ledger's clock.</summary>
+    public ConcurrentQueue<long> IdentifyTimes { get; } = new();
+
+    /// <summary>Dispatches kept per session for Resume; all when null.</summary>
+    public int? ReplayLimit { get; set; }
 
     public int Heartbeats => Log.Count(l => l == "heartbeat");
 
@@ -84,6 +92,7 @@ public sealed class FakeGateway(Func<string> resumeUrl)
 
                 break;
             case 2:
+                IdentifyTimes.Enqueue(interactions.Clock.GetTimestamp());
                 Identifies.Enqueue(frame);
                 Log.Enqueue("identify");
                 if (CloseOnIdentify is { } code)
@@ -96,7 +105,7 @@ public sealed class FakeGateway(Func<string> resumeUrl)
                 lock (_gate)
                 {
                     id = "session-" + ++_sessionCounter;
-                    _sessions[id] = [];
+                    _sessions[id] = new SessionLog();
                     CurrentSessionId = id;
                     _current = connection;
                 }
@@ -116,11 +125,11 @@ public sealed class FakeGateway(Func<string> resumeUrl)
                 Log.Enqueue("resume");
                 var sessionId = (string?)frame["d"]?["session_id"];
                 var seq = (long?)frame["d"]?["seq"] ?? 0;
-                List<JsonObject>? missed;
+                List<string>? missed;
                 lock (_gate)
                 {
                     missed = sessionId is not null && _sessions.TryGetValue(sessionId, out var events)
-                        ? events.Where(e => (long)e["s"]! > seq).ToList()
+                        ? events.Frames.Where(e => e.Seq > seq).Select(e => e.Text).ToList()
                         : null;
                     if (missed is not null)
                     {
@@ -137,7 +146,7 @@ public sealed class FakeGateway(Func<string> resumeUrl)
 
                 foreach (var e in missed)
                 {
-                    await connection.SendAsync(e.DeepClone().AsObject(), ct);
+                    await connection.SendTextAsync(e, ct);
                 }
 
                 await DispatchAsync("RESUMED", new JsonObject());
@@ -146,23 +155,45 @@ public sealed class FakeGateway(Func<string> resumeUrl)
     }
 
     /// <summary>Sends a dispatch to the live connection, or keeps it for a Resume when there is none.</summary>
-    public async Task DispatchAsync(string type, JsonObject d)
+    public Task DispatchAsync(string type, JsonObject d)
     {
-        JsonObject frame;
+        var data = d.ToJsonString();
+        return type == "INTERACTION_CREATE" && d["id"] is JsonValue id && d["token"] is JsonValue token
+            ? DispatchInteractionAsync(data, id.ToString(), token.ToString())
+            : SendDispatchAsync(type, data, null);
+    }
+
+    /// <summary>
+    /// An <c>INTERACTION_CREATE</c> whose payload is already JSON text (the load test's fast path);
+    /// it enters the ledger just before it is written to the socket.
+    /// </summary>
+    public Task DispatchInteractionAsync(string payloadJson, string id, string token) =>
+        SendDispatchAsync("INTERACTION_CREATE", payloadJson, () => interactions.Sent(id, token));
+
+    private async Task SendDispatchAsync(string type, string data, Action? beforeSend)
+    {
+        string frame;
         Connection? target;
         lock (_gate)
         {
             var events = _sessions[CurrentSessionId ?? throw new InvalidOperationException("No session yet.")];
-            frame = new JsonObject { ["op"] = 0, ["t"] = type, ["s"] = (long)(events.Count + 1), ["d"] = d.DeepClone() };
-            events.Add(frame);
+            var seq = ++events.LastSeq;
+            frame = string.Concat("""{"op":0,"t":""", JsonValue.Create(type).ToJsonString(), ""","s":""", seq.ToString(System.Globalization.CultureInfo.InvariantCulture), ""","d":""", data, "}");
+            events.Frames.Enqueue((seq, frame));
+            while (ReplayLimit is { } limit && events.Frames.Count > limit)
+            {
+                events.Frames.Dequeue();
+            }
+
             target = _current;
         }
 
+        beforeSend?.Invoke();
         if (target is not null)
         {
             try
             {
-                await target.SendAsync(frame.DeepClone().AsObject(), CancellationToken.None);
+                await target.SendTextAsync(frame, CancellationToken.None);
             }
             catch (WebSocketException)
             {
@@ -203,7 +234,7 @@ public sealed class FakeGateway(Func<string> resumeUrl)
         lock (_gate)
         {
             _sessions.Clear();
-            _sessions["dead"] = [];
+            _sessions["dead"] = new SessionLog();
             CurrentSessionId = "dead";
         }
     }
@@ -284,5 +315,12 @@ public sealed class FakeGateway(Func<string> resumeUrl)
                 _send.Release();
             }
         }
+    }
+
+    private sealed class SessionLog
+    {
+        public long LastSeq { get; set; }
+
+        public Queue<(long Seq, string Text)> Frames { get; } = new();
     }
 }

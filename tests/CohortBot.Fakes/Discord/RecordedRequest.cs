@@ -1,4 +1,4 @@
-namespace CohortBot.Discord.Tests.Fakes;
+namespace CohortBot.Fakes.Discord;
 
 /// <summary>One request the adapter made to the fake, as it arrived.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Body, string? Authorization, string? UserAgent, string? ContentType, TimeSpan At)

@@ -1,4 +1,4 @@
-namespace CohortBot.Discord.Tests.Fakes;
+namespace CohortBot.Fakes.Discord;
 
 /// <summary>An answer the fake gives instead of its normal one (429s, 5xx, rate-limit headers).</summary>
 public sealed record CannedResponse(int Status, string Body, IReadOnlyDictionary<string, string> Headers)

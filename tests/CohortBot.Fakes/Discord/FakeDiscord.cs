@@ -7,28 +7,39 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace CohortBot.Discord.Tests.Fakes;
+namespace CohortBot.Fakes.Discord;
 
 /// <summary>
 /// An in-process Discord on loopback: REST under <c>/api/v10</c>, the gateway WebSocket, and a
 /// CDN path for attachments. Records every request so tests can check them (and validate them
-/// against Discord's OpenAPI description).
+/// against Discord's OpenAPI description). For load tests, <see cref="UseLean"/> turns the
+/// recording down, <see cref="Interactions"/> applies Discord's answer rules and keeps each
+/// interaction's timing, and <see cref="GlobalLimit"/> answers over-limit requests with 429s.
 /// </summary>
 public sealed partial class FakeDiscord : IAsyncDisposable
 {
     public const string ApiPrefix = "/api/v10";
     public const string ApplicationId = "700000000000000001";
     public const string GuildId = "800000000000000001";
+    public const string DefaultToken = "test-token";
+
+    /// <summary>Counter keys in <see cref="Traffic"/>.</summary>
+    public const string GlobalServed = "global-served";
+    public const string GlobalRefused = "global-429";
+    public const string DmOpened = "dm-open";
+    public const string ChannelMessages = "channel-message";
 
     private readonly WebApplication _app;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentQueue<(Func<RecordedRequest, bool> Match, CannedResponse Response)> _canned = new();
     private readonly SemaphoreSlim _arrived = new(0);
 
-    private FakeDiscord(WebApplication app)
+    private FakeDiscord(WebApplication app, TimeProvider clock)
     {
         _app = app;
-        Gateway = new FakeGateway(() => BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/resume");
+        Interactions = new InteractionLedger(clock);
+        Traffic = new TrafficCounter(clock);
+        Gateway = new FakeGateway(() => BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/resume", Interactions);
     }
 
     public FakeGateway Gateway { get; }
@@ -58,13 +69,34 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>Headers added to every normal REST answer (e.g. a bucket that runs dry).</summary>
     public Func<RecordedRequest, IReadOnlyDictionary<string, string>>? RateLimitHeaders { get; set; }
 
-    public static async Task<FakeDiscord> StartAsync()
+    /// <summary>Each interaction sent through the gateway, its answers' timing, and Discord's answer rules (off by default).</summary>
+    public InteractionLedger Interactions { get; }
+
+    /// <summary>Discord's global per-bot limit on REST calls other than interaction callbacks and webhooks; none when null.</summary>
+    public GlobalLimit? GlobalLimit { get; set; }
+
+    /// <summary>What was served, in total and per second (see the key constants).</summary>
+    public TrafficCounter Traffic { get; }
+
+    /// <summary>The bot token the fake accepts (<c>Authorization: Bot …</c>).</summary>
+    public string Token { get; set; } = DefaultToken;
+
+    /// <summary>Keeps only the latest this many requests in <see cref="Requests"/>; all when null.</summary>
+    public int? RecordLimit { get; set; }
+
+    /// <summary>Checks every JSON body against Discord's OpenAPI description (on by default).</summary>
+    public bool ValidateSchemas { get; set; } = true;
+
+    /// <summary>Tells an error reply from a normal one, by the body of a callback or edit, for <see cref="InteractionTiming.ErrorReply"/>.</summary>
+    public Func<string, bool>? IsErrorReply { get; set; }
+
+    public static async Task<FakeDiscord> StartAsync(TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var fake = new FakeDiscord(app);
+        var fake = new FakeDiscord(app, clock ?? TimeProvider.System);
         app.UseWebSockets();
         app.Run(fake.HandleAsync);
         await app.StartAsync();
@@ -82,6 +114,18 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     }
 
     public string CdnUrl(string name) => BaseUrl + "/cdn/attachments/" + name;
+
+    /// <summary>
+    /// For load tests: no schema validation, only the latest requests kept, and the gateway keeps a
+    /// bounded replay buffer, so the fake's own cost stays flat however many requests arrive.
+    /// </summary>
+    public FakeDiscord UseLean(int keep = 256)
+    {
+        ValidateSchemas = false;
+        RecordLimit = keep;
+        Gateway.ReplayLimit = 4096;
+        return this;
+    }
 
     /// <summary>Waits until a request matching <paramref name="match"/> has arrived.</summary>
     public async Task<RecordedRequest> WaitForAsync(Func<RecordedRequest, bool> match, TimeSpan? timeout = null)
@@ -156,10 +200,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         var request = new RecordedRequest(http.Request.Method, path, body, http.Request.Headers.Authorization, http.Request.Headers.UserAgent, http.Request.ContentType, _clock.Elapsed);
-        CheckSchema(request);
-        Requests.Enqueue(request);
-        _arrived.Release();
+        if (ValidateSchemas)
+        {
+            CheckSchema(request);
+        }
 
+        Record(request);
         if (TakeCanned(request) is { } canned)
         {
             if (canned.Delay > TimeSpan.Zero)
@@ -178,9 +224,39 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             return;
         }
 
+        if (request.Authorization == "Bot " + Token && IsGloballyLimited(request.ApiPath) && GlobalLimit is { } limit)
+        {
+            if (!limit.TryTake(out var retryAfter))
+            {
+                Traffic.Add(GlobalRefused);
+                var refusal = GlobalLimit.TooManyRequests(retryAfter);
+                await WriteAsync(http, refusal.Status, refusal.Body, refusal.Headers);
+                return;
+            }
+
+            Traffic.Add(GlobalServed);
+        }
+
         var (status, answer) = Route(request);
         await WriteAsync(http, status, answer, RateLimitHeaders?.Invoke(request) ?? DefaultHeaders(request));
     }
+
+    private void Record(RecordedRequest request)
+    {
+        Requests.Enqueue(request);
+        if (RecordLimit is { } keep)
+        {
+            while (Requests.Count > keep && Requests.TryDequeue(out _))
+            {
+            }
+        }
+
+        _arrived.Release();
+    }
+
+    /// <summary>Interaction callbacks and webhooks are exempt from the global limit.</summary>
+    private static bool IsGloballyLimited(string apiPath) =>
+        !apiPath.StartsWith("/interactions/", StringComparison.Ordinal) && !apiPath.StartsWith("/webhooks/", StringComparison.Ordinal);
 
     private CannedResponse? TakeCanned(RecordedRequest request)
     {
@@ -205,89 +281,4 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             return items[index].Response;
         }
     }
-
-    private (int Status, string Body) Route(RecordedRequest request)
-    {
-        var api = request.ApiPath;
-        if (request.Authorization != "Bot test-token")
-        {
-            return (401, """{"message":"401: Unauthorized","code":0}""");
-        }
-
-        return (request.Method, api) switch
-        {
-            ("GET", "/gateway/bot") => (200, new JsonObject
-            {
-                ["url"] = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/gateway",
-                ["shards"] = 1,
-                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = SessionStartLimit.Remaining, ["reset_after"] = SessionStartLimit.ResetAfterMs, ["max_concurrency"] = 1 },
-            }.ToJsonString()),
-            ("POST", _) when Callback().IsMatch(api) => (204, string.Empty),
-            ("PATCH", _) when EditOriginal().IsMatch(api) => (200, """{"id":"600000000000000001","channel_id":"500000000000000001"}"""),
-            ("POST", "/users/@me/channels") => (200, new JsonObject { ["id"] = "55" + (string?)request.Json?["recipient_id"], ["type"] = 1 }.ToJsonString()),
-            ("POST", _) when ChannelMessages().IsMatch(api) => (200, """{"id":"600000000000000002"}"""),
-            ("PUT", _) when Commands().IsMatch(api) => (200, request.Body),
-            _ => (404, """{"message":"404: Not Found","code":0}"""),
-        };
-    }
-
-    private async Task ServeCdnAsync(HttpContext http, string name)
-    {
-        CdnHits.Enqueue(name);
-        if (CdnRedirects.TryGetValue(name, out var location))
-        {
-            http.Response.StatusCode = 302;
-            http.Response.Headers.Location = location;
-            return;
-        }
-
-        if (CdnDelay > TimeSpan.Zero)
-        {
-            await Task.Delay(CdnDelay, http.RequestAborted);
-        }
-
-        if (!CdnFiles.TryGetValue(name, out var bytes))
-        {
-            http.Response.StatusCode = 404;
-            return;
-        }
-
-        http.Response.ContentType = "application/octet-stream";
-        await http.Response.Body.WriteAsync(bytes);
-    }
-
-    private static IReadOnlyDictionary<string, string> DefaultHeaders(RecordedRequest request) => new Dictionary<string, string>
-    {
-        ["X-RateLimit-Limit"] = "50",
-        ["X-RateLimit-Remaining"] = "49",
-        ["X-RateLimit-Reset-After"] = "1",
-        ["X-RateLimit-Bucket"] = "bucket-" + request.Method + "-" + Regex.Replace(request.ApiPath, @"\d+", ":id"),
-    };
-
-    private static async Task WriteAsync(HttpContext http, int status, string body, IReadOnlyDictionary<string, string> headers)
-    {
-        http.Response.StatusCode = status;
-        foreach (var (key, value) in headers)
-        {
-            http.Response.Headers[key] = value;
-        }
-
-        if (status != 204 && body.Length > 0)
-        {
-            http.Response.ContentType = "application/json";
-            await http.Response.WriteAsync(body);
-        }
-    }
-
-    [GeneratedRegex(@"^/interactions/\d+/[^/]+/callback$")]
-    private static partial Regex Callback();
-
-    [GeneratedRegex(@"^/webhooks/\d+/[^/]+/messages/@original$")]
-    private static partial Regex EditOriginal();
-
-    [GeneratedRegex(@"^/channels/\d+/messages$")]
-    private static partial Regex ChannelMessages();
-
-    [GeneratedRegex(@"^/applications/\d+(/guilds/\d+)?/commands$")]
-    private static partial Regex Commands();
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Json.Schema;
 
-namespace CohortBot.Discord.Tests.Fakes;
+namespace CohortBot.Fakes.Discord;
 
 /// <summary>
 /// Validates request bodies against the request schema of the matching operation in Discord's

@@ -7,15 +7,18 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace CohortBot.Slack.Tests.Fakes;
+namespace CohortBot.Fakes.Slack;
 
 /// <summary>
 /// An in-process Slack on loopback: the Web API methods the adapter calls, apps.connections.open
 /// handing out tickets for a Socket Mode WebSocket, private file downloads that need the bot
 /// token, the three steps of an external file upload (getUploadURLExternal, the upload_url,
 /// completeUploadExternal), and response_url endpoints. Everything it receives is recorded for assertions.
+/// For load tests, <see cref="UseLean"/> bounds the recording, <see cref="Envelopes"/> keeps each
+/// envelope's timing and applies Slack's rules, <see cref="RedeliverAfter"/> sends unacked envelopes
+/// again, and <see cref="MethodLimits"/> answers over-limit calls (users.info: Tier 4) with 429s.
 /// </summary>
-public sealed class FakeSlack : IAsyncDisposable
+public sealed partial class FakeSlack : IAsyncDisposable
 {
     public const string BotToken = "xoxb-test-bot-token";
     public const string AppToken = "xapp-test-app-token";
@@ -30,8 +33,46 @@ public sealed class FakeSlack : IAsyncDisposable
     private int _uploadsLimited;
     private int _uploadAttempts;
     private int _ts;
+    private Task _redelivery = Task.CompletedTask;
+    private readonly CancellationTokenSource _stopping = new();
 
-    private FakeSlack(WebApplication app) => _app = app;
+    private FakeSlack(WebApplication app, TimeProvider clock)
+    {
+        _app = app;
+        Clock = clock;
+        Envelopes = new EnvelopeLedger(clock);
+        Traffic = new TrafficCounter(clock);
+    }
+
+    public TimeProvider Clock { get; }
+
+    /// <summary>Each envelope sent, its ack and answer timing, and Slack's rules for triggers and response URLs (off by default).</summary>
+    public EnvelopeLedger Envelopes { get; }
+
+    /// <summary>Calls served and refused per method (<c>api:{method}</c>, <c>429:{method}</c>), in total and per second.</summary>
+    public TrafficCounter Traffic { get; }
+
+    /// <summary>Per-method limits (e.g. users.info, 100 a minute); over the limit a call gets HTTP 429 with Retry-After.</summary>
+    public ConcurrentDictionary<string, SlidingWindowLimit> MethodLimits { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>users.info calls per user id, refused ones included.</summary>
+    public ConcurrentDictionary<string, int> UsersInfoCalls { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Keeps only the latest this many entries in <see cref="Calls"/> and <see cref="ResponsePosts"/>; all when null.</summary>
+    public int? RecordLimit { get; set; }
+
+    /// <summary>Sends an envelope again (with <c>retry_attempt</c>, <c>retry_reason</c>) when it is not acked in this long; never when null.</summary>
+    public TimeSpan? RedeliverAfter { get; set; }
+
+    public int MaxRedeliveries { get; set; } = 3;
+
+    /// <summary>Tells an error reply from a normal one, by an ack payload or a response_url body.</summary>
+    public Func<string, bool>? IsErrorReply { get; set; }
+
+    /// <summary>views.open calls that were accepted: trigger id and view, for a load test to submit the modal.</summary>
+    public event Action<string, JsonObject>? ViewOpened;
+
+    internal bool Lean { get; private set; }
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -72,13 +113,13 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public int ConnectionsOpened => Calls.Count(c => c.Method == "apps.connections.open");
 
-    public static async Task<FakeSlack> StartAsync()
+    public static async Task<FakeSlack> StartAsync(TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var fake = new FakeSlack(app);
+        var fake = new FakeSlack(app, clock ?? TimeProvider.System);
         app.UseWebSockets();
         app.MapPost("/api/{method}", (HttpContext c, string method) => fake.ApiAsync(c, method));
         app.Map("/link", fake.LinkAsync);
@@ -93,7 +134,39 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> POSTs to an upload_url get a 429 with Retry-After: 1.</summary>
     public void RateLimitUploads(int count) => Interlocked.Exchange(ref _uploadsLimited, count);
 
-    public string ResponseUrl(string id) => new Uri(BaseUrl, "response/" + id).ToString();
+    public string ResponseUrl(string id)
+    {
+        Envelopes.IssueResponseUrl(id);
+        return new Uri(BaseUrl, "response/" + id).ToString();
+    }
+
+    /// <summary>For load tests: only the latest calls kept, acks not waited on one by one.</summary>
+    public FakeSlack UseLean(int keep = 256)
+    {
+        Lean = true;
+        RecordLimit = keep;
+        return this;
+    }
+
+    /// <summary>Starts the redelivery of unacked envelopes (<see cref="RedeliverAfter"/> must be set).</summary>
+    public void StartRedelivery()
+    {
+        if (RedeliverAfter is not { } after || !_redelivery.IsCompleted)
+        {
+            return;
+        }
+
+        _redelivery = Task.Run(() => RedeliverLoopAsync(after, _stopping.Token));
+    }
+
+    /// <summary>The Socket Mode connections that are open now.</summary>
+    public IReadOnlyList<FakeSocket> OpenSockets()
+    {
+        lock (_sockets)
+        {
+            return [.. _sockets.Where(s => s.IsOpen)];
+        }
+    }
 
     public IReadOnlyList<ApiCall> CallsTo(string method) => Calls.Where(c => c.Method == method).ToList();
 
@@ -131,12 +204,23 @@ public sealed class FakeSlack : IAsyncDisposable
     internal void RecordAck(JsonObject ack, FakeSocket socket)
     {
         var id = (ack["envelope_id"] as JsonValue)?.ToString() ?? string.Empty;
-        _acks.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously))
-            .TrySetResult(new ReceivedAck(ack, socket.Id, DateTimeOffset.UtcNow));
+        var payload = ack["payload"];
+        Envelopes.Acked(id, payload is not null, payload is not null && IsErrorReply?.Invoke(payload.ToJsonString()) == true);
+        var received = new ReceivedAck(ack, socket.Id, DateTimeOffset.UtcNow);
+        if (!Lean)
+        {
+            _acks.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(received);
+        }
+        else if (_acks.TryGetValue(id, out var waiting))
+        {
+            waiting.TrySetResult(received);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
+        await _redelivery.ContinueWith(_ => { }, TaskScheduler.Default);
         lock (_sockets)
         {
             foreach (var s in _sockets)
@@ -167,7 +251,11 @@ public sealed class FakeSlack : IAsyncDisposable
 
         var auth = context.Request.Headers.Authorization.ToString();
         var call = new ApiCall(method, contentType, parameters, auth, DateTimeOffset.UtcNow);
-        Calls.Enqueue(call);
+        Bounded(Calls, call);
+        if (method == "users.info" && parameters["user"] is JsonValue user)
+        {
+            UsersInfoCalls.AddOrUpdate(user.ToString(), 1, (_, n) => n + 1);
+        }
 
         if (RateLimited.TryGetValue(method, out var left) && left > 0 && RateLimited.TryUpdate(method, left - 1, left))
         {
@@ -175,6 +263,17 @@ public sealed class FakeSlack : IAsyncDisposable
             context.Response.Headers.RetryAfter = "1";
             return;
         }
+
+        if (MethodLimits.TryGetValue(method, out var limit) && !limit.TryTake(out var retryAfter))
+        {
+            Traffic.Add("429:" + method);
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await context.Response.WriteAsJsonAsync(Error("ratelimited"));
+            return;
+        }
+
+        Traffic.Add("api:" + method);
 
         var expectedPrefix = method == "apps.connections.open" ? "Bearer xapp-" : "Bearer xoxb-";
         JsonObject body;
@@ -237,7 +336,7 @@ public sealed class FakeSlack : IAsyncDisposable
                     },
                 });
             case "views.open":
-                return Ok(new() { ["view"] = new JsonObject { ["id"] = "V" + NextTs() } });
+                return OpenView(S("trigger_id"), p["view"]);
             case "files.getUploadURLExternal":
                 if (S("filename") is not { Length: > 0 } filename || !long.TryParse(S("length"), CultureInfo.InvariantCulture, out var length) || length <= 0)
                 {
@@ -251,22 +350,17 @@ public sealed class FakeSlack : IAsyncDisposable
                 return Complete(p);
             case "files.info":
                 var id = S("file") ?? string.Empty;
+                if (GeneratedImage.TryParse(id, out _, out var generatedSize))
+                {
+                    return FileInfo(id, generatedSize);
+                }
+
                 if (!Files.TryGetValue(id, out var bytes))
                 {
                     return Error("file_not_found");
                 }
 
-                return Ok(new()
-                {
-                    ["file"] = new JsonObject
-                    {
-                        ["id"] = id,
-                        ["name"] = "proof.png",
-                        ["mimetype"] = "image/png",
-                        ["size"] = bytes.Length,
-                        ["url_private_download"] = new Uri(BaseUrl, "files/" + id).ToString(),
-                    },
-                });
+                return FileInfo(id, bytes.Length);
             default:
                 return Error("unknown_method");
         }
@@ -287,6 +381,14 @@ public sealed class FakeSlack : IAsyncDisposable
         {
             // Slack answers an unauthenticated download with its login page, never the file.
             context.Response.StatusCode = 401;
+            return;
+        }
+
+        if (GeneratedImage.TryParse(id, out var seed, out var size))
+        {
+            context.Response.ContentType = "image/png";
+            context.Response.ContentLength = size;
+            await GeneratedImage.WriteAsync(context.Response.Body, seed, size, context.RequestAborted);
             return;
         }
 
@@ -367,7 +469,15 @@ public sealed class FakeSlack : IAsyncDisposable
     private async Task ResponseAsync(HttpContext context, string id)
     {
         var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
-        ResponsePosts.Enqueue((id, body));
+        if (Envelopes.ResponsePosted(id, IsErrorReply?.Invoke(body.ToJsonString()) == true) is { } refusal)
+        {
+            context.Response.StatusCode = 404;
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync(refusal);
+            return;
+        }
+
+        Bounded(ResponsePosts, (id, body));
         context.Response.ContentType = "text/plain";
         await context.Response.WriteAsync("ok");
     }

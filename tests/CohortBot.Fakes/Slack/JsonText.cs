@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace CohortBot.Slack.Tests.Fakes;
+namespace CohortBot.Fakes.Slack;
 
 public static class JsonText
 {

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using CohortBot.Fakes;
+using CohortBot.Fakes.Discord;
+using CohortBot.Fakes.Slack;
+
+namespace CohortBot.Bench.Bot;
+
+/// <summary>
+/// One bot process with both adapters against its own fake Discord and fake Slack (lean, with
+/// the platforms' answer rules, redelivery and rate limits on), over real loopback sockets.
+/// </summary>
+public sealed class BotRun : IAsyncDisposable
+{
+    /// <summary>The apology every unexpected failure ends in (error.unexpected in en.json).</summary>
+    private const string ErrorMarker = "something went wrong on our side";
+
+    private BotRun(FakeDiscord discord, FakeSlack slack, BotProcess bot, string folder)
+    {
+        Discord = discord;
+        Slack = slack;
+        Bot = bot;
+        Folder = folder;
+    }
+
+    public FakeDiscord Discord { get; }
+
+    public FakeSlack Slack { get; }
+
+    public BotProcess Bot { get; }
+
+    public string Folder { get; }
+
+    public string LogPath => Path.Combine(Folder, "bot.log");
+
+    /// <summary>Process start to the first Identify the fake gateway received.</summary>
+    public TimeSpan StartupToIdentify { get; private set; }
+
+    public bool Alive => !Bot.HasExited;
+
+    public static async Task<BotRun> StartAsync(Workspace workspace, string name, DateTimeOffset? currentDeadline, IEnumerable<string> extraArgs, CancellationToken ct)
+    {
+        var o = workspace.Options;
+        var folder = workspace.NewRun(name);
+        workspace.Cohort.Write(Path.Combine(folder, "cohort.yaml"), currentDeadline);
+        var discord = (await FakeDiscord.StartAsync()).UseLean();
+        // Discord's own interval (the fake's 1 s suits tests): with 1 s a loaded machine delays one
+        // ACK past the next beat, the bot drops the "zombie" connection, and the step measures a resume.
+        discord.Gateway.HeartbeatIntervalMs = 41_250;
+        discord.Interactions.EnforceRules = true;
+        discord.GlobalLimit = new GlobalLimit(TimeProvider.System, o.GlobalLimit);
+        discord.IsErrorReply = body => body.Contains(ErrorMarker, StringComparison.Ordinal);
+        var slack = (await FakeSlack.StartAsync()).UseLean();
+        slack.Envelopes.EnforceRules = true;
+        slack.IsErrorReply = discord.IsErrorReply;
+        slack.RedeliverAfter = TimeSpan.FromSeconds(3);
+        if (o.UsersInfoPerMinute > 0)
+        {
+            slack.MethodLimits["users.info"] = new SlidingWindowLimit(TimeProvider.System, o.UsersInfoPerMinute, TimeSpan.FromMinutes(1));
+        }
+
+        slack.StartRedelivery();
+        var bot = BotProcess.Start(workspace.HostDirectory, folder,
+        [
+            .. workspace.BaseArgs(folder),
+            "--Terminal:Enabled=false",
+            "--Discord:Token=" + FakeDiscord.DefaultToken,
+            "--Discord:ApplicationId=" + FakeDiscord.ApplicationId,
+            "--Discord:GuildId=" + FakeDiscord.GuildId,
+            "--Discord:ApiBaseUrl=" + discord.ApiBaseUrl,
+            "--Slack:AppToken=" + FakeSlack.AppToken,
+            "--Slack:BotToken=" + FakeSlack.BotToken,
+            "--Slack:ApiBaseUrl=" + slack.ApiBase,
+            .. extraArgs,
+        ], Path.Combine(folder, "bot.log"));
+        var run = new BotRun(discord, slack, bot, folder);
+        try
+        {
+            await run.WaitReadyAsync(ct);
+            return run;
+        }
+        catch
+        {
+            await run.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Identified on the gateway, a Socket Mode connection open, slash commands registered.</summary>
+    private async Task WaitReadyAsync(CancellationToken ct)
+    {
+        var limit = Stopwatch.StartNew();
+        while (true)
+        {
+            if (Bot.HasExited)
+            {
+                throw new InvalidOperationException($"The bot exited with code {Bot.ExitCode} during start-up; see {LogPath}.");
+            }
+
+            if (StartupToIdentify == TimeSpan.Zero && Discord.Gateway.IdentifyTimes.TryPeek(out var identified))
+            {
+                StartupToIdentify = Stopwatch.GetElapsedTime(Bot.StartedAt, identified);
+            }
+
+            if (StartupToIdentify > TimeSpan.Zero && Discord.Gateway.HasLiveConnection && Slack.OpenSockets().Count > 0
+                && Discord.Requests.Any(r => r.Method == "PUT" && r.ApiPath.EndsWith("/commands", StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            if (limit.Elapsed > TimeSpan.FromSeconds(90))
+            {
+                throw new TimeoutException($"The bot did not connect to both fakes within 90 s; see {LogPath}.");
+            }
+
+            await Task.Delay(20, ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Slack.DisposeAsync();
+        await Discord.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}

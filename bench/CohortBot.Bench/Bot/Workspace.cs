@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using CohortBot.Bench.Setup;
+
+namespace CohortBot.Bench.Bot;
+
+/// <summary>
+/// The run's folder: the generated cohort, and a template database made the way a deployment
+/// makes it (the host's own first start imports the cohort file and its roster), then given its
+/// history. Every bot process gets its own copy of the template.
+/// </summary>
+public sealed class Workspace : IDisposable
+{
+    private Workspace(BenchOptions options, string root, string hostDirectory, BenchCohort cohort)
+    {
+        Options = options;
+        Root = root;
+        HostDirectory = hostDirectory;
+        Cohort = cohort;
+    }
+
+    public BenchOptions Options { get; }
+
+    public string Root { get; }
+
+    public string HostDirectory { get; }
+
+    public BenchCohort Cohort { get; }
+
+    public string TemplateDatabase => Path.Combine(Root, "template", "bot.db");
+
+    /// <summary>Process start to exit of the first start on an empty database (import of the whole roster).</summary>
+    public TimeSpan ImportTime { get; private set; }
+
+    public int SeededRows { get; private set; }
+
+    public static async Task<Workspace> PrepareAsync(BenchOptions options, CancellationToken ct)
+    {
+        var root = options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), "cohortbot-bench-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(Path.Combine(root, "template"));
+        var now = DateTimeOffset.UtcNow;
+        var workspace = new Workspace(options, root, BotProcess.HostDirectory(options), new BenchCohort(options.Participants, options.Weeks, now));
+        var cohortFile = Path.Combine(root, "template", "cohort.yaml");
+        workspace.Cohort.Write(cohortFile);
+
+        // The terminal adapter with standard input closed: the host migrates, imports, and stops.
+        await using var import = BotProcess.Start(workspace.HostDirectory, Path.Combine(root, "template"),
+        [
+            .. workspace.BaseArgs(Path.Combine(root, "template")),
+            "--Terminal:Enabled=true",
+            "--Terminal:ExitOnEndOfInput=true",
+        ], Path.Combine(root, "template", "import.log"));
+        var exit = await import.WaitForExitAsync(TimeSpan.FromMinutes(5));
+        workspace.ImportTime = Stopwatch.GetElapsedTime(import.StartedAt);
+        if (exit != 0 || !File.Exists(workspace.TemplateDatabase))
+        {
+            throw new InvalidOperationException($"The host could not import the cohort (exit {exit}); see {Path.Combine(root, "template", "import.log")}.");
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        workspace.SeededRows = await HistorySeeder.SeedAsync(workspace.TemplateDatabase, workspace.Cohort, options.FanOutRecipients, now);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        ct.ThrowIfCancellationRequested();
+        return workspace;
+    }
+
+    /// <summary>A folder for one bot process, with its own copy of the template database.</summary>
+    public string NewRun(string name)
+    {
+        var folder = Path.Combine(Root, name);
+        Directory.CreateDirectory(folder);
+        File.Copy(TemplateDatabase, Path.Combine(folder, "bot.db"), overwrite: true);
+        return folder;
+    }
+
+    /// <summary>Settings every bot process gets: its files, and no digest during the run.</summary>
+    public IEnumerable<string> BaseArgs(string folder) =>
+    [
+        "--Cohort:File=" + Path.Combine(folder, "cohort.yaml"),
+        "--Storage:DatabasePath=" + Path.Combine(folder, "bot.db"),
+        "--Storage:ProofDirectory=" + Path.Combine(folder, "proofs"),
+        // The Monday digest (and its catch-up at start) must not land inside a measurement.
+        "--Schedules:DigestCron=0 0 9 1 1 ? 2099",
+    ];
+
+    public void Dispose()
+    {
+        if (Options.Keep)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

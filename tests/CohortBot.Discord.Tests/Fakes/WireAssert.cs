@@ -1,0 +1,21 @@
+namespace CohortBot.Discord.Tests.Fakes;
+
+/// <summary>Assertions over what the adapter put on the wire.</summary>
+public static class WireAssert
+{
+    /// <summary>Every JSON body the adapter sent matches Discord's OpenAPI request schema.</summary>
+    public static void BodiesMatchOpenApi(FakeDiscord fake)
+    {
+        var checkedCount = 0;
+        var errors = new List<string>();
+        foreach (var request in fake.Requests.Where(r => r.Body.Length > 0))
+        {
+            Assert.StartsWith("application/json", request.ContentType);
+            errors.AddRange(OpenApiValidator.Validate(request));
+            checkedCount++;
+        }
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.True(checkedCount > 0, "No request body was sent, so none was validated.");
+    }
+}
