@@ -3,6 +3,7 @@ using CohortBot.Host;
 using CohortBot.Host.Cli;
 using CohortBot.Host.Startup;
 using CohortBot.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,8 @@ try
     using var host = CohortBotHost.Build(args);
     // RunAsync disposes the container: take what is needed afterwards now.
     var terminalInput = host.Services.GetService<TerminalInput>();
+    // Asked for by name (a script that only migrates and imports), an empty input is a normal stop.
+    var terminalAskedFor = host.Services.GetRequiredService<IConfiguration>().GetValue<bool?>("Terminal:Enabled") == true;
     var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
     try
     {
@@ -33,7 +36,7 @@ try
         // A stop asked for while still starting (Ctrl+C, or a script that ended first): a normal stop.
     }
 
-    if (terminalInput is { EndedBeforeAnyLine: true })
+    if (terminalInput is { EndedBeforeAnyLine: true } && !terminalAskedFor)
     {
         Console.Error.WriteLine(
             "CohortBot stopped: no chat platform is configured and standard input ended before any command. " +

@@ -126,6 +126,20 @@ public sealed class ContainerTests
         Assert.Contains("docker run -it", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WithTheTerminalAskedForByName_AnEmptyInput_IsANormalStopAfterTheImport()
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+
+        // A script that only migrates the database and imports the cohort (the benchmark does this).
+        var (code, _, stderr) = await HostProcess.RunAsync(folder, string.Empty, null, "--Cohort:File=" + folder.File("cohort.yaml"), "--Terminal:Enabled=true");
+
+        Assert.True(code == 0, $"exit {code}:\n{stderr}");
+        Assert.DoesNotContain("standard input ended before any command", stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(folder.File("data/cohortbot.db")) || Directory.EnumerateFiles(folder.Path, "*.db", SearchOption.AllDirectories).Any());
+    }
+
     [Theory]
     [InlineData("Development", "You are secretive.")]
     [InlineData("Production", "You are you.")]
