@@ -67,6 +67,9 @@ public sealed class BotRun : IAsyncDisposable
             "--Discord:ApplicationId=" + FakeDiscord.ApplicationId,
             "--Discord:GuildId=" + FakeDiscord.GuildId,
             "--Discord:ApiBaseUrl=" + discord.ApiBaseUrl,
+            // The fake CDN is on loopback: allow it, as a deployment behind a local proxy would.
+            "--Discord:Attachments:AllowedHosts:0=" + discord.BaseUrl,
+            "--Discord:Attachments:AllowPrivateAddresses=true",
             "--Slack:AppToken=" + FakeSlack.AppToken,
             "--Slack:BotToken=" + FakeSlack.BotToken,
             "--Slack:ApiBaseUrl=" + slack.ApiBase,

@@ -522,7 +522,7 @@ public sealed partial class InboundRuntime : IAsyncDisposable, IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Repeated {Platform} delivery {DeliveryId}: already taken")]
     private partial void LogRepeat(string platform, string deliveryId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Platform} delivery {DeliveryId} not answered after {ElapsedMs:0} ms: deferred")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Platform} delivery {DeliveryId} not answered after {ElapsedMs:0} ms: deferred")]
     private partial void LogDeferred(string platform, string deliveryId, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue full ({Capacity}): {Platform} delivery {DeliveryId} acknowledged now and answered from the inbox")]
