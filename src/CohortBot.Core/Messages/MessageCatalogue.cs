@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Reflection;
@@ -67,11 +68,17 @@ public sealed partial class MessageCatalogue
             return template;
         }
 
-        var values = args.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .ToDictionary(p => p.Name, p => p.GetValue(args), StringComparer.Ordinal);
+        var properties = PropertiesOf(args.GetType());
         return Placeholder().Replace(template, m =>
-            values.TryGetValue(m.Groups[1].Value, out var v) ? Show(v, language) : m.Value);
+            properties.TryGetValue(m.Groups[1].Value, out var p) ? Show(p.GetValue(args), language) : m.Value);
     }
+
+    /// <summary>
+    /// An argument type's properties, kept here: the runtime's own reflection cache is weakly held,
+    /// so without this every garbage collection makes the next call emit and compile its accessors again.
+    /// </summary>
+    private static IReadOnlyDictionary<string, PropertyInfo> PropertiesOf(Type type) =>
+        ArgumentProperties.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).ToDictionary(p => p.Name, StringComparer.Ordinal));
 
     /// <summary>Placeholder names in a template, for the completeness test.</summary>
     public static IReadOnlySet<string> PlaceholdersOf(string template) =>
@@ -99,6 +106,8 @@ public sealed partial class MessageCatalogue
 
         return result;
     }
+
+    private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, PropertyInfo>> ArgumentProperties = new();
 
     [GeneratedRegex(@"\{([a-zA-Z][a-zA-Z0-9_]*)\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
