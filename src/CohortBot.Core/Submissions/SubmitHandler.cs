@@ -61,7 +61,10 @@ public sealed class SubmitHandler(ICohortStore cohorts, ISubmissionStore submiss
 
         var late = week.IsLate(ctx.Now);
         var saved = await submissions.RecordWeeklyAsync(
-            new NewSubmission(ctx.Cohort.Id, ctx.Participant.Id, week.Id, ctx.Now, url, file, ctx.String("note"), late), ct);
+            new NewSubmission(ctx.Cohort.Id, ctx.Participant.Id, week.Id, ctx.Now, url, file, ctx.String("note"), late)
+            {
+                AutoApprove = autoApproval.Applies(url, file),
+            }, ct);
 
         var key = late ? "submit.accepted_late" : "submit.accepted";
         var text = t[key, new { week = number, deadline = week.DueAt }];
@@ -70,9 +73,8 @@ public sealed class SubmitHandler(ICohortStore cohorts, ISubmissionStore submiss
             text += " " + t["submit.resubmitted", new { attempt = saved.Attempt }];
         }
 
-        if (await autoApproval.TryAsync(ctx.Cohort.Id, saved, ctx.Now, ct))
+        if (saved.Status == ReviewStatus.Approved)
         {
-            saved = saved with { Status = ReviewStatus.Approved };
             text += " " + t["submit.auto_approved"];
         }
 

@@ -19,10 +19,12 @@ public sealed class AuditLog(SqliteConnectionFactory connections) : IAuditLog
         LIMIT @limit
         """;
 
-    public async Task RecordAsync(AuditEntry e, CancellationToken ct)
-    {
-        await connections.ExecuteAsync(Insert, new { e.CohortId, e.Actor, e.Action, e.Subject, e.Before, e.After, At = Instants.ToDb(e.At) }, ct);
-    }
+    public Task RecordAsync(AuditEntry e, CancellationToken ct) =>
+        connections.InTransactionAsync((db, tx) => InsertAsync(db, tx, e), ct);
+
+    /// <summary>Writes an entry inside a store's own transaction, so it commits with the change it describes.</summary>
+    internal static Task<int> InsertAsync(System.Data.IDbConnection db, System.Data.IDbTransaction tx, AuditEntry e) =>
+        db.ExecuteAsync(Insert, new { e.CohortId, e.Actor, e.Action, e.Subject, e.Before, e.After, At = Instants.ToDb(e.At) }, tx);
 
     public async Task<IReadOnlyList<AuditEntry>> RecentAsync(long cohortId, int limit, CancellationToken ct)
     {

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using CohortBot.Core.Audit;
 using CohortBot.Core.Reviews;
+using CohortBot.Storage.Audit;
 using CohortBot.Storage.Sqlite;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -82,7 +84,7 @@ public sealed class ReviewQueue(SqliteConnectionFactory connections) : IReviewQu
             return (await LoadAsync(db, tx, cohortId, proof))?.Item;
         }, ct);
 
-    public Task<ReviewResult> DecideAsync(long cohortId, ProofRef proof, ReviewDecision decision, CancellationToken ct) =>
+    public Task<ReviewResult> DecideAsync(long cohortId, ProofRef proof, ReviewDecision decision, Func<ReviewItem, AuditEntry>? audit, CancellationToken ct) =>
         connections.InTransactionAsync(async (db, tx) =>
         {
             var current = await LoadAsync(db, tx, cohortId, proof);
@@ -109,7 +111,13 @@ public sealed class ReviewQueue(SqliteConnectionFactory connections) : IReviewQu
                 reviewer = decision.Reviewer,
                 now = Instants.ToDb(decision.At),
             }, tx);
-            return new ReviewResult(ReviewOutcome.Decided, (await LoadAsync(db, tx, cohortId, proof))!.Value.Item);
+            var decided = (await LoadAsync(db, tx, cohortId, proof))!.Value.Item;
+            if (audit is not null)
+            {
+                await AuditLog.InsertAsync(db, tx, audit(decided));
+            }
+
+            return new ReviewResult(ReviewOutcome.Decided, decided);
         }, ct);
 
     public async Task<int> PendingCountAsync(long cohortId, int? week, string reviewer, DateTimeOffset now, CancellationToken ct)
