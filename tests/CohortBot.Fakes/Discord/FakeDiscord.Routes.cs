@@ -85,6 +85,11 @@ public sealed partial class FakeDiscord
             await Task.Delay(CdnDelay, http.RequestAborted);
         }
 
+        if (CdnGate is { } gate)
+        {
+            await gate.WaitAsync(http.RequestAborted);
+        }
+
         if (GeneratedImage.TryParse(name, out var seed, out var size))
         {
             http.Response.ContentType = "image/png";

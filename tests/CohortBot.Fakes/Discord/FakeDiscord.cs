@@ -63,6 +63,9 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     public TimeSpan CdnDelay { get; set; }
 
+    /// <summary>When set, CDN downloads wait for it: a test holds commands mid-way and lets them go when it wants.</summary>
+    public Task? CdnGate { get; set; }
+
     /// <summary>What <c>/gateway/bot</c> reports as Identifies left, and when the budget resets (ms).</summary>
     public (int Remaining, long ResetAfterMs) SessionStartLimit { get; set; } = (999, 0);
 
