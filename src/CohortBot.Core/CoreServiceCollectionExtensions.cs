@@ -34,20 +34,21 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ParticipantDirectory>();
         services.AddScoped<ProofIntake>();
         services.AddScoped<CommandDispatcher>();
+        services.AddSingleton<CommandTable>();
         services.AddScoped<ChoiceProvider>();
         services.AddSingleton<CohortChanges>();
 
-        services.AddScoped<ICommandHandler, SubmitHandler>();
-        services.AddScoped<ICommandHandler, CertHandler>();
-        services.AddScoped<ICommandHandler, DeadlinesHandler>();
-        services.AddScoped<ICommandHandler, ProgressHandler>();
-        services.AddScoped<ICommandHandler, EventsHandler>();
-        services.AddScoped<ICommandHandler, RsvpHandler>();
-        services.AddScoped<ICommandHandler, LanguageHandler>();
-        services.AddScoped<ICommandHandler, TimeZoneHandler>();
-        services.AddScoped<ICommandHandler, RemindHandler>();
-        services.AddScoped<ICommandHandler, DigestHandler>();
-        services.AddScoped<ICommandHandler, HelpHandler>();
+        services.AddCommand<SubmitHandler>(Catalogue.Submit);
+        services.AddCommand<CertHandler>(Catalogue.Cert);
+        services.AddCommand<DeadlinesHandler>(Catalogue.Deadlines);
+        services.AddCommand<ProgressHandler>(Catalogue.Progress);
+        services.AddCommand<EventsHandler>(Catalogue.Events);
+        services.AddCommand<RsvpHandler>(Catalogue.Rsvp);
+        services.AddCommand<LanguageHandler>(Catalogue.Language);
+        services.AddCommand<TimeZoneHandler>(Catalogue.TimeZone);
+        services.AddCommand<RemindHandler>(Catalogue.Remind);
+        services.AddCommand<DigestHandler>(Catalogue.Digest);
+        services.AddCommand<HelpHandler>(Catalogue.Help);
         services.AddOrganizerCommands();
 
         services.AddSingleton<OutboxRun>();

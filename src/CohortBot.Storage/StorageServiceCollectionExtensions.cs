@@ -47,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Migrator>();
         services.AddSingleton<RosterImport>();
         services.AddSingleton<CohortSync>();
+        services.AddSingleton<CohortCache>();
         services.AddSingleton<ICohortStore, CohortStore>();
         services.AddSingleton<IParticipantStore, ParticipantStore>();
         services.AddSingleton<ISubmissionStore, SubmissionStore>();

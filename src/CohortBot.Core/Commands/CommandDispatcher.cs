@@ -15,7 +15,8 @@ namespace CohortBot.Core.Commands;
 /// caller is looked up before anything else.
 /// </summary>
 public sealed partial class CommandDispatcher(
-    IEnumerable<ICommandHandler> handlers,
+    CommandTable commands,
+    IServiceProvider scope,
     ICohortResolver cohorts,
     IParticipantStore participants,
     ParticipantDirectory directory,
@@ -25,9 +26,6 @@ public sealed partial class CommandDispatcher(
     ILogger<CommandDispatcher> logger)
 {
     private const int MaxShownCommand = 32;
-
-    private readonly Dictionary<string, ICommandHandler> _handlers =
-        handlers.ToDictionary(h => h.Command.Name, StringComparer.OrdinalIgnoreCase);
 
     public async Task<Reply> DispatchAsync(Invocation invocation, CancellationToken ct)
     {
@@ -68,24 +66,25 @@ public sealed partial class CommandDispatcher(
         }
 
         var isOrganizer = organizers.IsOrganizer(invocation.User);
-        if (!_handlers.TryGetValue(invocation.Command, out var handler))
+        if (!commands.TryFind(invocation.Command, out var command))
         {
             return Reply.Error(t["command.unknown", new { command = Clip(invocation.Command), commands = CommandList(isOrganizer) }]);
         }
 
         // Before the options are checked: someone who may not run it learns nothing about them.
-        if (handler.Command.OrganizerOnly && !isOrganizer)
+        if (command.OrganizerOnly && !isOrganizer)
         {
             LogRefusedOrganizerCommand(invocation.Command, invocation.User.Platform, invocation.User.UserId);
-            return Reply.Error(t["organizer.only", new { command = handler.Command.Name }]);
+            return Reply.Error(t["organizer.only", new { command = command.Name }]);
         }
 
-        var bound = OptionBinder.Bind(handler.Command, invocation, t);
+        var bound = OptionBinder.Bind(command, invocation, t);
         if (bound.Invocation is null)
         {
             return Reply.Error(bound.Error!);
         }
 
+        var handler = CommandTable.HandlerOf(scope, command);
         Participant? participant = null;
         if (handler.NeedsParticipant)
         {
@@ -106,9 +105,9 @@ public sealed partial class CommandDispatcher(
     }
 
     /// <summary>The commands the caller may run: organizer commands are not advertised to participants.</summary>
-    private string CommandList(bool isOrganizer) => string.Join(", ", _handlers.Values
-        .Where(h => isOrganizer || !h.Command.OrganizerOnly)
-        .Select(h => "/" + h.Command.Name)
+    private string CommandList(bool isOrganizer) => string.Join(", ", commands.All
+        .Where(c => isOrganizer || !c.OrganizerOnly)
+        .Select(c => "/" + c.Name)
         .Order(StringComparer.Ordinal));
 
     private static string Clip(string text) => text.Length <= MaxShownCommand ? text : string.Concat(text.AsSpan(0, MaxShownCommand), "…");

@@ -11,7 +11,7 @@ namespace CohortBot.Storage.Cohorts;
 /// cohort file still gives the deadline it replaced; editing that week's deadline in the file
 /// afterwards makes the file win again (the override is dropped on the next sync).
 /// </summary>
-public sealed class DeadlineOverrides(SqliteConnectionFactory connections) : IScheduleAdmin
+public sealed class DeadlineOverrides(SqliteConnectionFactory connections, CohortCache cache) : IScheduleAdmin
 {
     private const string SelectWeek = "SELECT id, due_at, closes_at FROM weeks WHERE cohort_id = @cohortId AND number = @weekNumber AND retired = 0";
 
@@ -33,7 +33,19 @@ public sealed class DeadlineOverrides(SqliteConnectionFactory connections) : ISc
 
     private const string DropOverride = "DELETE FROM week_deadline_overrides WHERE id = @id";
 
-    public Task<DateTimeOffset?> MoveWeekDeadlineAsync(long cohortId, int weekNumber, DateTimeOffset dueAt, string by, DateTimeOffset now, CancellationToken ct) =>
+    public async Task<DateTimeOffset?> MoveWeekDeadlineAsync(long cohortId, int weekNumber, DateTimeOffset dueAt, string by, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            return await MoveAsync(cohortId, weekNumber, dueAt, by, now, ct);
+        }
+        finally
+        {
+            cache.Invalidate();
+        }
+    }
+
+    private Task<DateTimeOffset?> MoveAsync(long cohortId, int weekNumber, DateTimeOffset dueAt, string by, DateTimeOffset now, CancellationToken ct) =>
         connections.InTransactionAsync<DateTimeOffset?>(async (db, tx) =>
         {
             var week = (await db.QueryAsync<(long Id, long DueAt, long ClosesAt)>(SelectWeek, new { cohortId, weekNumber }, tx)).ToList();
