@@ -3,6 +3,8 @@ using CohortBot.Core.Schedule;
 using CohortBot.Storage.Sqlite;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using CohortBot.Core.Audit;
+using CohortBot.Storage.Audit;
 
 namespace CohortBot.Storage.Cohorts;
 
@@ -33,11 +35,11 @@ public sealed class DeadlineOverrides(SqliteConnectionFactory connections, Cohor
 
     private const string DropOverride = "DELETE FROM week_deadline_overrides WHERE id = @id";
 
-    public async Task<DateTimeOffset?> MoveWeekDeadlineAsync(long cohortId, int weekNumber, DateTimeOffset dueAt, string by, DateTimeOffset now, CancellationToken ct)
+    public async Task<DateTimeOffset?> MoveWeekDeadlineAsync(long cohortId, int weekNumber, DateTimeOffset dueAt, string by, DateTimeOffset now, Func<DateTimeOffset?, AuditEntry?>? audit, CancellationToken ct)
     {
         try
         {
-            return await MoveAsync(cohortId, weekNumber, dueAt, by, now, ct);
+            return await MoveAsync(cohortId, weekNumber, dueAt, by, now, audit, ct);
         }
         finally
         {
@@ -45,7 +47,7 @@ public sealed class DeadlineOverrides(SqliteConnectionFactory connections, Cohor
         }
     }
 
-    private Task<DateTimeOffset?> MoveAsync(long cohortId, int weekNumber, DateTimeOffset dueAt, string by, DateTimeOffset now, CancellationToken ct) =>
+    private Task<DateTimeOffset?> MoveAsync(long cohortId, int weekNumber, DateTimeOffset dueAt, string by, DateTimeOffset now, Func<DateTimeOffset?, AuditEntry?>? audit, CancellationToken ct) =>
         connections.InTransactionAsync<DateTimeOffset?>(async (db, tx) =>
         {
             var week = (await db.QueryAsync<(long Id, long DueAt, long ClosesAt)>(SelectWeek, new { cohortId, weekNumber }, tx)).ToList();
@@ -57,7 +59,9 @@ public sealed class DeadlineOverrides(SqliteConnectionFactory connections, Cohor
             var fileDueAt = await db.ExecuteScalarAsync<long?>(SelectFileDue, new { cohortId, weekNumber }, tx) ?? week[0].DueAt;
             await db.ExecuteAsync(UpsertOverride, new { cohortId, weekNumber, fileDueAt, dueAt = Instants.ToDb(dueAt), by, now = Instants.ToDb(now) }, tx);
             await db.ExecuteAsync(MoveWeek, new { id = week[0].Id, dueAt = Instants.ToDb(dueAt) }, tx);
-            return Instants.FromDb(week[0].DueAt);
+            DateTimeOffset? previous = Instants.FromDb(week[0].DueAt);
+            await AuditLog.AppendAsync(db, tx, audit, previous);
+            return previous;
         }, ct);
 
     /// <summary>Runs inside the sync transaction, after the weeks were made to match the file.</summary>
