@@ -12,6 +12,7 @@ using CohortBot.Host.Logging;
 using CohortBot.Host.Management;
 using CohortBot.Host.Scheduling;
 using CohortBot.Host.Startup;
+using CohortBot.Host.Telemetry;
 using CohortBot.Storage;
 using CohortBot.Storage.Sqlite;
 using CohortBot.Slack;
@@ -77,6 +78,7 @@ public static class CohortBotHost
         services.AddSqliteStorage();
         services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
         services.AddCohortSchedules(builder.Configuration);
+        services.AddCohortTelemetry(builder.Configuration);
 
         // Order matters: hosted services start in this order and stop in reverse.
         services.AddHostedService<CommandDrain>();

@@ -65,6 +65,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventAdmin, EventAdmin>();
         services.AddSingleton<ICalendarEvents, CalendarEvents>();
         services.AddSingleton<IDeliveryLedger, OutboxLedger>();
+        services.AddSingleton<IOutboxBacklog, OutboxBacklog>();
         services.AddSingleton<ReminderAudienceStore>();
         services.AddSingleton<IReminderAudience>(sp => sp.GetRequiredService<ReminderAudienceStore>());
         services.AddSingleton<IReminderPreferences>(sp => sp.GetRequiredService<ReminderAudienceStore>());

@@ -38,6 +38,7 @@ internal static class KnownSettings
         [SlackOptions.Section] = typeof(SlackOptions),
         [ManagementOptions.Section] = typeof(ManagementOptions),
         [InboundOptions.Section] = typeof(InboundOptions),
+        [TelemetryOptions.Section] = typeof(TelemetryOptions),
     };
 
     /// <summary>The console log formats <see cref="CohortBotHost"/> sets up.</summary>
