@@ -1,5 +1,6 @@
 using CohortBot.Core;
 using CohortBot.Core.Cohorts;
+using CohortBot.Core.Digests;
 using CohortBot.Core.Inbound;
 using CohortBot.Core.Organizers;
 using CohortBot.Core.Reviews;
@@ -128,6 +129,7 @@ public static class CohortBotHost
         services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CohortFileOptions>().BindConfiguration(CohortFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrganizerOptions>().Configure(o => configuration.GetSection(OrganizerOptions.Section).Bind(o.Platforms)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OrganizerOptions>, OrganizerOptionsValidator>();

@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPlatformStateStore, PlatformStateStore>();
         services.AddSingleton<IInbox, InboxStore>();
         services.AddSingleton<IReviewQueue, ReviewQueue>();
+        services.AddSingleton<IDuplicateProofs, DuplicateProofQuery>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<IAllowanceStore, AllowanceStore>();
         services.AddSingleton<ICompletionRecords, CompletionRecords>();

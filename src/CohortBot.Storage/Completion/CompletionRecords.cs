@@ -31,6 +31,12 @@ public sealed class CompletionRecords(SqliteConnectionFactory connections) : ICo
           AND c.attempt = (SELECT MAX(x.attempt) FROM certificate_submissions x WHERE x.participant_id = c.participant_id)
         """;
 
+    // The first account a participant was known by: their handle in lists (ParticipantLabel).
+    private const string SelectHandles = """
+        SELECT participant_id, platform, platform_user_id FROM participant_identities
+        WHERE cohort_id = @cohortId ORDER BY participant_id, id
+        """;
+
     private const string SelectExcused = "SELECT participant_id, week_id FROM excused_weeks WHERE cohort_id = @cohortId";
 
     private const string SelectExtensions = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE cohort_id = @cohortId";
@@ -53,9 +59,17 @@ public sealed class CompletionRecords(SqliteConnectionFactory connections) : ICo
         var excused = (await db.QueryAsync<(long ParticipantId, long WeekId)>(SelectExcused, args, tx)).ToLookup(r => r.ParticipantId, r => r.WeekId);
         var extensions = (await db.QueryAsync<(long ParticipantId, long? WeekId, long DueAt)>(SelectExtensions, args, tx)).ToLookup(r => r.ParticipantId);
         var attended = (await db.QueryAsync<(long ParticipantId, long Attended)>(SelectAttended, args, tx)).ToDictionary(r => r.ParticipantId, r => (int)r.Attended);
+        var handles = new Dictionary<long, string>();
+        foreach (var (participantId, platform, userId) in await db.QueryAsync<(long, string, string)>(SelectHandles, args, tx))
+        {
+            handles.TryAdd(participantId, ParticipantLabel.Handle(platform, userId));
+        }
 
         return people.Select(p => new ParticipantRecord(
-            new Participant(p.Id, p.CohortId, p.DisplayName, p.Email, p.Locale, p.TimeZone, p.Status == "dropped" ? ParticipantStatus.Dropped : ParticipantStatus.Active),
+            new Participant(p.Id, p.CohortId, p.DisplayName, p.Email, p.Locale, p.TimeZone, p.Status == "dropped" ? ParticipantStatus.Dropped : ParticipantStatus.Active)
+            {
+                Handle = handles.GetValueOrDefault(p.Id),
+            },
             weekly[p.Id].ToDictionary(w => w.WeekId, w => w.ToDomain()),
             certificates.TryGetValue(p.Id, out var c) ? c.ToDomain() : null,
             excused[p.Id].ToHashSet(),
