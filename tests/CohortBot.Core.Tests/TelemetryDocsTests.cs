@@ -17,7 +17,7 @@ public sealed partial class TelemetryDocsTests
         var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "operations.md"));
         var dashboard = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "grafana", "cohortbot.json"));
 
-        Assert.Equal(15, instruments.Count);
+        Assert.Equal(14, instruments.Count);
         Assert.All(instruments, i => Assert.Contains($"`{i.Name}` (`{PrometheusName(i)}`)", docs, StringComparison.Ordinal));
         var known = instruments.Select(PrometheusName).ToHashSet();
         var queried = MetricName().Matches(dashboard).Select(m => Regex.Replace(m.Value, "_(bucket|count|sum)$", string.Empty)).ToHashSet();
