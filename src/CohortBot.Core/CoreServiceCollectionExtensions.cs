@@ -2,6 +2,7 @@ using CohortBot.Core.Announcements;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Deadlines;
+using CohortBot.Core.Diagnostics;
 using CohortBot.Core.Digests;
 using CohortBot.Core.Events;
 using CohortBot.Core.Help;
@@ -29,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MessageCatalogue>();
         services.AddSingleton<ReaderTexts>();
         services.AddSingleton<CommandRunner>();
+        services.AddTelemetryInstruments();
         services.AddSingleton<IOrganizerPolicy, ConfiguredOrganizerPolicy>();
         services.AddSingleton<INotifier, ParticipantNotifier>();
         services.AddScoped<ParticipantDirectory>();

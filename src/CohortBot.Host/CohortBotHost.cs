@@ -1,5 +1,6 @@
 using CohortBot.Core;
 using CohortBot.Core.Cohorts;
+using CohortBot.Core.Digests;
 using CohortBot.Core.Inbound;
 using CohortBot.Core.Organizers;
 using CohortBot.Core.Reviews;
@@ -12,6 +13,7 @@ using CohortBot.Host.Logging;
 using CohortBot.Host.Management;
 using CohortBot.Host.Scheduling;
 using CohortBot.Host.Startup;
+using CohortBot.Host.Telemetry;
 using CohortBot.Storage;
 using CohortBot.Storage.Sqlite;
 using CohortBot.Slack;
@@ -77,6 +79,7 @@ public static class CohortBotHost
         services.AddSqliteStorage();
         services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
         services.AddCohortSchedules(builder.Configuration);
+        services.AddCohortTelemetry(builder.Configuration);
 
         // Order matters: hosted services start in this order and stop in reverse.
         services.AddHostedService<CommandDrain>();
@@ -126,6 +129,7 @@ public static class CohortBotHost
         services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CohortFileOptions>().BindConfiguration(CohortFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrganizerOptions>().Configure(o => configuration.GetSection(OrganizerOptions.Section).Bind(o.Platforms)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OrganizerOptions>, OrganizerOptionsValidator>();

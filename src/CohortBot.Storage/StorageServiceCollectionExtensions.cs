@@ -56,6 +56,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPlatformStateStore, PlatformStateStore>();
         services.AddSingleton<IInbox, InboxStore>();
         services.AddSingleton<IReviewQueue, ReviewQueue>();
+        services.AddSingleton<IDuplicateProofs, DuplicateProofQuery>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<IAllowanceStore, AllowanceStore>();
         services.AddSingleton<ICompletionRecords, CompletionRecords>();
@@ -66,6 +67,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventAdmin, EventAdmin>();
         services.AddSingleton<ICalendarEvents, CalendarEvents>();
         services.AddSingleton<IDeliveryLedger, OutboxLedger>();
+        services.AddSingleton<IOutboxBacklog, OutboxBacklog>();
         services.AddSingleton<ReminderAudienceStore>();
         services.AddSingleton<IReminderAudience>(sp => sp.GetRequiredService<ReminderAudienceStore>());
         services.AddSingleton<IReminderPreferences>(sp => sp.GetRequiredService<ReminderAudienceStore>());

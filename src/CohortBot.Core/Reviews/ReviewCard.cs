@@ -6,9 +6,15 @@ using CohortBot.Core.Time;
 
 namespace CohortBot.Core.Reviews;
 
-/// <summary>Shows one claimed proof to its reviewer: who, what, when, late or not, and the two buttons.</summary>
-public sealed class ReviewCard(IProofFileStore proofs)
+/// <summary>
+/// Shows one claimed proof to its reviewer: who (name, <c>#id</c> and handle), what, when, late or
+/// not, whether its image is a duplicate of another submission (and of which), and the two buttons.
+/// </summary>
+public sealed class ReviewCard(IProofFileStore proofs, IDuplicateProofs duplicates)
 {
+    /// <summary>Other submissions of the same image named on the card; the rest are counted.</summary>
+    public const int DuplicatesShown = 3;
+
     public async Task<Reply> ShowAsync(ReviewItem item, int left, int? week, Texts t, CancellationToken ct, string? preface = null)
     {
         var heading = item.WeekNumber is { } n
@@ -17,7 +23,7 @@ public sealed class ReviewCard(IProofFileStore proofs)
         var filter = week is null ? Array.Empty<(string, string)>() : [("week", week.Value.ToString(CultureInfo.InvariantCulture))];
         var fields = new List<ReplyField>
         {
-            new(t["field.participant"], $"{item.ParticipantName} (#{item.ParticipantId})", Inline: true),
+            new(t["field.participant"], item.ParticipantLabel, Inline: true),
             new(item.WeekNumber is null ? t["field.certificate"] : t["field.week"], item.WeekNumber?.ToString(CultureInfo.InvariantCulture) ?? item.CertificateKey ?? "", Inline: true),
             new(t["field.submitted_at"], TimeMarkup.Token(item.SubmittedAt) + (item.IsLate ? " · " + t["review.late"] : " · " + t["review.on_time"])),
             new(t["field.proof"], Describe(item, t)),
@@ -27,11 +33,17 @@ public sealed class ReviewCard(IProofFileStore proofs)
             fields.Add(new(t["field.note"], item.Note));
         }
 
+        var same = item.File is { } image ? await duplicates.SameImageAsync(item.Proof, image.Sha256, DuplicatesShown + 1, ct) : [];
+        if (same.Count > 0)
+        {
+            fields.Add(new(t["field.duplicate"], Duplicates(same, t)));
+        }
+
         var text = t["review.card.claimed", new { until = item.ClaimExpiresAt, left }];
         return new Reply(preface is null ? text : preface + "\n" + text)
         {
             Title = heading,
-            Tone = item.IsLate ? ReplyTone.Warning : ReplyTone.Info,
+            Tone = item.IsLate || same.Count > 0 ? ReplyTone.Warning : ReplyTone.Info,
             Fields = fields,
             Buttons =
             [
@@ -40,6 +52,23 @@ public sealed class ReviewCard(IProofFileStore proofs)
             ],
             Files = await ImageAsync(item, ct),
         };
+    }
+
+    private static string Duplicates(IReadOnlyList<DuplicateProof> same, Texts t)
+    {
+        var lines = same.Take(DuplicatesShown).Select(d => t["review.duplicate", new
+        {
+            proof = d.Proof.ToString(),
+            what = d.WeekNumber is { } week ? t["review.what_week", new { week }] : t["review.what_certificate", new { certificate = d.CertificateKey }],
+            name = Participants.ParticipantLabel.Of(d.ParticipantName, d.ParticipantId, d.ParticipantHandle),
+            at = TimeMarkup.Token(d.SubmittedAt),
+        }]).ToList();
+        if (same.Count > DuplicatesShown)
+        {
+            lines.Add(t["review.duplicate_more"]);
+        }
+
+        return string.Join("\n", lines);
     }
 
     private static string Describe(ReviewItem item, Texts t)

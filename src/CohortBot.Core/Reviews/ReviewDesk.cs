@@ -49,8 +49,8 @@ public sealed class ReviewDesk(
         await notifier.NotifyParticipantAsync(ctx.Cohort, item.ParticipantId, tx => ReviewNotice.Compose(item, tx), ct);
 
         var done = approve
-            ? t["review.approved", new { name = item.ParticipantName, what = What(item, t) }]
-            : t["review.rejected", new { name = item.ParticipantName, what = What(item, t), reason }];
+            ? t["review.approved", new { name = item.ParticipantLabel, what = What(item, t) }]
+            : t["review.rejected", new { name = item.ParticipantLabel, what = What(item, t), reason }];
         return await ReviewHandler.NextAsync(queue, card, options.Value, ctx, (int?)ctx.Integer("week"), done, ct);
     }
 

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,8 @@ public sealed partial class DiscordRestClient(
     GlobalRateLimiter globalLimiter,
     IOptions<DiscordOptions> options,
     TimeProvider clock,
-    ILogger<DiscordRestClient> logger)
+    ILogger<DiscordRestClient> logger,
+    PlatformMetrics? metrics = null)
 {
     public const string HttpClientName = "discord";
     public const string UserAgent = "DiscordBot (https://github.com/cohortbot/cohortbot, 1.0)";
@@ -190,6 +192,7 @@ public sealed partial class DiscordRestClient(
 
         retryAfter = retryAfter < MinimumRetryWait ? MinimumRetryWait : retryAfter;
         LogTooManyRequests(route.Display, retryAfter.TotalMilliseconds, global, Header(response.Headers, "X-RateLimit-Scope") ?? "-");
+        metrics?.RateLimited(DiscordChatPlatform.PlatformKey, route.Display);
         if (global)
         {
             globalLimiter.PauseFor(retryAfter);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CohortBot.Core.Concurrency;
+using CohortBot.Core.Diagnostics;
 using CohortBot.Core.Fetching;
 using System.Net;
 using System.Net.Http.Headers;
@@ -21,7 +22,8 @@ internal sealed partial class SlackApiClient(
     IOptions<SlackOptions> options,
     SlackRateLimiter limiter,
     TimeProvider clock,
-    ILogger<SlackApiClient> logger)
+    ILogger<SlackApiClient> logger,
+    PlatformMetrics? metrics = null)
 {
     /// <summary>
     /// The client for URLs Slack hands out (url_private, upload_url, response_url): only Slack's
@@ -134,6 +136,7 @@ internal sealed partial class SlackApiClient(
             using var response = await Guarded(step, uploadUrl, () => Files.SendAsync(request, ct));
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
+                metrics?.RateLimited(SlackPlatform.Name, step);
                 if (attempt >= options.Value.MaxRateLimitRetries)
                 {
                     throw new SlackApiException(step, "ratelimited", $"still limited after {attempt + 1} attempts");
@@ -173,6 +176,7 @@ internal sealed partial class SlackApiClient(
             using var response = await http.SendAsync(request, ct);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
+                metrics?.RateLimited(SlackPlatform.Name, method);
                 var wait = RetryAfter(response);
                 if (attempt >= options.Value.MaxRateLimitRetries)
                 {

@@ -38,8 +38,11 @@ public sealed class ReviewQueue(SqliteConnectionFactory connections) : IReviewQu
 
     private const string ClaimCertificate = "UPDATE certificate_submissions SET claimed_by = @reviewer, claim_expires_at = @expires WHERE id = @id";
 
-    private const string SelectWeekly = """
-        SELECT s.id, s.participant_id, p.display_name AS participant_name, w.number AS week_number, NULL AS certificate_key,
+    // The participant's first platform account, so two people of one name are told apart on the card.
+    private const string Handle = "(SELECT i.platform || ':' || i.platform_user_id FROM participant_identities i WHERE i.participant_id = p.id ORDER BY i.id LIMIT 1)";
+
+    private const string SelectWeekly = $"""
+        SELECT s.id, s.participant_id, p.display_name AS participant_name, {Handle} AS participant_handle, w.number AS week_number, NULL AS certificate_key,
                s.attempt, s.submitted_at, s.url, s.file_sha256, s.file_content_type, s.file_size, s.note, s.is_late, s.status, s.review_reason,
                s.claimed_by, s.claim_expires_at, w.closes_at AS resubmit_by,
                s.attempt = (SELECT MAX(x.attempt) FROM submissions x WHERE x.participant_id = s.participant_id AND x.week_id = s.week_id) AS is_latest
@@ -47,8 +50,8 @@ public sealed class ReviewQueue(SqliteConnectionFactory connections) : IReviewQu
         WHERE s.id = @id AND s.cohort_id = @cohortId
         """;
 
-    private const string SelectCertificate = """
-        SELECT c.id, c.participant_id, p.display_name AS participant_name, NULL AS week_number, c.certificate_key,
+    private const string SelectCertificate = $"""
+        SELECT c.id, c.participant_id, p.display_name AS participant_name, {Handle} AS participant_handle, NULL AS week_number, c.certificate_key,
                c.attempt, c.submitted_at, c.url, c.file_sha256, c.file_content_type, c.file_size, NULL AS note, c.is_late, c.status, c.review_reason,
                c.claimed_by, c.claim_expires_at, k.certificate_deadline AS resubmit_by,
                c.attempt = (SELECT MAX(x.attempt) FROM certificate_submissions x WHERE x.participant_id = c.participant_id) AS is_latest

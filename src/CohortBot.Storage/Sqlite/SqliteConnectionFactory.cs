@@ -46,6 +46,7 @@ public sealed class SqliteConnectionFactory : IAsyncDisposable, IDisposable
         try
         {
             await connection.OpenAsync(ct);
+            Diagnostics.SqliteTracing.Attach(connection);
             await connection.ExecuteAsync(_pragmas);
             return connection;
         }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
 using CohortBot.Core.Inbound;
 using Dapper;
@@ -173,6 +174,7 @@ public sealed partial class SqliteWriter : IAsyncDisposable
     private async Task<Exception?> RunOneAsync(SqliteConnection db, SqliteTransaction tx, Write write, int index)
     {
         var savepoint = "w" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Activity.Current = write.Span; // its statements show inside the caller's trace (restored when this method returns)
         await tx.SaveAsync(savepoint);
         try
         {
@@ -220,6 +222,8 @@ public sealed partial class SqliteWriter : IAsyncDisposable
     private abstract class Write(InboxKey? delivery, CancellationToken token)
     {
         public InboxKey? Delivery { get; } = delivery;
+
+        public Activity? Span { get; } = Activity.Current;
 
         public CancellationToken Token { get; } = token;
 
