@@ -72,6 +72,7 @@ public static class CohortBotHost
 
         var definition = CohortFileReader.Read(cohortPath);
         services.AddSingleton(definition);
+        services.AddSingleton(CohortFileFingerprint.Of(cohortPath));
         services.AddSingleton(new ActiveCohort(definition.Slug));
         services.AddSingleton(definition.Completion);
 
