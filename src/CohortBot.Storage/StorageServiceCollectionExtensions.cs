@@ -51,7 +51,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IParticipantStore, ParticipantStore>();
         services.AddSingleton<ISubmissionStore, SubmissionStore>();
         services.AddSingleton<IEventStore, EventStore>();
-        services.AddSingleton<IProofFileStore, FileSystemProofStore>();
+        services.AddSingleton<FileSystemProofStore>();
+        services.AddSingleton<IProofFileStore>(sp => sp.GetRequiredService<FileSystemProofStore>());
+        services.AddSingleton<ProofRecovery>();
         services.AddSingleton<IPlatformStateStore, PlatformStateStore>();
         services.AddSingleton<IInbox, InboxStore>();
         services.AddSingleton<IReviewQueue, ReviewQueue>();

@@ -13,6 +13,7 @@ namespace CohortBot.Host.Startup;
 /// </summary>
 internal sealed partial class DatabaseStartup(
     Migrator migrator,
+    CohortBot.Storage.Proofs.ProofRecovery proofs,
     ICohortStore cohorts,
     CohortChanges changes,
     CohortDefinition definition,
@@ -27,6 +28,7 @@ internal sealed partial class DatabaseStartup(
         await GuardAsync(storage.Value.DatabasePath, async () =>
         {
             applied = await migrator.MigrateAsync(cancellationToken);
+            await proofs.RecoverAsync(cancellationToken);
             result = await cohorts.SyncAsync(definition, clock.GetUtcNow(), cancellationToken);
         });
         await changes.PublishAsync(new CohortChange(result!.CohortId, CohortChangeKind.Synced, definition.Slug), cancellationToken);
