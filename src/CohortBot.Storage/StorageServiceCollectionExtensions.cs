@@ -44,6 +44,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
     {
         services.AddSingleton<SqliteConnectionFactory>();
+        services.AddSingleton<CohortBot.Core.Faults.IStorageFaults, Faults.SqliteFaults>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<RosterImport>();
         services.AddSingleton<CohortSync>();

@@ -22,6 +22,7 @@ public sealed partial class CommandDispatcher(
     IOrganizerPolicy organizers,
     MessageCatalogue catalogue,
     TimeProvider clock,
+    Faults.IStorageFaults faults,
     ILogger<CommandDispatcher> logger)
 {
     private const int MaxShownCommand = 32;
@@ -51,6 +52,12 @@ public sealed partial class CommandDispatcher(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception ex) when (faults.Classify(ex) is { } fault)
+        {
+            // Nothing of the command was saved (a write commits whole or not at all): say so, and try again later.
+            LogStorageFault(ex, invocation.Command, fault);
+            return Reply.Error(t[StorageFaultKey(fault)]);
         }
         catch (Exception ex)
         {
@@ -112,6 +119,11 @@ public sealed partial class CommandDispatcher(
         .Order(StringComparer.Ordinal));
 
     private static string Clip(string text) => text.Length <= MaxShownCommand ? text : string.Concat(text.AsSpan(0, MaxShownCommand), "…");
+
+    private static string StorageFaultKey(Faults.StorageFault fault) => "storage." + fault.ToString().ToLowerInvariant();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} not done: storage fault {Fault}")]
+    private partial void LogStorageFault(Exception ex, string command, Faults.StorageFault fault);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} failed (reference {Reference})")]
     private partial void LogFailed(Exception ex, string command, string reference);

@@ -3,11 +3,12 @@ using CohortBot.Core.Commands;
 using CohortBot.Core.Messages;
 using CohortBot.Core.Submissions;
 using CohortBot.Core.Time;
+using Microsoft.Extensions.Logging;
 
 namespace CohortBot.Core.Reviews;
 
 /// <summary>Shows one claimed proof to its reviewer: who, what, when, late or not, and the two buttons.</summary>
-public sealed class ReviewCard(IProofFileStore proofs)
+public sealed partial class ReviewCard(IProofFileStore proofs, ILogger<ReviewCard> logger)
 {
     public async Task<Reply> ShowAsync(ReviewItem item, int left, int? week, Texts t, CancellationToken ct, string? preface = null)
     {
@@ -28,6 +29,11 @@ public sealed class ReviewCard(IProofFileStore proofs)
         }
 
         var text = t["review.card.claimed", new { until = item.ClaimExpiresAt, left }];
+        var image = await ImageAsync(item, ct);
+        if (image is null)
+        {
+            text += "\n" + t["review.image_damaged"];
+        }
         return new Reply(preface is null ? text : preface + "\n" + text)
         {
             Title = heading,
@@ -38,7 +44,7 @@ public sealed class ReviewCard(IProofFileStore proofs)
                 new(t["button.approve"], ButtonAction.Encode(Catalogue.Approve.Name, [("proof", item.Proof.ToString()), .. filter]), ButtonStyle.Success),
                 new(t["button.reject"], ButtonAction.Encode(Catalogue.Reject.Name, [("proof", item.Proof.ToString()), .. filter]), ButtonStyle.Danger),
             ],
-            Files = await ImageAsync(item, ct),
+            Files = image ?? [],
         };
     }
 
@@ -58,8 +64,12 @@ public sealed class ReviewCard(IProofFileStore proofs)
         return string.Join(" + ", parts);
     }
 
-    /// <summary>The stored image goes along with the card, so the reviewer sees it without a CDN link that may have expired.</summary>
-    private async Task<IReadOnlyList<ReplyFile>> ImageAsync(ReviewItem item, CancellationToken ct)
+    /// <summary>
+    /// The stored image goes along with the card, so the reviewer sees it without a CDN link that
+    /// may have expired; null when the file on disk is missing or no longer has the bytes that were
+    /// submitted (the reviewer is told, instead of judging a damaged image).
+    /// </summary>
+    private async Task<IReadOnlyList<ReplyFile>?> ImageAsync(ReviewItem item, CancellationToken ct)
     {
         if (item.File is not { } file)
         {
@@ -69,13 +79,26 @@ public sealed class ReviewCard(IProofFileStore proofs)
         await using var stream = proofs.Open(file.Sha256);
         if (stream is null)
         {
-            return [];
+            LogProofFileMissing(file.Sha256, item.Proof.ToString());
+            return null;
         }
 
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, ct);
-        return [new ReplyFile($"proof-{item.Proof}{Extension(file.ContentType)}", file.ContentType, buffer.ToArray())];
+        var content = new byte[stream.Length];
+        await stream.ReadExactlyAsync(content, ct);
+        if (!string.Equals(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), file.Sha256, StringComparison.Ordinal))
+        {
+            LogProofFileCorrupt(file.Sha256, item.Proof.ToString());
+            return null;
+        }
+
+        return [new ReplyFile($"proof-{item.Proof}{Extension(file.ContentType)}", file.ContentType, content)];
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Proof file {Sha256} of {Proof} is corrupt: its bytes no longer match their hash")]
+    private partial void LogProofFileCorrupt(string sha256, string proof);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Proof file {Sha256} of {Proof} is missing from the proof folder")]
+    private partial void LogProofFileMissing(string sha256, string proof);
 
     private static string Extension(string contentType) => contentType switch
     {
