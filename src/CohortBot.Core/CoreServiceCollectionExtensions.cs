@@ -34,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ParticipantDirectory>();
         services.AddScoped<ProofIntake>();
         services.AddScoped<CommandDispatcher>();
+        services.AddSingleton<Flood.FloodGate>();
         services.AddScoped<ChoiceProvider>();
         services.AddSingleton<CohortChanges>();
 
