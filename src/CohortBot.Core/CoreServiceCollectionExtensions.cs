@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ICommandHandler, RemindHandler>();
         services.AddScoped<ICommandHandler, DigestHandler>();
         services.AddScoped<ICommandHandler, HelpHandler>();
+        services.AddScoped<ICommandHandler, Privacy.ForgetMeHandler>();
         services.AddOrganizerCommands();
 
         services.AddSingleton<OutboxRun>();

@@ -39,6 +39,7 @@ public static class OrganizerServiceCollectionExtensions
         services.AddScoped<ICommandHandler, AttendHandler>();
         services.AddScoped<ICommandHandler, RosterHandler>();
         services.AddScoped<ICommandHandler, DropHandler>();
+        services.AddScoped<ICommandHandler, Privacy.ForgetHandler>();
         services.AddScoped<ICommandHandler, ExcuseHandler>();
         services.AddScoped<ICommandHandler, ExtendHandler>();
         services.AddScoped<ICommandHandler, EventCreateHandler>();

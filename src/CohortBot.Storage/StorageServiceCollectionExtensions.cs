@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<FileSystemProofStore>();
         services.AddSingleton<IProofFileStore>(sp => sp.GetRequiredService<FileSystemProofStore>());
         services.AddSingleton<ProofRecovery>();
+        services.AddSingleton<CohortBot.Core.Privacy.IParticipantEraser, Privacy.ParticipantEraser>();
         services.AddSingleton<IPlatformStateStore, PlatformStateStore>();
         services.AddSingleton<IInbox, InboxStore>();
         services.AddSingleton<IReviewQueue, ReviewQueue>();
