@@ -55,6 +55,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<FileSystemProofStore>();
         services.AddSingleton<IProofFileStore>(sp => sp.GetRequiredService<FileSystemProofStore>());
         services.AddSingleton<ProofRecovery>();
+        services.AddSingleton<Backups.BackupArchive>();
+        services.AddSingleton<Backups.DatabaseLock>();
         services.AddSingleton<CohortBot.Core.Privacy.IParticipantEraser, Privacy.ParticipantEraser>();
         services.AddSingleton<IPlatformStateStore, PlatformStateStore>();
         services.AddSingleton<IInbox, InboxStore>();

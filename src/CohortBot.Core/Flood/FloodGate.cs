@@ -21,6 +21,12 @@ public sealed class FloodGate(IOptions<FloodOptions> options, TimeProvider clock
     public TimeSpan? Admit(PlatformUser user, out bool firstRefusal)
     {
         var o = options.Value;
+        firstRefusal = false;
+        if (o.ExemptPlatforms.Contains(user.Platform, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         var now = clock.GetTimestamp();
         if (_buckets.Count > PruneAbove)
         {

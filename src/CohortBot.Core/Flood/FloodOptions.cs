@@ -16,4 +16,11 @@ public sealed class FloodOptions
 
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = "Flood:RefillEvery must be between 00:00:00.001 and 01:00:00.")]
     public TimeSpan RefillEvery { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Platforms not limited. The terminal is the operator's own console on the bot's machine, and
+    /// scripts piped into it (a roster import, the README's example) send a line as fast as it is
+    /// answered; nobody outside can flood it. A list given in configuration replaces this one.
+    /// </summary>
+    public List<string> ExemptPlatforms { get; set; } = ["terminal"];
 }

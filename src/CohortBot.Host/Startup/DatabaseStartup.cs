@@ -14,6 +14,7 @@ namespace CohortBot.Host.Startup;
 internal sealed partial class DatabaseStartup(
     Migrator migrator,
     CohortBot.Storage.Proofs.ProofRecovery proofs,
+    CohortBot.Storage.Backups.DatabaseLock databaseLock,
     ICohortStore cohorts,
     CohortChanges changes,
     CohortDefinition definition,
@@ -23,6 +24,12 @@ internal sealed partial class DatabaseStartup(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!databaseLock.TryAcquire(storage.Value.DatabasePath))
+        {
+            // Held by a restore (or a second bot on the same file): say so; the restore refuses while a bot holds it.
+            LogLockHeld(CohortBot.Storage.Backups.DatabaseLock.PathFor(storage.Value.DatabasePath));
+        }
+
         var applied = 0;
         CohortSyncResult? result = null;
         await GuardAsync(storage.Value.DatabasePath, async () =>
@@ -61,6 +68,9 @@ internal sealed partial class DatabaseStartup(
             throw new StartupException($"the database {full} cannot be used: {why} ({ex.Message.TrimEnd('.')}). Point Storage:DatabasePath at the bot's database, or at a new file.", ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Another process holds {LockFile}: a restore, or a second bot on the same database")]
+    private partial void LogLockHeld(string lockFile);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Cohort {Cohort} ready ({Migrations} migrations applied; weeks +{WeeksAdded} ~{WeeksUpdated}; events +{EventsAdded} ~{EventsUpdated} -{EventsCancelled}; roster +{RosterAdded})")]

@@ -17,7 +17,11 @@ public sealed class FloodTests
     public async Task HundredSubmitsInASecond_FromOnePerson_StopAtTheLimit_OthersUndelayed(string platform, string locale, string expected)
     {
         var log = new LogCapture();
-        await using var services = await CohortServices.StartAsync(log.Install);
+        await using var services = await CohortServices.StartAsync(s =>
+        {
+            log.Install(s);
+            s.Configure<CohortBot.Core.Flood.FloodOptions>(o => o.ExemptPlatforms = []); // the terminal too, for this test
+        });
         var runner = services.Get<CommandRunner>();
         var mallory = new PlatformUser(platform, "mallory", "Mallory", locale);
         var ada = new PlatformUser(platform, "ada", "Ada");
@@ -39,6 +43,16 @@ public sealed class FloodTests
         var again = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
             runner.RunAsync(Invocation.Create("progress", mallory), default)));
         Assert.Equal(10, again.Count(r => !r.Text.Contains(expected, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Terminal_IsExemptByDefault_ItsScriptsRunAtFullSpeed()
+    {
+        await using var services = await CohortServices.StartAsync();
+        var operatorScript = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ =>
+            services.Get<CommandRunner>().RunAsync(Invocation.Create("deadlines", new PlatformUser("terminal", "alice", "Alice")), default)));
+
+        Assert.DoesNotContain(operatorScript, r => r.Text.Contains("faster than I can take them", StringComparison.Ordinal));
     }
 
     [Fact]
