@@ -69,8 +69,10 @@ public sealed partial class InboundPropertyTests
     [Fact]
     public async Task Dispatcher_AnyInvocation_AnswersInTheReadersLanguage_AndARefusalStoresNothing()
     {
+        var log = new LogCapture();
         await using var services = await CohortServices.StartAsync(s =>
         {
+            log.Install(s);
             s.Configure<OrganizerOptions>(o => o.Platforms["test"] = new OrganizerSet { Users = { "org" } });
             s.Configure<FloodOptions>(o => o.ExemptPlatforms = ["test"]);
         });
@@ -109,7 +111,7 @@ public sealed partial class InboundPropertyTests
             var before = await FingerprintAsync(services);
             var reply = await services.Get<CommandRunner>().RunAsync(Invocation.Create(command?.Name ?? h.Text(), user, [.. options]), default);
 
-            Assert.False(Apologies.Any(a => reply.Text.Contains(a, StringComparison.Ordinal)), $"{command?.Name}: {reply.Text}");
+            Assert.False(Apologies.Any(a => reply.Text.Contains(a, StringComparison.Ordinal)), $"{command?.Name}: {reply.Text}\n{string.Join('\n', log.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal)))}");
             Assert.False(string.IsNullOrWhiteSpace(reply.Text));
             if (user.Locale == "ko" && reply.Tone == ReplyTone.Error)
             {
