@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ProofIntake>();
         services.AddScoped<CommandDispatcher>();
         services.AddSingleton<CommandTable>();
+        services.AddSingleton<Flood.FloodGate>();
         services.AddScoped<ChoiceProvider>();
         services.AddSingleton<CohortChanges>();
 
@@ -51,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddCommand<RemindHandler>(Catalogue.Remind);
         services.AddCommand<DigestHandler>(Catalogue.Digest);
         services.AddCommand<HelpHandler>(Catalogue.Help);
+        services.AddCommand<Privacy.ForgetMeHandler>(Catalogue.ForgetMe);
         services.AddOrganizerCommands();
 
         services.AddSingleton<OutboxRun>();

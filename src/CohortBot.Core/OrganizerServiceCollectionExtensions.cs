@@ -39,6 +39,7 @@ public static class OrganizerServiceCollectionExtensions
         services.AddCommand<AttendHandler>(Catalogue.Attend);
         services.AddCommand<RosterHandler>(Catalogue.RosterImport);
         services.AddCommand<DropHandler>(Catalogue.Drop);
+        services.AddCommand<Privacy.ForgetHandler>(Catalogue.Forget);
         services.AddCommand<ExcuseHandler>(Catalogue.Excuse);
         services.AddCommand<ExtendHandler>(Catalogue.Extend);
         services.AddCommand<EventCreateHandler>(Catalogue.EventCreate);

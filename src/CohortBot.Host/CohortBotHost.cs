@@ -127,6 +127,7 @@ public static class CohortBotHost
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProofOptions>().BindConfiguration(ProofOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CohortBot.Core.Flood.FloodOptions>().BindConfiguration(CohortBot.Core.Flood.FloodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CohortFileOptions>().BindConfiguration(CohortFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();

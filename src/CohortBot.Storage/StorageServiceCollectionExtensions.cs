@@ -44,6 +44,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
     {
         services.AddSingleton<SqliteConnectionFactory>();
+        services.AddSingleton<CohortBot.Core.Faults.IStorageFaults, Faults.SqliteFaults>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<RosterImport>();
         services.AddSingleton<CohortSync>();
@@ -52,7 +53,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IParticipantStore, ParticipantStore>();
         services.AddSingleton<ISubmissionStore, SubmissionStore>();
         services.AddSingleton<IEventStore, EventStore>();
-        services.AddSingleton<IProofFileStore, FileSystemProofStore>();
+        services.AddSingleton<FileSystemProofStore>();
+        services.AddSingleton<IProofFileStore>(sp => sp.GetRequiredService<FileSystemProofStore>());
+        services.AddSingleton<ProofRecovery>();
+        services.AddSingleton<Backups.BackupArchive>();
+        services.AddSingleton<Backups.DatabaseLock>();
+        services.AddSingleton<CohortBot.Core.Privacy.IParticipantEraser, Privacy.ParticipantEraser>();
         services.AddSingleton<IPlatformStateStore, PlatformStateStore>();
         services.AddSingleton<IInbox, InboxStore>();
         services.AddSingleton<IReviewQueue, ReviewQueue>();

@@ -208,7 +208,7 @@ public sealed class ReviewQueueTests
     {
         await using var f = await CreateAsync();
         f.At("2026-09-15 10:00");
-        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+        var png = CohortBot.Testing.TestImages.Png(1234);
         var attachment = new InvocationAttachment("shot.png", png.Length, _ => Task.FromResult<Stream>(new MemoryStream(png)));
         await f.RunAsync("minjun", "submit", ("week", 1L), ("file", attachment));
 

@@ -23,6 +23,8 @@ public sealed partial class CommandDispatcher(
     IOrganizerPolicy organizers,
     MessageCatalogue catalogue,
     TimeProvider clock,
+    Faults.IStorageFaults faults,
+    Flood.FloodGate flood,
     ILogger<CommandDispatcher> logger)
 {
     private const int MaxShownCommand = 32;
@@ -44,11 +46,22 @@ public sealed partial class CommandDispatcher(
             var cohort = await cohorts.ResolveAsync(invocation, ct);
             var known = await participants.FindByIdentityAsync(cohort.Id, invocation.User.Platform, invocation.User.UserId, ct);
             t = catalogue.For(ReaderLanguage.Of(known, invocation.User.Locale, cohort.Language));
+            if (flood.Admit(invocation.User, out var firstRefusal) is { } wait)
+            {
+                return FloodRefusal(invocation, wait, firstRefusal, t);
+            }
+
             return await DispatchCoreAsync(invocation, cohort, known, t, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception ex) when (faults.Classify(ex) is { } fault)
+        {
+            // Nothing of the command was saved (a write commits whole or not at all): say so, and try again later.
+            LogStorageFault(ex, invocation.Command, fault);
+            return Reply.Error(t[StorageFaultKey(fault)]);
         }
         catch (Exception ex)
         {
@@ -111,6 +124,25 @@ public sealed partial class CommandDispatcher(
         .Order(StringComparer.Ordinal));
 
     private static string Clip(string text) => text.Length <= MaxShownCommand ? text : string.Concat(text.AsSpan(0, MaxShownCommand), "…");
+
+    /// <summary>Every command must be answered on its platform; the flood is logged once, not per command.</summary>
+    private Reply FloodRefusal(Invocation invocation, TimeSpan wait, bool first, Texts t)
+    {
+        if (first)
+        {
+            LogFlood(invocation.User.Platform, invocation.User.UserId, invocation.Command);
+        }
+
+        return Reply.Warning(t["flood.slow_down", new { seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) }]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Flood from {Platform} user {UserId} ({Command}…): commands refused until their limit refills")]
+    private partial void LogFlood(string platform, string userId, string command);
+
+    private static string StorageFaultKey(Faults.StorageFault fault) => "storage." + fault.ToString().ToLowerInvariant();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} not done: storage fault {Fault}")]
+    private partial void LogStorageFault(Exception ex, string command, Faults.StorageFault fault);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} failed (reference {Reference})")]
     private partial void LogFailed(Exception ex, string command, string reference);

@@ -19,6 +19,7 @@ public sealed record DiscordInteraction(string Id, string Token, int Type, JsonE
             || !TryString(payload, "id", out var id)
             || !TryString(payload, "token", out var token)
             || !payload.TryGetProperty("type", out var typeElement)
+            || typeElement.ValueKind != JsonValueKind.Number
             || !typeElement.TryGetInt32(out var type))
         {
             return null;

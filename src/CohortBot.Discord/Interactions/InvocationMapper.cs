@@ -67,10 +67,10 @@ public sealed class InvocationMapper(AttachmentDownloader attachments)
             return null;
         }
 
-        var type = option.TryGetProperty("type", out var t) && t.TryGetInt32(out var n) ? n : 3;
+        var type = option.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt32(out var n) ? n : 3;
         return type switch
         {
-            4 when value.TryGetInt64(out var l) => l,
+            4 when value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var l) => l,
             5 when value.ValueKind is JsonValueKind.True or JsonValueKind.False => value.GetBoolean(),
             11 when value.ValueKind == JsonValueKind.String => await AttachmentAsync(value.GetString()!, data, ct),
             _ => value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText(),
@@ -79,8 +79,8 @@ public sealed class InvocationMapper(AttachmentDownloader attachments)
 
     private async Task<object?> AttachmentAsync(string id, JsonElement data, CancellationToken ct)
     {
-        if (!data.TryGetProperty("resolved", out var resolved)
-            || !resolved.TryGetProperty("attachments", out var all)
+        if (!data.TryGetProperty("resolved", out var resolved) || resolved.ValueKind != JsonValueKind.Object
+            || !resolved.TryGetProperty("attachments", out var all) || all.ValueKind != JsonValueKind.Object
             || !all.TryGetProperty(id, out var attachment)
             || !DiscordInteraction.TryString(attachment, "url", out var url))
         {
@@ -89,7 +89,7 @@ public sealed class InvocationMapper(AttachmentDownloader attachments)
         }
 
         var fileName = DiscordInteraction.TryString(attachment, "filename", out var f) ? f : "attachment";
-        var size = attachment.TryGetProperty("size", out var s) && s.TryGetInt64(out var bytes) ? bytes : 0;
+        var size = attachment.TryGetProperty("size", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var bytes) ? bytes : 0;
         return await attachments.DownloadAsync(url, fileName, size, ct);
     }
 
@@ -101,7 +101,7 @@ public sealed class InvocationMapper(AttachmentDownloader attachments)
             return values;
         }
 
-        foreach (var row in rows.EnumerateArray())
+        foreach (var row in rows.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object))
         {
             // Legacy action rows hold inputs in "components"; Label components (type 18) hold one in "component".
             var inputs = row.TryGetProperty("components", out var c) && c.ValueKind == JsonValueKind.Array ? c.EnumerateArray().ToList()

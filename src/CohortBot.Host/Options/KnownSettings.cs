@@ -30,6 +30,7 @@ internal static class KnownSettings
         [CohortFileOptions.Section] = typeof(CohortFileOptions),
         [StorageOptions.Section] = typeof(StorageOptions),
         [ProofOptions.Section] = typeof(ProofOptions),
+        [CohortBot.Core.Flood.FloodOptions.Section] = typeof(CohortBot.Core.Flood.FloodOptions),
         [TerminalOptions.Section] = typeof(TerminalOptions),
         [ReviewOptions.Section] = typeof(ReviewOptions),
         [DigestOptions.Section] = typeof(DigestOptions),

@@ -15,6 +15,8 @@ namespace CohortBot.Host.Startup;
 /// </summary>
 internal sealed partial class DatabaseStartup(
     Migrator migrator,
+    CohortBot.Storage.Proofs.ProofRecovery proofs,
+    CohortBot.Storage.Backups.DatabaseLock databaseLock,
     ICohortStore cohorts,
     CohortChanges changes,
     CohortDefinition definition,
@@ -26,12 +28,19 @@ internal sealed partial class DatabaseStartup(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!databaseLock.TryAcquire(storage.Value.DatabasePath))
+        {
+            // Held by a restore (or a second bot on the same file): say so; the restore refuses while a bot holds it.
+            LogLockHeld(CohortBot.Storage.Backups.DatabaseLock.PathFor(storage.Value.DatabasePath));
+        }
+
         var applied = 0;
         CohortSyncResult? result = null;
         Cohort? unchanged = null;
         await GuardAsync(storage.Value.DatabasePath, async () =>
         {
             applied = await migrator.MigrateAsync(cancellationToken);
+            await proofs.RecoverAsync(cancellationToken);
             unchanged = await UnchangedAsync(cancellationToken);
             if (unchanged is null)
             {
@@ -86,6 +95,9 @@ internal sealed partial class DatabaseStartup(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cohort {Cohort} ready ({Migrations} migrations applied; the cohort file is unchanged since its last sync)")]
     private partial void LogUnchanged(string cohort, int migrations);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Another process holds {LockFile}: a restore, or a second bot on the same database")]
+    private partial void LogLockHeld(string lockFile);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Cohort {Cohort} ready ({Migrations} migrations applied; weeks +{WeeksAdded} ~{WeeksUpdated}; events +{EventsAdded} ~{EventsUpdated} -{EventsCancelled}; roster +{RosterAdded})")]

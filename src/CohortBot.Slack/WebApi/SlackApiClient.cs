@@ -65,8 +65,8 @@ internal sealed partial class SlackApiClient(
         }
     }
 
-    /// <summary>Downloads a private file with the bot token, reading at most <paramref name="limit"/> bytes.</summary>
-    public async Task<byte[]> DownloadAsync(Uri url, long limit, CancellationToken ct)
+    /// <summary>Downloads a private file with the bot token into <paramref name="target"/>, copying at most <paramref name="limit"/> bytes.</summary>
+    public async Task<long> DownloadAsync(Uri url, Stream target, long limit, CancellationToken ct)
     {
         const string step = "files.download";
         if (!IsSlackHost(url))
@@ -89,7 +89,7 @@ internal sealed partial class SlackApiClient(
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        return await BoundedRead.ReadAtMostAsync(stream, limit, ct);
+        return await BoundedRead.CopyAtMostAsync(stream, target, limit, ct);
     }
 
     /// <summary>Slack's own hosts over https, and the configured API host (which may be local: the operator chose it).</summary>

@@ -158,6 +158,12 @@ public sealed partial class SqliteWriter : IAsyncDisposable
 
         Interlocked.Add(ref _committed, batch.Count);
         Interlocked.Increment(ref _transactions);
+        if (outcomes.Any(o => o is not null && Faults.SqliteFaults.TaintsConnection(o)))
+        {
+            // A write met a storage fault (a read-only file, a full disk): the next batch starts on a fresh connection.
+            await ResetConnectionAsync();
+        }
+
         for (var i = 0; i < batch.Count; i++)
         {
             if (outcomes[i] is { } failure)
@@ -199,7 +205,7 @@ public sealed partial class SqliteWriter : IAsyncDisposable
     {
         if (_connection is null)
         {
-            _connection = await _connections.OpenAsync(CancellationToken.None);
+            _connection = await _connections.OpenForWriterAsync(CancellationToken.None);
             // Each commit is durable when its callers hear back; group commit pays for the fsync.
             await _connection.ExecuteAsync("PRAGMA synchronous = FULL;");
         }
