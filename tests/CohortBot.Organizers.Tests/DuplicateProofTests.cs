@@ -7,7 +7,7 @@ namespace CohortBot.Organizers.Tests;
 /// <summary>Proof images are stored by SHA-256: the same image sent again is found and shown as a duplicate on the review card.</summary>
 public sealed class DuplicateProofTests
 {
-    private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+    private static readonly byte[] Png = CohortBot.Testing.TestImages.Png(7);
 
     [Fact]
     public async Task Review_OfAnImageAnotherParticipantSubmitted_SaysDuplicate_AndNamesTheOtherSubmission()
