@@ -1,7 +1,6 @@
 using System.Globalization;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
-using CohortBot.Core.Completion;
 using CohortBot.Core.Events;
 using CohortBot.Core.Messages;
 using CohortBot.Core.Participants;
@@ -18,7 +17,7 @@ namespace CohortBot.Core.Digests;
 /// more", duplicate proofs, and the complete lists as an attached CSV (<see cref="DigestCsv"/>).
 /// The message stays within <see cref="DigestLimits"/>, inside Discord's embed and Slack's block limits.
 /// </summary>
-public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDigestQueries queries, ICompletionRecords records, MessageCatalogue catalogue, IOptions<DigestOptions> options)
+public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDigestQueries queries, MessageCatalogue catalogue, IOptions<DigestOptions> options)
 {
     public static readonly TimeSpan EventHorizon = TimeSpan.FromDays(14);
 
@@ -30,12 +29,7 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
     public async Task<Reply> BuildAsync(Cohort cohort, DateTimeOffset now, CancellationToken ct)
     {
         var t = catalogue.For(cohort.Language);
-        var all = await records.LoadAsync(cohort.Id, ct);
-        var people = all.Where(r => r.Participant.Status == ParticipantStatus.Active)
-            .OrderBy(r => r.Participant.DisplayName, StringComparer.Ordinal).ThenBy(r => r.Participant.Id)
-            .ToList();
-        var weeks = (await cohorts.WeeksAsync(cohort.Id, ct)).OrderBy(w => w.DueAt).ToList();
-        var facts = DigestFacts.Compute(people, weeks, now);
+        var facts = await DigestFacts.LoadAsync(queries, cohort.Id, await cohorts.WeeksAsync(cohort.Id, ct), now, ct);
         var backlog = await queries.ReviewBacklogAsync(cohort.Id, ct);
         var csv = new ReplyFile(DigestCsv.FileName(cohort.Slug, facts.Focus?.Number), "text/csv", DigestCsv.Write(facts));
 
@@ -53,6 +47,7 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
                 approved_rate = rate.ApprovedPercent,
                 missing = facts.Missing.Count,
             }]);
+            summary.Add(t["digest.on_time", new { on_time = rate.OnTime, submitted = rate.Submitted, late = rate.Submitted - rate.OnTime }]);
             if (facts.Trend.Count > 1)
             {
                 summary.Add(t["digest.trend", new { weeks = string.Join(" · ", facts.Trend.Select(w => t["digest.trend_week", new { week = w.Week.Number, submitted = w.SubmittedPercent, approved = w.ApprovedPercent }])) }]);
@@ -66,8 +61,7 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
         summary.Add(t["digest.review", new { weekly = t.Plural("count.weekly_proofs", backlog.WeeklyPending), certificates = t.Plural("count.certificates", backlog.CertificatesPending) }]);
         if (backlog.Oldest is { } oldest)
         {
-            var who = all.FirstOrDefault(r => r.Participant.Id == oldest.ParticipantId)?.Participant;
-            summary.Add(t["digest.review_oldest", new { since = TimeMarkup.Token(oldest.SubmittedAt, TimeStyle.Relative), proof = oldest.Proof.ToString(), name = who is null ? "#" + oldest.ParticipantId.ToString(CultureInfo.InvariantCulture) : ParticipantLabel.Of(who, ListedName) }]);
+            summary.Add(t["digest.review_oldest", new { since = TimeMarkup.Token(oldest.SubmittedAt, TimeStyle.Relative), proof = oldest.Proof.ToString(), name = ParticipantLabel.Of(oldest.ParticipantName, oldest.ParticipantId, oldest.ParticipantHandle, ListedName) }]);
         }
 
         if (cohort.CertificateDeadline is { } certificateDeadline)
@@ -82,7 +76,7 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
         if (facts.Focus is { } focus)
         {
             fields.Add(new(t["digest.at_risk", new { week = focus.Number, count = facts.AtRisk.Count }], DigestLimits.List(
-                facts.AtRisk.Select(a => t["digest.at_risk_line", new { name = ParticipantLabel.Of(a.Record.Participant, ListedName), weeks = a.WeeksInARow }]),
+                facts.AtRisk.Select(a => t["digest.at_risk_line", new { name = ParticipantLabel.Of(a.Participant, ListedName), weeks = a.WeeksInARow }]),
                 facts.AtRisk.Count, options.Value.AtRiskListed, DigestLimits.MaxFieldValue, t)));
         }
 
@@ -115,10 +109,10 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
     {
         proof = "w" + d.Proof.Id.ToString(CultureInfo.InvariantCulture),
         week = d.Proof.WeekNumber,
-        name = ParticipantLabel.Of(d.Participant.Participant, ListedName),
+        name = ParticipantLabel.Of(d.Participant, ListedName),
         other = "w" + d.OtherProof.Id.ToString(CultureInfo.InvariantCulture),
         other_week = d.OtherProof.WeekNumber,
-        other_name = ParticipantLabel.Of(d.Other.Participant, ListedName),
+        other_name = ParticipantLabel.Of(d.Other, ListedName),
     }];
 
     private async Task<(IEnumerable<string> Lines, int Count)> EventLinesAsync(Cohort cohort, DateTimeOffset now, Texts t, CancellationToken ct)
