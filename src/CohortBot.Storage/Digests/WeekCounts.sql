@@ -1,7 +1,7 @@
 -- Per week of @weekIds, over active participants: expected (not excused from it), and of those the
 -- current proofs that count (not rejected), approved, and sent by the deadline. Counted from
 -- ix_submissions_current in week order; dropped people and excused weeks are few, so they are
--- looked up per row rather than joined.
+-- looked up per row rather than joined, and excused weeks (an organizer's grants) are read whole.
 WITH counted AS (
     SELECT s.week_id,
            COUNT(*) FILTER (WHERE s.status <> 'rejected') AS submitted,
@@ -14,8 +14,9 @@ WITH counted AS (
     GROUP BY s.week_id),
 excused AS (
     SELECT e.week_id, COUNT(*) AS excused
-    FROM excused_weeks e JOIN participants p ON p.id = e.participant_id
-    WHERE e.week_id IN @weekIds AND p.status = 'active'
+    FROM excused_weeks e
+    WHERE e.cohort_id = @cohortId AND e.week_id IN @weekIds
+      AND e.participant_id NOT IN (SELECT id FROM participants WHERE cohort_id = @cohortId AND status = 'dropped')
     GROUP BY e.week_id)
 SELECT w.id AS week_id,
        (SELECT COUNT(*) FROM participants WHERE cohort_id = @cohortId AND status = 'active') - COALESCE(x.excused, 0) AS expected,

@@ -44,9 +44,10 @@ CREATE INDEX ix_submissions_current ON submissions (week_id, superseded, partici
 CREATE INDEX ix_submissions_backlog ON submissions (cohort_id, status, superseded, submitted_at)
     WHERE status = 'pending' AND superseded = 0;
 
--- Duplicate proofs: the review card looks up one image, the digest groups every image.
-CREATE INDEX ix_submissions_image ON submissions (cohort_id, file_sha256) WHERE file_sha256 IS NOT NULL;
-CREATE INDEX ix_certificate_submissions_image ON certificate_submissions (cohort_id, file_sha256) WHERE file_sha256 IS NOT NULL;
+-- Duplicate proofs: the review card looks up one image (the hash first, so the lookup is a seek
+-- whichever table the planner starts from), the digest groups every image in hash order.
+CREATE INDEX ix_submissions_image ON submissions (file_sha256, cohort_id) WHERE file_sha256 IS NOT NULL;
+CREATE INDEX ix_certificate_submissions_image ON certificate_submissions (file_sha256, cohort_id) WHERE file_sha256 IS NOT NULL;
 
 -- Current certificates by state (the digest's tally and the certificate backlog).
 CREATE INDEX ix_certificate_submissions_current ON certificate_submissions (cohort_id, superseded, status, submitted_at, participant_id)
