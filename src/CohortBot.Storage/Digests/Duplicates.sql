@@ -1,9 +1,11 @@
 -- Current weekly proofs that count (not rejected) of active participants, in weeks still in the
 -- cohort, whose image an earlier such proof already had (by submitted_at, then id), each with that
--- earliest one. Only images stored more than once are read: the GROUP BY runs on ix_submissions_image alone.
+-- earliest one. Only images stored more than once are read: the GROUP BY runs on ix_submissions_image
+-- alone, in hash order (over every cohort's images: a filter on cohort_id here would have the
+-- planner read the cohort's every proof instead; counted keeps the cohort's own).
 WITH shared (file_sha256) AS (
         SELECT file_sha256 FROM submissions
-        WHERE cohort_id = @cohortId AND file_sha256 IS NOT NULL
+        WHERE file_sha256 IS NOT NULL
         GROUP BY file_sha256 HAVING COUNT(*) > 1),
     counted AS (
         SELECT s.id, s.participant_id, w.number AS week_number, s.submitted_at,

@@ -43,9 +43,14 @@ public sealed partial class DigestQueryPlanTests
         var scanned = plan.Select(line => Scan().Match(line)).Where(m => m.Success).Select(m => m.Groups[1].Value)
             .Where(x => x is not ("CONSTANT" or "json_each") && !x.StartsWith("(subquery", StringComparison.Ordinal));
         Assert.All(scanned, x => Assert.True(mayScan.Contains(x), $"{name} scans {x}:\n{string.Join("\n", plan)}"));
+        // A search of weekly proofs by cohort alone reads every proof of the cohort: a scan by another name.
+        Assert.DoesNotContain(plan, l => ByCohortAlone().IsMatch(l));
         Assert.All(indexes, index => Assert.True(plan.Any(l => l.Contains(index, StringComparison.Ordinal)), $"{name} does not use {index}:\n{string.Join("\n", plan)}"));
     }
 
     [GeneratedRegex(@"^SCAN (\S+)")]
     private static partial Regex Scan();
+
+    [GeneratedRegex(@"^SEARCH (submissions|s) USING .*\(cohort_id=\?\)$")]
+    private static partial Regex ByCohortAlone();
 }
