@@ -16,7 +16,7 @@ WITH shared (file_sha256) AS (
         WHERE s.cohort_id = @cohortId AND s.file_sha256 IN shared
           AND s.superseded = 0 AND s.status <> 'rejected' AND p.status = 'active' AND w.retired = 0),
     named AS (
-        SELECT c.*, p.cohort_id, p.display_name, p.email, p.locale, p.time_zone, i.platform, i.platform_user_id
+        SELECT c.id, c.participant_id, c.week_number, c.submitted_at, c.first_id, p.cohort_id, p.display_name, p.email, p.locale, p.time_zone, i.platform, i.platform_user_id
         FROM counted c
         JOIN participants p ON p.id = c.participant_id
         LEFT JOIN participant_identities i ON i.id = (SELECT MIN(f.id) FROM participant_identities f WHERE f.participant_id = p.id))
