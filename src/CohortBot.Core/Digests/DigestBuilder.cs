@@ -29,8 +29,16 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
     public async Task<Reply> BuildAsync(Cohort cohort, DateTimeOffset now, CancellationToken ct)
     {
         var t = catalogue.For(cohort.Language);
-        var facts = await DigestFacts.LoadAsync(queries, cohort.Id, await cohorts.WeeksAsync(cohort.Id, ct), now, ct);
-        var backlog = await queries.ReviewBacklogAsync(cohort.Id, ct);
+        var weeks = await cohorts.WeeksAsync(cohort.Id, ct);
+        // Independent reads, each on its own connection, started together so that they overlap
+        // (a store may complete its calls synchronously, hence Task.Run).
+        var factsRead = Task.Run(() => DigestFacts.LoadAsync(queries, cohort.Id, weeks, now, ct), ct);
+        var backlogRead = Task.Run(() => queries.ReviewBacklogAsync(cohort.Id, ct), ct);
+        var certificatesRead = cohort.CertificateDeadline is null ? null : Task.Run(() => queries.CertificatesAsync(cohort.Id, ct), ct);
+        var eventsRead = Task.Run(() => EventLinesAsync(cohort, now, t, ct), ct);
+        var attendanceRead = Task.Run(() => queries.AttendanceAsync(cohort.Id, now - EventHorizon, now, ct), ct);
+        var facts = await factsRead;
+        var backlog = await backlogRead;
         var csv = new ReplyFile(DigestCsv.FileName(cohort.Slug, facts.Focus?.Number), "text/csv", DigestCsv.Write(facts));
 
         var summary = new List<string>();
@@ -64,9 +72,9 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
             summary.Add(t["digest.review_oldest", new { since = TimeMarkup.Token(oldest.SubmittedAt, TimeStyle.Relative), proof = oldest.Proof.ToString(), name = ParticipantLabel.Of(oldest.ParticipantName, oldest.ParticipantId, oldest.ParticipantHandle, ListedName) }]);
         }
 
-        if (cohort.CertificateDeadline is { } certificateDeadline)
+        if (cohort.CertificateDeadline is { } certificateDeadline && certificatesRead is not null)
         {
-            var c = await queries.CertificatesAsync(cohort.Id, ct);
+            var c = await certificatesRead;
             summary.Add(t["digest.certificates", new { approved = c.Approved, pending = c.Pending, rejected = c.Rejected, none = c.None, deadline = certificateDeadline }]);
         }
 
@@ -86,9 +94,9 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
                 facts.Duplicates.Select(d => DuplicateLine(d, t)), facts.Duplicates.Count, options.Value.DuplicatesListed, DigestLimits.MaxFieldValue, t)));
         }
 
-        var (upcoming, upcomingCount) = await EventLinesAsync(cohort, now, t, ct);
+        var (upcoming, upcomingCount) = await eventsRead;
         fields.Add(new(t["digest.events", new { days = EventHorizon.Days }], DigestLimits.List(upcoming, upcomingCount, MaxEventLines, DigestLimits.MaxTimedFieldValue, t)));
-        var attended = await queries.AttendanceAsync(cohort.Id, now - EventHorizon, now, ct);
+        var attended = await attendanceRead;
         if (attended.Count > 0)
         {
             fields.Add(new(t["digest.attendance", new { days = EventHorizon.Days }], DigestLimits.List(

@@ -47,26 +47,29 @@ public sealed class DigestFacts
             focusIndex = LastIndex(byDueDate, w => w.StateAt(now) == WeekState.Open);
         }
 
-        var duplicates = await queries.DuplicatesAsync(cohortId, ct);
+        // Three independent reads, started together so that they overlap (see DigestBuilder).
+        var duplicatesRead = Task.Run(() => queries.DuplicatesAsync(cohortId, ct), ct);
         if (focusIndex < 0)
         {
-            return new DigestFacts(null) { Duplicates = duplicates };
+            return new DigestFacts(null) { Duplicates = await duplicatesRead };
         }
 
         var upToFocus = byDueDate.Take(focusIndex + 1).ToList();
         var trendWeeks = upToFocus.TakeLast(TrendWeeks).ToList();
-        var counts = (await queries.WeekCountsAsync(cohortId, [.. trendWeeks.Select(w => w.Id)], ct)).ToDictionary(c => c.WeekId);
+        var countsRead = Task.Run(() => queries.WeekCountsAsync(cohortId, [.. trendWeeks.Select(w => w.Id)], ct), ct);
+        var withoutRead = Task.Run(() => queries.WithoutProofAsync(cohortId, [.. upToFocus.Select(w => w.Id)], ct), ct);
+        var counts = (await countsRead).ToDictionary(c => c.WeekId);
         var trend = trendWeeks.Select(w => counts.TryGetValue(w.Id, out var c)
             ? new WeekRate(w, c.Expected, c.Submitted, c.Approved) { OnTime = c.OnTime }
             : new WeekRate(w, 0, 0, 0)).ToList();
-        var (missing, atRisk) = WhoMissed(await queries.WithoutProofAsync(cohortId, [.. upToFocus.Select(w => w.Id)], ct), upToFocus, now);
+        var (missing, atRisk) = WhoMissed(await withoutRead, upToFocus, now);
         return new DigestFacts(upToFocus[^1])
         {
             Rate = trend[^1],
             Trend = trend,
             Missing = missing,
             AtRisk = atRisk,
-            Duplicates = duplicates,
+            Duplicates = await duplicatesRead,
         };
     }
 

@@ -65,6 +65,7 @@ public sealed class DigestFiguresTests(DigestFiguresTests.SeededCohort seeded) :
         var latest = records.SelectMany(r => r.LatestWeekly.Values).ToList();
         Assert.Contains(records, r => r.Participant.Status == ParticipantStatus.Dropped && r.LatestWeekly.Count > 0);
         Assert.Contains(records, r => r.ExcusedWeekIds.Count > 0);
+        Assert.Contains(records, r => r.Participant.Status == ParticipantStatus.Dropped && r.ExcusedWeekIds.Any(r.LatestWeekly.ContainsKey));
         Assert.Contains(records, r => r.WeekExtensions.Any(e => e.Value > weeks.Single(w => w.Id == e.Key).DueAt));
         Assert.Contains(records, r => r.WeekExtensions.Any(e => e.Value < weeks.Single(w => w.Id == e.Key).DueAt));
         Assert.Contains(latest, s => s.IsLate);
@@ -196,6 +197,9 @@ public sealed class DigestFiguresTests(DigestFiguresTests.SeededCohort seeded) :
 
             // The earliest pending proof of all, from someone then dropped: the oldest shown must be another's.
             await submissions.RecordWeeklyAsync(new NewSubmission(cohortId, people[5].Id, weeks[0].Id, Kst(2026, 9, 14, 0, 1), null, new ProofFile(new string('a', 64), "image/png", 1024), null, false), CancellationToken.None);
+            // Someone dropped, excused from a week they nevertheless sent a proof for: left out of that week's figures once.
+            await submissions.RecordWeeklyAsync(new NewSubmission(cohortId, people[20].Id, weeks[1].Id, weeks[1].DueAt.AddHours(-3), "https://example.com/x", null, null, false), CancellationToken.None);
+            await allowances.ExcuseWeekAsync(cohortId, people[20].Id, weeks[1].Id, "travel", "org", Kst(2026, 9, 15, 9, 0), limit: 3, null, CancellationToken.None);
             foreach (var dropped in new[] { 5, 9, 20, 33 })
             {
                 await services.Get<IRosterAdmin>().SetStatusAsync(people[dropped].Id, ParticipantStatus.Dropped, null, CancellationToken.None);

@@ -17,7 +17,7 @@ public sealed partial class DigestQueryPlanTests
 {
     public static readonly TheoryData<string, string, string[], string[]> Queries = new()
     {
-        { nameof(DigestQueryStore.SelectWeekCounts), DigestQueryStore.SelectWeekCounts, ["ix_submissions_current"], ["e"] },
+        { nameof(DigestQueryStore.SelectWeekCounts), DigestQueryStore.SelectWeekCounts, ["ix_submissions_current"], ["e", "not_counted"] },
         { nameof(DigestQueryStore.SelectWithoutProof), DigestQueryStore.SelectWithoutProof, ["ix_submissions_current", "ix_participants_status"], ["ordered", "without_last", "g"] },
         { nameof(DigestQueryStore.SelectDuplicates), DigestQueryStore.SelectDuplicates, ["ix_submissions_image"], ["shared", "c"] },
         { nameof(DigestQueryStore.SelectBacklog), DigestQueryStore.SelectBacklog, ["ix_submissions_backlog", "ix_certificate_submissions_current"], [] },
