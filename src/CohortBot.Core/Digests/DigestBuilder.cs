@@ -1,7 +1,6 @@
 using System.Globalization;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
-using CohortBot.Core.Completion;
 using CohortBot.Core.Events;
 using CohortBot.Core.Messages;
 using CohortBot.Core.Participants;
@@ -18,7 +17,7 @@ namespace CohortBot.Core.Digests;
 /// more", duplicate proofs, and the complete lists as an attached CSV (<see cref="DigestCsv"/>).
 /// The message stays within <see cref="DigestLimits"/>, inside Discord's embed and Slack's block limits.
 /// </summary>
-public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDigestQueries queries, ICompletionRecords records, MessageCatalogue catalogue, IOptions<DigestOptions> options)
+public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDigestQueries queries, MessageCatalogue catalogue, IOptions<DigestOptions> options)
 {
     public static readonly TimeSpan EventHorizon = TimeSpan.FromDays(14);
 
@@ -30,13 +29,16 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
     public async Task<Reply> BuildAsync(Cohort cohort, DateTimeOffset now, CancellationToken ct)
     {
         var t = catalogue.For(cohort.Language);
-        var all = await records.LoadAsync(cohort.Id, ct);
-        var people = all.Where(r => r.Participant.Status == ParticipantStatus.Active)
-            .OrderBy(r => r.Participant.DisplayName, StringComparer.Ordinal).ThenBy(r => r.Participant.Id)
-            .ToList();
-        var weeks = (await cohorts.WeeksAsync(cohort.Id, ct)).OrderBy(w => w.DueAt).ToList();
-        var facts = DigestFacts.Compute(people, weeks, now);
-        var backlog = await queries.ReviewBacklogAsync(cohort.Id, ct);
+        var weeks = await cohorts.WeeksAsync(cohort.Id, ct);
+        // Independent reads, each on its own connection, started together so that they overlap
+        // (a store may complete its calls synchronously, hence Task.Run).
+        var factsRead = Task.Run(() => DigestFacts.LoadAsync(queries, cohort.Id, weeks, now, ct), ct);
+        var backlogRead = Task.Run(() => queries.ReviewBacklogAsync(cohort.Id, ct), ct);
+        var certificatesRead = cohort.CertificateDeadline is null ? null : Task.Run(() => queries.CertificatesAsync(cohort.Id, ct), ct);
+        var eventsRead = Task.Run(() => EventLinesAsync(cohort, now, t, ct), ct);
+        var attendanceRead = Task.Run(() => queries.AttendanceAsync(cohort.Id, now - EventHorizon, now, ct), ct);
+        var facts = await factsRead;
+        var backlog = await backlogRead;
         var csv = new ReplyFile(DigestCsv.FileName(cohort.Slug, facts.Focus?.Number), "text/csv", DigestCsv.Write(facts));
 
         var summary = new List<string>();
@@ -53,6 +55,7 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
                 approved_rate = rate.ApprovedPercent,
                 missing = facts.Missing.Count,
             }]);
+            summary.Add(t["digest.on_time", new { on_time = rate.OnTime, submitted = rate.Submitted, late = rate.Submitted - rate.OnTime }]);
             if (facts.Trend.Count > 1)
             {
                 summary.Add(t["digest.trend", new { weeks = string.Join(" · ", facts.Trend.Select(w => t["digest.trend_week", new { week = w.Week.Number, submitted = w.SubmittedPercent, approved = w.ApprovedPercent }])) }]);
@@ -66,13 +69,12 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
         summary.Add(t["digest.review", new { weekly = t.Plural("count.weekly_proofs", backlog.WeeklyPending), certificates = t.Plural("count.certificates", backlog.CertificatesPending) }]);
         if (backlog.Oldest is { } oldest)
         {
-            var who = all.FirstOrDefault(r => r.Participant.Id == oldest.ParticipantId)?.Participant;
-            summary.Add(t["digest.review_oldest", new { since = TimeMarkup.Token(oldest.SubmittedAt, TimeStyle.Relative), proof = oldest.Proof.ToString(), name = who is null ? "#" + oldest.ParticipantId.ToString(CultureInfo.InvariantCulture) : ParticipantLabel.Of(who, ListedName) }]);
+            summary.Add(t["digest.review_oldest", new { since = TimeMarkup.Token(oldest.SubmittedAt, TimeStyle.Relative), proof = oldest.Proof.ToString(), name = ParticipantLabel.Of(oldest.ParticipantName, oldest.ParticipantId, oldest.ParticipantHandle, ListedName) }]);
         }
 
-        if (cohort.CertificateDeadline is { } certificateDeadline)
+        if (cohort.CertificateDeadline is { } certificateDeadline && certificatesRead is not null)
         {
-            var c = await queries.CertificatesAsync(cohort.Id, ct);
+            var c = await certificatesRead;
             summary.Add(t["digest.certificates", new { approved = c.Approved, pending = c.Pending, rejected = c.Rejected, none = c.None, deadline = certificateDeadline }]);
         }
 
@@ -82,7 +84,7 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
         if (facts.Focus is { } focus)
         {
             fields.Add(new(t["digest.at_risk", new { week = focus.Number, count = facts.AtRisk.Count }], DigestLimits.List(
-                facts.AtRisk.Select(a => t["digest.at_risk_line", new { name = ParticipantLabel.Of(a.Record.Participant, ListedName), weeks = a.WeeksInARow }]),
+                facts.AtRisk.Select(a => t["digest.at_risk_line", new { name = ParticipantLabel.Of(a.Participant, ListedName), weeks = a.WeeksInARow }]),
                 facts.AtRisk.Count, options.Value.AtRiskListed, DigestLimits.MaxFieldValue, t)));
         }
 
@@ -92,9 +94,9 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
                 facts.Duplicates.Select(d => DuplicateLine(d, t)), facts.Duplicates.Count, options.Value.DuplicatesListed, DigestLimits.MaxFieldValue, t)));
         }
 
-        var (upcoming, upcomingCount) = await EventLinesAsync(cohort, now, t, ct);
+        var (upcoming, upcomingCount) = await eventsRead;
         fields.Add(new(t["digest.events", new { days = EventHorizon.Days }], DigestLimits.List(upcoming, upcomingCount, MaxEventLines, DigestLimits.MaxTimedFieldValue, t)));
-        var attended = await queries.AttendanceAsync(cohort.Id, now - EventHorizon, now, ct);
+        var attended = await attendanceRead;
         if (attended.Count > 0)
         {
             fields.Add(new(t["digest.attendance", new { days = EventHorizon.Days }], DigestLimits.List(
@@ -115,10 +117,10 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
     {
         proof = "w" + d.Proof.Id.ToString(CultureInfo.InvariantCulture),
         week = d.Proof.WeekNumber,
-        name = ParticipantLabel.Of(d.Participant.Participant, ListedName),
+        name = ParticipantLabel.Of(d.Participant, ListedName),
         other = "w" + d.OtherProof.Id.ToString(CultureInfo.InvariantCulture),
         other_week = d.OtherProof.WeekNumber,
-        other_name = ParticipantLabel.Of(d.Other.Participant, ListedName),
+        other_name = ParticipantLabel.Of(d.Other, ListedName),
     }];
 
     private async Task<(IEnumerable<string> Lines, int Count)> EventLinesAsync(Cohort cohort, DateTimeOffset now, Texts t, CancellationToken ct)

@@ -1,6 +1,6 @@
 using System.Globalization;
-using CohortBot.Core.Completion;
 using CohortBot.Core.Exports;
+using CohortBot.Core.Participants;
 
 namespace CohortBot.Core.Digests;
 
@@ -21,24 +21,20 @@ public static class DigestCsv
     public static byte[] Write(DigestFacts facts)
     {
         var week = facts.Focus?.Number.ToString(CultureInfo.InvariantCulture);
-        var streaks = facts.AtRisk.ToDictionary(a => a.Record.Participant.Id, a => a.WeeksInARow);
-        var rows = facts.Missing.Select(r => Row("missing", r, week, streaks.TryGetValue(r.Participant.Id, out var run) ? run : 1, null, null))
-            .Concat(facts.AtRisk.Select(a => Row("at_risk", a.Record, week, a.WeeksInARow, null, null)))
+        var streaks = facts.AtRisk.ToDictionary(a => a.Participant.Id, a => a.WeeksInARow);
+        var rows = facts.Missing.Select(p => Row("missing", p, week, streaks.TryGetValue(p.Id, out var run) ? run : 1, null, null))
+            .Concat(facts.AtRisk.Select(a => Row("at_risk", a.Participant, week, a.WeeksInARow, null, null)))
             .Concat(facts.Duplicates.Select(d => Row("duplicate", d.Participant, d.Proof.WeekNumber.ToString(CultureInfo.InvariantCulture), null,
                 "w" + d.Proof.Id.ToString(CultureInfo.InvariantCulture), d)));
         return Csv.Write(Header, rows);
     }
 
-    private static IReadOnlyList<string?> Row(string list, ParticipantRecord record, string? week, int? run, string? proof, DuplicatePair? duplicate)
-    {
-        var p = record.Participant;
-        return
-        [
-            list, Id(p.Id), p.DisplayName, p.Handle, p.Email, week, run?.ToString(CultureInfo.InvariantCulture), proof,
-            duplicate is null ? null : "w" + Id(duplicate.OtherProof.Id),
-            duplicate is null ? null : Id(duplicate.Other.Participant.Id),
-        ];
-    }
+    private static IReadOnlyList<string?> Row(string list, Participant p, string? week, int? run, string? proof, DuplicatePair? duplicate) =>
+    [
+        list, Id(p.Id), p.DisplayName, p.Handle, p.Email, week, run?.ToString(CultureInfo.InvariantCulture), proof,
+        duplicate is null ? null : "w" + Id(duplicate.OtherProof.Id),
+        duplicate is null ? null : Id(duplicate.Other.Id),
+    ];
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,16 +1,16 @@
 using CohortBot.Core.Cohorts;
-using CohortBot.Core.Completion;
 using CohortBot.Core.Deadlines;
-using CohortBot.Core.Submissions;
+using CohortBot.Core.Participants;
 
 namespace CohortBot.Core.Digests;
 
 /// <summary>
-/// What the digest says about the weeks, computed once over every active participant's record:
-/// the week in focus (the last one whose deadline has passed, else the open one), its rates and
-/// who is missing it (by each participant's own deadlines: excused and still-extended people are
-/// not), the rates of the weeks before it, who has missed two or more weeks in a row up to it, and
-/// latest proofs whose image is the same as another participant's or another week's.
+/// What the digest says about the weeks: the week in focus (the last one whose deadline has passed,
+/// else the open one), its rates and who is missing it (by each participant's own deadlines: excused
+/// and still-extended people are not), the rates of the weeks before it, who has missed two or more
+/// weeks in a row up to it, and latest proofs whose image is the same as another participant's or
+/// another week's. The database counts and finds the candidates (<see cref="IDigestQueries"/>);
+/// whether a week without a proof is missed is decided here, by <see cref="OwnWeek"/>.
 /// </summary>
 public sealed class DigestFacts
 {
@@ -28,131 +28,83 @@ public sealed class DigestFacts
     /// <summary>The focus week and up to <see cref="TrendWeeks"/> - 1 weeks before it, oldest first.</summary>
     public IReadOnlyList<WeekRate> Trend { get; private init; } = [];
 
-    public IReadOnlyList<ParticipantRecord> Missing { get; private init; } = [];
+    /// <summary>Active participants missing the focus week, by name.</summary>
+    public IReadOnlyList<Participant> Missing { get; private init; } = [];
 
     /// <summary>Missed the focus week and the one before (and maybe more): most weeks in a row first, then by name.</summary>
-    public IReadOnlyList<(ParticipantRecord Record, int WeeksInARow)> AtRisk { get; private init; } = [];
+    public IReadOnlyList<(Participant Participant, int WeeksInARow)> AtRisk { get; private init; } = [];
 
     /// <summary>A later latest proof and the earliest other one with the same image, oldest pair first.</summary>
     public IReadOnlyList<DuplicatePair> Duplicates { get; private init; } = [];
 
-    /// <param name="people">Active participants, in the order lists should show them.</param>
-    public static DigestFacts Compute(IReadOnlyList<ParticipantRecord> people, IReadOnlyList<Week> weeksByDueDate, DateTimeOffset now)
+    /// <param name="weeks">The cohort's weeks (any order).</param>
+    public static async Task<DigestFacts> LoadAsync(IDigestQueries queries, long cohortId, IReadOnlyList<Week> weeks, DateTimeOffset now, CancellationToken ct)
     {
-        var focusIndex = LastIndex(weeksByDueDate, w => w.DueAt <= now);
+        var byDueDate = weeks.OrderBy(w => w.DueAt).ThenBy(w => w.Number).ToList();
+        var focusIndex = LastIndex(byDueDate, w => w.DueAt <= now);
         if (focusIndex < 0)
         {
-            focusIndex = LastIndex(weeksByDueDate, w => w.StateAt(now) == WeekState.Open);
+            focusIndex = LastIndex(byDueDate, w => w.StateAt(now) == WeekState.Open);
         }
 
-        var duplicates = FindDuplicates(people);
+        // Three independent reads, started together so that they overlap (see DigestBuilder).
+        var duplicatesRead = Task.Run(() => queries.DuplicatesAsync(cohortId, ct), ct);
         if (focusIndex < 0)
         {
-            return new DigestFacts(null) { Duplicates = duplicates };
+            return new DigestFacts(null) { Duplicates = await duplicatesRead };
         }
 
-        var focus = weeksByDueDate[focusIndex];
-        var trend = weeksByDueDate.Take(focusIndex + 1).TakeLast(TrendWeeks).Select(w => RateOf(people, w)).ToList();
-        var missing = new List<ParticipantRecord>();
-        var atRisk = new List<(ParticipantRecord, int)>();
-        foreach (var record in people)
-        {
-            if (!IsMissing(record, focus, now))
-            {
-                continue;
-            }
-
-            missing.Add(record);
-            var run = 1;
-            while (focusIndex - run >= 0 && IsMissing(record, weeksByDueDate[focusIndex - run], now))
-            {
-                run++;
-            }
-
-            if (run >= 2)
-            {
-                atRisk.Add((record, run));
-            }
-        }
-
-        return new DigestFacts(focus)
+        var upToFocus = byDueDate.Take(focusIndex + 1).ToList();
+        var trendWeeks = upToFocus.TakeLast(TrendWeeks).ToList();
+        var countsRead = Task.Run(() => queries.WeekCountsAsync(cohortId, [.. trendWeeks.Select(w => w.Id)], ct), ct);
+        var withoutRead = Task.Run(() => queries.WithoutProofAsync(cohortId, [.. upToFocus.Select(w => w.Id)], ct), ct);
+        var counts = (await countsRead).ToDictionary(c => c.WeekId);
+        var trend = trendWeeks.Select(w => counts.TryGetValue(w.Id, out var c)
+            ? new WeekRate(w, c.Expected, c.Submitted, c.Approved) { OnTime = c.OnTime }
+            : new WeekRate(w, 0, 0, 0)).ToList();
+        var (missing, atRisk) = WhoMissed(await withoutRead, upToFocus, now);
+        return new DigestFacts(upToFocus[^1])
         {
             Rate = trend[^1],
             Trend = trend,
             Missing = missing,
-            AtRisk = [.. atRisk.OrderByDescending(a => a.Item2)], // stable: name order within a run length
-            Duplicates = duplicates,
+            AtRisk = atRisk,
+            Duplicates = await duplicatesRead,
         };
     }
 
-    /// <summary>A proof that still counts: the latest one, not rejected.</summary>
-    public static bool HasProof(ParticipantRecord record, Week week) =>
-        record.LatestWeekly.TryGetValue(week.Id, out var latest) && latest.Status != ReviewStatus.Rejected;
-
     /// <summary>
-    /// No proof, not excused, and not someone whose own (extended) deadline is still ahead: the
-    /// same facts <c>/progress</c> shows them.
+    /// Whether a week for which the participant has no proof that counts is missed: not when they
+    /// are excused from it, nor while their own extended deadline is still ahead (what <c>/progress</c> shows them).
     /// </summary>
-    public static bool IsMissing(ParticipantRecord record, Week week, DateTimeOffset now)
-    {
-        if (HasProof(record, week))
-        {
-            return false;
-        }
+    public static bool IsMissing(OwnWeek own, DateTimeOffset now) => !own.Excused && !(own.Extended && own.Week.DueAt > now);
 
-        var own = OwnWeek.Of(week, record.Allowances);
-        return !own.Excused && !(own.Extended && own.Week.DueAt > now);
-    }
-
-    private static WeekRate RateOf(IReadOnlyList<ParticipantRecord> people, Week week)
+    /// <param name="weeks">Oldest first, the focus week last, as the store walked them back.</param>
+    private static (List<Participant> Missing, List<(Participant, int)> AtRisk) WhoMissed(IReadOnlyList<WithoutProof> candidates, IReadOnlyList<Week> weeks, DateTimeOffset now)
     {
-        int expected = 0, submitted = 0, approved = 0;
-        foreach (var record in people)
+        var missing = new List<Participant>();
+        var atRisk = new List<(Participant, int)>();
+        foreach (var person in candidates.OrderBy(c => c.Participant.DisplayName, StringComparer.Ordinal).ThenBy(c => c.Participant.Id))
         {
-            if (record.ExcusedWeekIds.Contains(week.Id))
+            var run = 0;
+            while (run < person.WeekIds.Count && run < weeks.Count && person.WeekIds[run] == weeks[^(run + 1)].Id
+                   && IsMissing(OwnWeek.Of(weeks[^(run + 1)], person.Allowances), now))
             {
-                continue;
+                run++;
             }
 
-            expected++;
-            if (record.LatestWeekly.TryGetValue(week.Id, out var latest) && latest.Status != ReviewStatus.Rejected)
+            if (run >= 1)
             {
-                submitted++;
-                approved += latest.Status == ReviewStatus.Approved ? 1 : 0;
+                missing.Add(person.Participant);
+            }
+
+            if (run >= 2)
+            {
+                atRisk.Add((person.Participant, run));
             }
         }
 
-        return new WeekRate(week, expected, submitted, approved);
-    }
-
-    private static List<DuplicatePair> FindDuplicates(IReadOnlyList<ParticipantRecord> people)
-    {
-        var byImage = new Dictionary<string, List<(ParticipantRecord Record, Submission Proof)>>(StringComparer.Ordinal);
-        foreach (var record in people)
-        {
-            foreach (var proof in record.LatestWeekly.Values)
-            {
-                if (proof.File is { } file && proof.Status != ReviewStatus.Rejected)
-                {
-                    if (!byImage.TryGetValue(file.Sha256, out var same))
-                    {
-                        byImage[file.Sha256] = same = [];
-                    }
-
-                    same.Add((record, proof));
-                }
-            }
-        }
-
-        var pairs = new List<DuplicatePair>();
-        foreach (var same in byImage.Values.Where(s => s.Count > 1))
-        {
-            same.Sort((a, b) => a.Proof.SubmittedAt != b.Proof.SubmittedAt ? a.Proof.SubmittedAt.CompareTo(b.Proof.SubmittedAt) : a.Proof.Id.CompareTo(b.Proof.Id));
-            var first = same[0];
-            pairs.AddRange(same.Skip(1).Select(later => new DuplicatePair(later.Record, later.Proof, first.Record, first.Proof)));
-        }
-
-        return [.. pairs.OrderBy(p => p.Proof.SubmittedAt).ThenBy(p => p.Proof.Id)];
+        return (missing, [.. atRisk.OrderByDescending(a => a.Item2)]); // stable: name order within a run length
     }
 
     private static int LastIndex(IReadOnlyList<Week> weeks, Func<Week, bool> test)
@@ -172,12 +124,12 @@ public sealed class DigestFacts
 /// <summary>One week's numbers: expected (not excused), submitted (a proof that still counts), approved.</summary>
 public sealed record WeekRate(Week Week, int Expected, int Submitted, int Approved)
 {
+    /// <summary>Of <see cref="Submitted"/>, sent by the deadline.</summary>
+    public int OnTime { get; init; }
+
     public int SubmittedPercent => Percent(Submitted);
 
     public int ApprovedPercent => Percent(Approved);
 
     private int Percent(int count) => Expected == 0 ? 0 : (int)Math.Round(100.0 * count / Expected);
 }
-
-/// <summary>A latest proof whose image was already sent, earlier, by another participant or for another week.</summary>
-public sealed record DuplicatePair(ParticipantRecord Participant, Submission Proof, ParticipantRecord Other, Submission OtherProof);

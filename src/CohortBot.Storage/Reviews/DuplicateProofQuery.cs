@@ -13,7 +13,7 @@ public sealed class DuplicateProofQuery(SqliteConnectionFactory connections) : I
         """;
 
     // "me": the proof being reviewed. Same participant and same week is a resubmission, not a duplicate.
-    private const string SelectSameImage = $"""
+    internal const string SelectSameImage = $"""
         WITH me AS (
             SELECT cohort_id, participant_id, week_id FROM submissions WHERE @kind = 'w' AND id = @id
             UNION ALL
