@@ -41,6 +41,10 @@ internal sealed class KillWorld : IAsyncDisposable
         "--Discord:DeferAfter=00:00:00.200",
         "--Discord:ReconnectDelayMin=00:00:00.050",
         "--Discord:ReconnectDelayMax=00:00:00.200",
+        // A held download lasts until the test kills the bot: on a starved machine the kill can come
+        // more than the default 30 s after the download began, which would turn a held proof into a
+        // failed one and the round into a wait for an answer that never comes.
+        "--Discord:RequestTimeout=00:10:00",
     ];
 
     public static async Task<KillWorld> StartAsync()
