@@ -5,7 +5,6 @@ using CohortBot.Core.Submissions;
 using CohortBot.Discord.Interactions;
 using CohortBot.Fakes.Discord;
 using CohortBot.Testing;
-using CsCheck;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +28,7 @@ public sealed class InteractionPropertyTests
             Payloads.Interaction(3, Payloads.Button("rsvp|event=tt-dable")),
             Payloads.Interaction(5, Payloads.ModalSubmit("submit|week=2", ("url", "https://coursera.org/verify/X"), ("note", "n"))),
         ];
-        Gen.Int.Sample(seed =>
+        Cases.Run(500, seed =>
         {
             var h = new HostileText(seed);
             var payload = JsonNode.Parse(h.Pick(valid).ToJsonString())!;
@@ -44,7 +43,7 @@ public sealed class InteractionPropertyTests
             {
                 _ = mapper.MapAsync(interaction, default).GetAwaiter().GetResult();
             }
-        }, seed: "cJdMipCN3zj1", iter: 500, threads: 1);
+        });
     }
 
     /// <summary>Replaces, removes or adds one value somewhere in the tree.</summary>

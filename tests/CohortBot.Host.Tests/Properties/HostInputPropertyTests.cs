@@ -2,7 +2,6 @@ using CohortBot.Core.Cohorts;
 using CohortBot.Host.Cli;
 using CohortBot.Host.CohortFile;
 using CohortBot.Testing;
-using CsCheck;
 
 namespace CohortBot.Host.Tests.Properties;
 
@@ -12,13 +11,12 @@ namespace CohortBot.Host.Tests.Properties;
 /// </summary>
 public sealed class HostInputPropertyTests
 {
-    private const string Seed = "cJdMipCN3zj1";
 
     [Fact]
     public void CohortYaml_AnyMutation_IsReadOrRefusedWithLinedProblems_NeverAnotherException()
     {
         var lines = TestCohortFile.Yaml.Split('\n');
-        Gen.Int.Sample(seed =>
+        Cases.Run(300, seed =>
         {
             var h = new HostileText(seed);
             var mutated = lines.ToList();
@@ -54,7 +52,7 @@ public sealed class HostInputPropertyTests
                 Assert.NotEmpty(ex.Errors);
                 Assert.All(ex.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
             }
-        }, seed: Seed, iter: 300, threads: 1);
+        });
     }
 
     [Fact]
@@ -64,7 +62,7 @@ public sealed class HostInputPropertyTests
         await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
         string[] safe = ["--Cohort:File=" + folder.File("cohort.yaml"), "--Storage:DatabasePath=" + folder.File("bot.db"), "--Storage:ProofDirectory=" + folder.File("proofs")];
         string[] tokens = ["--out", "--from", "--out=", "--from=", "participants", "completion", "everything", "--", "-x", "--bogus", "--Storage:Nope=1", "--Nowhere:Key=1"]; // values are validated by the program around the verbs (StartupTests)
-        await Gen.Int.SampleAsync(async seed =>
+        await Cases.RunAsync(60, async seed =>
         {
             var h = new HostileText(seed);
             var verb = h.Pick(["export", "backup", "restore"]);
@@ -88,6 +86,6 @@ public sealed class HostInputPropertyTests
             {
                 Assert.StartsWith("cohortbot " + verb + ":", stderr.ToString(), StringComparison.Ordinal);
             }
-        }, seed: Seed, iter: 60, threads: 1);
+        });
     }
 }

@@ -2,7 +2,6 @@ using CohortBot.Core.Commands;
 using CohortBot.Core.Messages;
 using CohortBot.Slack.Commands;
 using CohortBot.Testing;
-using CsCheck;
 
 namespace CohortBot.Slack.Tests.Commands;
 
@@ -14,7 +13,7 @@ public sealed class SubCommandPropertyTests
     {
         var texts = new MessageCatalogue();
         var commands = Catalogue.All.Select(c => c.Name).ToArray();
-        Gen.Int.Sample(seed =>
+        Cases.Run(400, seed =>
         {
             var h = new HostileText(seed);
             var text = (h.Chance(0.7) ? h.Pick(commands) : h.Text()) + string.Concat(Enumerable.Range(0, h.Next(6)).Select(_ => " " + h.Text()));
@@ -25,6 +24,6 @@ public sealed class SubCommandPropertyTests
                 Assert.DoesNotContain(problem.Key, texts.For("en")[problem.Key, problem.Args], StringComparison.Ordinal);
                 Assert.DoesNotContain(problem.Key, texts.For("ko")[problem.Key, problem.Args], StringComparison.Ordinal);
             }
-        }, seed: "cJdMipCN3zj1", iter: 400, threads: 1);
+        });
     }
 }

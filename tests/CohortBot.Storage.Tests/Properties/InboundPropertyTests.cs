@@ -10,7 +10,6 @@ using CohortBot.Core.Roster;
 using CohortBot.Core.Submissions;
 using CohortBot.Storage.Sqlite;
 using CohortBot.Testing;
-using CsCheck;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,7 +22,6 @@ namespace CohortBot.Storage.Tests.Properties;
 /// </summary>
 public sealed partial class InboundPropertyTests
 {
-    private const string Seed = "cJdMipCN3zj1";
 
     private static readonly string[] Apologies = ["something went wrong", "문제가 생겼어요"];
 
@@ -31,7 +29,7 @@ public sealed partial class InboundPropertyTests
     public void TextParser_AnyLine_NeverThrows_AndEitherParsesOrNamesTheProblem()
     {
         var commands = Catalogue.All.Select(c => c.Name).ToArray();
-        Gen.Int.Sample(seed =>
+        Cases.Run(400, seed =>
         {
             var h = new HostileText(seed);
             var line = (h.Chance(0.7) ? "/" + h.Pick(commands) : h.Text()) + string.Concat(Enumerable.Range(0, h.Next(6)).Select(_ => " " + h.Text()));
@@ -41,14 +39,14 @@ public sealed partial class InboundPropertyTests
             {
                 _ = TextCommandParser.ParseArguments(command, line);
             }
-        }, seed: Seed, iter: 400, threads: 1);
+        });
     }
 
     [Fact]
     public void RosterCsv_AnyText_NeverThrows_AndEveryProblemHasBothLanguages()
     {
         var texts = new MessageCatalogue();
-        Gen.Int.Sample(seed =>
+        Cases.Run(300, seed =>
         {
             var h = new HostileText(seed);
             var lines = Enumerable.Range(0, h.Next(8)).Select(_ => string.Join(h.Pick([",", ";", "\t", "\",\""]), Enumerable.Range(0, h.Next(5)).Select(_ => h.Text())));
@@ -58,7 +56,7 @@ public sealed partial class InboundPropertyTests
                 Assert.DoesNotContain(error.Key, texts.For("ko")[error.Key, error.Args], StringComparison.Ordinal);
                 Assert.DoesNotContain(error.Key, texts.For("en")[error.Key, error.Args], StringComparison.Ordinal);
             }
-        }, seed: Seed, iter: 300, threads: 1);
+        });
     }
 
     /// <summary>
@@ -83,7 +81,7 @@ public sealed partial class InboundPropertyTests
         }
 
         var commands = Catalogue.All.ToArray();
-        await Gen.Int.SampleAsync(async seed =>
+        await Cases.RunAsync(150, async seed =>
         {
             var h = new HostileText(seed);
             var user = h.Pick(users);
@@ -122,7 +120,7 @@ public sealed partial class InboundPropertyTests
             {
                 Assert.Equal(before, await FingerprintAsync(services));
             }
-        }, seed: Seed, iter: 150, threads: 1);
+        });
     }
 
     /// <summary>A valid proof with any link and note: accepted, shown by /progress, and in the submissions export.</summary>
@@ -135,7 +133,7 @@ public sealed partial class InboundPropertyTests
             s.Configure<FloodOptions>(o => o.ExemptPlatforms = ["test"]); // one organizer exports after every case
         });
         var org = new PlatformUser("test", "org", "Org");
-        await Gen.Int.SampleAsync(async seed =>
+        await Cases.RunAsync(40, async seed =>
         {
             var h = new HostileText(seed);
             var user = new PlatformUser("test", "u" + seed.ToString(System.Globalization.CultureInfo.InvariantCulture), h.Text(), h.Pick<string?>([null, "en", "ko", h.Text()]));
@@ -152,7 +150,7 @@ public sealed partial class InboundPropertyTests
             Assert.Contains(progress.Fields, f => f.Value.Contains(week == 2 ? "2" : "1", StringComparison.Ordinal));
             var export = await services.Get<CommandRunner>().RunAsync(Invocation.Create("export", org, ("kind", "submissions")), default);
             Assert.Contains(stored!, Encoding.UTF8.GetString(Assert.Single(export.Files).Content), StringComparison.Ordinal);
-        }, seed: Seed, iter: 40, threads: 1);
+        });
     }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
