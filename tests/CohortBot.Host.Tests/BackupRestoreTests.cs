@@ -1,3 +1,4 @@
+using CohortBot.Host.Cli;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -101,6 +102,27 @@ public sealed class BackupRestoreTests
         Assert.True(ok == 0, okErr);
         Assert.Contains("The previous database is kept as", okOut, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(folder.Path, "bot.db.before-restore-*"));
+    }
+
+    [Theory]
+    [InlineData("restore", "--from")]
+    [InlineData("backup", "--out")]
+    [InlineData("export", "--out")]
+    public async Task AFileNameWithANulOrControlCharacter_IsRefusedWithAMessage(string verb, string option)
+    {
+        // Found by the CLI property (COHORTBOT_CASES_SEED=6): Path.GetFullPath threw on the NUL.
+        using var folder = new TempFolder();
+        string[] args = [verb, .. verb == "export" ? ["participants"] : Array.Empty<string>(), option, folder.File("b\0.zip"), "--Storage:DatabasePath=" + folder.File("bot.db")];
+        var stderr = new StringWriter();
+        var code = verb switch
+        {
+            "restore" => await RestoreVerb.RunAsync(args, TextWriter.Null, stderr),
+            "backup" => await BackupVerb.RunAsync(args, TextWriter.Null, stderr),
+            _ => await ExportVerb.RunAsync(args, TextWriter.Null, stderr),
+        };
+
+        Assert.Equal(2, code);
+        Assert.Contains($"cohortbot {verb}: {option} is not a usable file name", stderr.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>Three participants submit screenshots for week 2 (on the fake clock, when week 2 is open).</summary>

@@ -121,6 +121,10 @@ public static class ExportVerb
             {
                 problems.Add("--out needs a file name, e.g. --out completion.csv.");
             }
+            else if (value.Any(char.IsControl))
+            {
+                problems.Add("--out is not a usable file name: it contains control characters.");
+            }
             else if (output is not null)
             {
                 problems.Add("--out is given twice.");

@@ -40,6 +40,11 @@ internal static class FileVerbArguments
             {
                 problems.Add($"{option} needs a file name.");
             }
+            else if (value.Any(char.IsControl))
+            {
+                // NUL cannot be in a path at all, and other control characters are a pasting accident.
+                problems.Add($"{option} is not a usable file name: it contains control characters.");
+            }
             else if (file is not null)
             {
                 problems.Add($"{option} is given twice.");
