@@ -93,6 +93,9 @@ public static class CohortBotHost
         services.AddManagement(builder.Configuration);
         AddAdapters(services, builder.Configuration);
 
+        // Every registration resolvable, and no scoped service captured by a singleton, checked when
+        // the container is built (DisableDefaults turned off what Development would have done).
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         return builder.Build();
     }
 
