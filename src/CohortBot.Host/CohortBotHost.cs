@@ -1,3 +1,4 @@
+using CohortBot.Charts;
 using CohortBot.Core;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Digests;
@@ -77,6 +78,7 @@ public static class CohortBotHost
         services.AddSingleton(definition.Completion);
 
         services.AddCohortCore();
+        services.AddDigestChart();
         services.AddSqliteStorage();
         services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
         services.AddCohortSchedules(builder.Configuration);

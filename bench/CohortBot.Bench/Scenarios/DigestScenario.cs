@@ -47,8 +47,9 @@ public static class DigestScenario
             var message = await builder.BuildAsync(cohort, DateTimeOffset.UtcNow, ct);
             times.Add(watch.Elapsed.TotalMilliseconds);
             messages = 1;
-            csvBytes = message.Files.Sum(f => f.Content.Length);
-            csvRows = message.Files.Sum(f => f.Content.Count(b => b == (byte)'\n')) - message.Files.Count;
+            var csv = message.Files.Where(f => f.ContentType == "text/csv").ToList();
+            csvBytes = csv.Sum(f => f.Content.Length);
+            csvRows = csv.Sum(f => f.Content.Count(b => b == (byte)'\n')) - csv.Count;
         }
 
         SqliteConnectionFactory.ReleaseAll();
