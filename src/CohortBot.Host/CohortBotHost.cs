@@ -8,6 +8,7 @@ using CohortBot.Core.Reviews;
 using CohortBot.Core.Submissions;
 using CohortBot.Discord;
 using CohortBot.Host.Cli;
+using CohortBot.Host.Dashboard;
 using CohortBot.Host.CohortFile;
 using CohortBot.Host.Options;
 using CohortBot.Host.Logging;
@@ -93,6 +94,7 @@ public static class CohortBotHost
         // Before the adapters: a port already in use stops the start before any platform connects,
         // and /health/ready reports the adapters as not ready until they are.
         services.AddManagement(builder.Configuration);
+        services.AddDashboard(builder.Configuration);
         AddAdapters(services, builder.Configuration);
 
         return builder.Build();
