@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CohortBot.Host.Dashboard;
 
 /// <summary>A signed-in organizer: the chat identity the dashboard acts as, the CSRF token of every form, and when it ends.</summary>
-internal sealed record DashboardSession(string Id, PlatformUser User, string Csrf, DateTimeOffset ExpiresAt)
+internal sealed record DashboardSession(string Id, PlatformUser User, string Csrf, DateTimeOffset ExpiresAt, TimeSpan Lifetime)
 {
     public bool CsrfMatches(string? token) =>
         token is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(Csrf));
@@ -24,7 +24,7 @@ internal sealed class DashboardSessions(IOptions<DashboardOptions> options, Time
     {
         var session = new DashboardSession(
             SignInLinks.Base64Url(RandomNumberGenerator.GetBytes(32)), user,
-            SignInLinks.Base64Url(RandomNumberGenerator.GetBytes(32)), clock.GetUtcNow() + options.Value.SessionLifetime);
+            SignInLinks.Base64Url(RandomNumberGenerator.GetBytes(32)), clock.GetUtcNow() + options.Value.SessionLifetime, options.Value.SessionLifetime);
         _sessions[session.Id] = session;
         return session;
     }

@@ -41,7 +41,8 @@ internal static class SignInEndpoints
                 Secure = http.Request.IsHttps,
                 SameSite = SameSiteMode.Strict,
                 Path = "/dashboard",
-                Expires = session.ExpiresAt,
+                // Relative, so the browser's clock does not matter; the server ends the session at ExpiresAt whatever the cookie says.
+                MaxAge = session.Lifetime,
                 IsEssential = true,
             });
             return Results.Redirect("/dashboard", permanent: false, preserveMethod: false);
