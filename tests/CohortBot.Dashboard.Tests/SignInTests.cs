@@ -132,4 +132,22 @@ public sealed class SignInTests
 
         Assert.Contains("The dashboard is off", await bot.SayAsync("/dashboard", "Dashboard:Enabled"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReviewPage_ClaimsTheProof_UnderTheSameLeaseAsChat()
+    {
+        await using var bot = await DashboardBot.StartAsync("--Organizers:terminal:Users:1=olive");
+        await bot.SayAsync("/as bob", "You are now bob");
+        await bot.SayAsync("/submit week:2 url:https://example.com/bob", "proof received");
+        using var client = new DashboardClient(bot.BaseUrl);
+        await client.SignInAsync(await bot.SignInLinkAsync());
+
+        Assert.Contains("Week 2 proof from bob", await (await client.GetAsync("/dashboard/review")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await bot.SayAsync("/as olive", "You are now olive");
+        Assert.DoesNotContain("from bob", await bot.SayAsync("/review", "No proofs are waiting for review."), StringComparison.Ordinal);
+
+        // Past the lease the proof is free again, and chat gets it.
+        bot.Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Contains("Week 2 proof from bob", await bot.SayAsync("/review", "Week 2 proof from bob"), StringComparison.Ordinal);
+    }
 }
