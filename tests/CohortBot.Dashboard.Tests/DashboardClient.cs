@@ -10,6 +10,9 @@ internal sealed partial class DashboardClient(Uri baseUrl) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
+    /// <summary>Returns as soon as the headers are in (a stream).</summary>
+    public Task<HttpResponseMessage> OpenAsync(string path) => _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+
     public Task<HttpResponseMessage> PostAsync(string path, params (string Name, string Value)[] form) =>
         _http.PostAsync(path, new FormUrlEncodedContent(form.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))));
 

@@ -150,4 +150,25 @@ public sealed class SignInTests
         bot.Clock.Advance(TimeSpan.FromMinutes(11));
         Assert.Contains("Week 2 proof from bob", await bot.SayAsync("/review", "Week 2 proof from bob"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task LiveStream_SendsAChange_AndEndsWhenTheBotStops()
+    {
+        var bot = await DashboardBot.StartAsync();
+        using var client = new DashboardClient(bot.BaseUrl);
+        await client.SignInAsync(await bot.SignInLinkAsync());
+        using var response = await client.OpenAsync("/dashboard/live");
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.Equal(": live", await events.ReadLineAsync());
+        Assert.Equal(string.Empty, await events.ReadLineAsync());
+
+        await bot.SayAsync("/as bob", "You are now bob");
+        await bot.SayAsync("/submit week:2 url:https://example.com/bob", "proof received");
+        Assert.Equal("event: change", await events.ReadLineAsync());
+
+        // An open page must not hold the shutdown for the host's whole shutdown timeout (20 s).
+        await bot.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(await events.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+    }
 }

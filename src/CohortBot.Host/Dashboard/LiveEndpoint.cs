@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 
 namespace CohortBot.Host.Dashboard;
 
@@ -14,7 +15,7 @@ internal static class LiveEndpoint
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/dashboard/live", async (HttpContext http, [FromServices] DashboardRequests requests, [FromServices] LivePulse pulse) =>
+        app.MapGet("/dashboard/live", async (HttpContext http, [FromServices] DashboardRequests requests, [FromServices] LivePulse pulse, [FromServices] IHostApplicationLifetime lifetime) =>
         {
             if (requests.Session(http) is null)
             {
@@ -22,7 +23,9 @@ internal static class LiveEndpoint
                 return;
             }
 
-            var ct = http.RequestAborted;
+            // An open tab must not hold the bot's shutdown for the whole shutdown timeout: the stream ends when the bot starts stopping.
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+            var ct = ending.Token;
             http.Response.ContentType = "text/event-stream";
             http.Response.Headers.CacheControl = "no-cache";
             var seen = pulse.Version;
