@@ -9,6 +9,7 @@ WORKDIR /src
 # package version changes; editing code does not download packages again.
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/CohortBot.Core/CohortBot.Core.csproj src/CohortBot.Core/
+COPY src/CohortBot.Charts/CohortBot.Charts.csproj src/CohortBot.Charts/
 COPY src/CohortBot.Storage/CohortBot.Storage.csproj src/CohortBot.Storage/
 COPY src/CohortBot.Terminal/CohortBot.Terminal.csproj src/CohortBot.Terminal/
 COPY src/CohortBot.Discord/CohortBot.Discord.csproj src/CohortBot.Discord/
@@ -21,10 +22,11 @@ RUN dotnet publish src/CohortBot.Host/CohortBot.Host.csproj -c Release -o /app -
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # tzdata: cohort time zones (Asia/Seoul) are IANA ids resolved from the system database.
+# fonts-nanum: the digest chart's labels in Korean (Skia draws boxes with a Latin-only font).
 # ICU comes with the image (Korean sorting and casing need it). The ASP.NET Core runtime serves
 # the management listener and the adapters' optional HTTP endpoints (Kestrel).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends tzdata \
+ && apt-get install -y --no-install-recommends tzdata fonts-nanum \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system cohortbot && useradd --system --gid cohortbot --home-dir /app cohortbot \
  && mkdir -p /data && chown cohortbot:cohortbot /data

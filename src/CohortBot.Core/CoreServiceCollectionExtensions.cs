@@ -51,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddCommand<TimeZoneHandler>(Catalogue.TimeZone);
         services.AddCommand<RemindHandler>(Catalogue.Remind);
         services.AddCommand<DigestHandler>(Catalogue.Digest);
+        services.AddCommand<Dashboard.DashboardHandler>(Catalogue.Dashboard);
         services.AddCommand<HelpHandler>(Catalogue.Help);
         services.AddCommand<Privacy.ForgetMeHandler>(Catalogue.ForgetMe);
         services.AddOrganizerCommands();

@@ -1,3 +1,4 @@
+using CohortBot.Charts;
 using CohortBot.Core;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Digests;
@@ -7,6 +8,7 @@ using CohortBot.Core.Reviews;
 using CohortBot.Core.Submissions;
 using CohortBot.Discord;
 using CohortBot.Host.Cli;
+using CohortBot.Host.Dashboard;
 using CohortBot.Host.CohortFile;
 using CohortBot.Host.Options;
 using CohortBot.Host.Logging;
@@ -77,6 +79,7 @@ public static class CohortBotHost
         services.AddSingleton(definition.Completion);
 
         services.AddCohortCore();
+        services.AddDigestChart();
         services.AddSqliteStorage();
         services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
         services.AddCohortSchedules(builder.Configuration);
@@ -91,6 +94,7 @@ public static class CohortBotHost
         // Before the adapters: a port already in use stops the start before any platform connects,
         // and /health/ready reports the adapters as not ready until they are.
         services.AddManagement(builder.Configuration);
+        services.AddDashboard(builder.Configuration);
         AddAdapters(services, builder.Configuration);
 
         // Every registration resolvable, and no scoped service captured by a singleton, checked when

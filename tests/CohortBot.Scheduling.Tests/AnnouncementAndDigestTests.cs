@@ -71,7 +71,7 @@ public sealed class AnnouncementAndDigestTests
             Assert.Equal(monday, digest.At);
             Assert.Contains("0 of 2 submitted", digest.Message.Text, StringComparison.Ordinal);
             Assert.Contains("2 missing.", digest.Message.Text, StringComparison.Ordinal);
-            var missing = Csv.Read(Csv.Text(Assert.Single(digest.Message.Files).Content)).Where(r => r[0] == "missing").Select(r => r[2]);
+            var missing = Csv.Read(Csv.Text(digest.Message.Files.Single(f => f.ContentType == "text/csv").Content)).Where(r => r[0] == "missing").Select(r => r[2]);
             Assert.Equal(["alice", "bob"], missing);
         }
 

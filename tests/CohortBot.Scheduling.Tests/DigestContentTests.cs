@@ -38,7 +38,10 @@ public sealed class DigestContentTests
         var dave = await bot.ParticipantAsync("dave");
         Assert.Equal(("At risk: missed 2 or more weeks in a row up to week 2 (1)", $"dave (#{dave.Id} · terminal:dave): 2 weeks"),
             (digest.Fields[0].Name, digest.Fields[0].Value));
-        var csv = Assert.Single(digest.Files);
+        Assert.Equal(["image/png", "text/csv"], digest.Files.Select(f => f.ContentType));
+        Assert.Equal("digest-test-cohort-week2.png", digest.Files[0].FileName);
+        Assert.Contains("The chart is in the attached digest-test-cohort-week2.png.", digest.Text, StringComparison.Ordinal);
+        var csv = digest.Files[1];
         Assert.Equal("digest-test-cohort-week2.csv", csv.FileName);
         var rows = Csv.Read(Csv.Text(csv.Content));
         Assert.Equal(DigestCsv.Header, rows[0]);
@@ -77,7 +80,7 @@ public sealed class DigestContentTests
         Assert.Equal($"…and {atRisk.Count - 10} more (in the CSV)", named[^1]);
         Assert.Contains($"{missing.Count} missing.", digest.Text, StringComparison.Ordinal);
 
-        var rows = Csv.Read(Csv.Text(Assert.Single(digest.Files).Content));
+        var rows = Csv.Read(Csv.Text(digest.Files.Single(f => f.ContentType == "text/csv").Content));
         Assert.Equal(missing.Order(), rows.Where(r => r[0] == "missing").Select(r => long.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture)).Order());
         Assert.Equal(atRisk.Order(), rows.Where(r => r[0] == "at_risk").Select(r => long.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture)).Order());
     }
@@ -97,7 +100,7 @@ public sealed class DigestContentTests
         Assert.Equal(
             $"Kim Minjun (#{first.Id} · discord:81234567890): 2 weeks\nKim Minjun (#{second.Id} · slack:U0KIM): 2 weeks",
             digest.Fields[0].Value);
-        var rows = Csv.Read(Csv.Text(digest.Files[0].Content)).Where(r => r[0] == "missing").ToList();
+        var rows = Csv.Read(Csv.Text(digest.Files.Single(f => f.ContentType == "text/csv").Content)).Where(r => r[0] == "missing").ToList();
         Assert.Equal([("Kim Minjun", "discord:81234567890"), ("Kim Minjun", "slack:U0KIM")], rows.Select(r => (r[2], r[3])));
     }
 
@@ -119,7 +122,7 @@ public sealed class DigestContentTests
         var duplicates = digest.Fields.Single(f => f.Name.StartsWith("Duplicate proofs", StringComparison.Ordinal));
         Assert.Equal("Duplicate proofs: the same image as an earlier proof (1)", duplicates.Name);
         Assert.Equal($"w{copy.Id} (week 2, bob (#{bob.Id} · terminal:bob)) is a duplicate of w{first.Id} (week 2, alice (#{alice.Id} · terminal:alice))", duplicates.Value);
-        var row = Csv.Read(Csv.Text(digest.Files[0].Content)).Single(r => r[0] == "duplicate");
+        var row = Csv.Read(Csv.Text(digest.Files.Single(f => f.ContentType == "text/csv").Content)).Single(r => r[0] == "duplicate");
         Assert.Equal(($"w{copy.Id}", $"w{first.Id}"), (row[7], row[8]));
     }
 

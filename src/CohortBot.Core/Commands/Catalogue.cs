@@ -183,7 +183,10 @@ public static class Catalogue
         new("confirm", OptionType.Boolean, Required: false),
     ], OrganizerOnly: true);
 
-    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Remind, Language, TimeZone, Help, Checkin, Calendar, Review, Approve, Reject, Report, Export, CheckinOpen, Attend, RosterImport, Drop, Excuse, Extend, EventCreate, EventEdit, EventCancel, Audit, Digest, ForgetMe, Forget];
+    /// <summary>Organizers: a one-time sign-in link to the web dashboard, sent by DM.</summary>
+    public static readonly CommandDescriptor Dashboard = new("dashboard", [], OrganizerOnly: true);
+
+    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Remind, Language, TimeZone, Help, Checkin, Calendar, Review, Approve, Reject, Report, Export, CheckinOpen, Attend, RosterImport, Drop, Excuse, Extend, EventCreate, EventEdit, EventCancel, Audit, Digest, ForgetMe, Forget, Dashboard];
 
     public static CommandDescriptor? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -17,7 +17,7 @@ namespace CohortBot.Core.Digests;
 /// more", duplicate proofs, and the complete lists as an attached CSV (<see cref="DigestCsv"/>).
 /// The message stays within <see cref="DigestLimits"/>, inside Discord's embed and Slack's block limits.
 /// </summary>
-public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDigestQueries queries, MessageCatalogue catalogue, IOptions<DigestOptions> options)
+public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDigestQueries queries, MessageCatalogue catalogue, IOptions<DigestOptions> options, IEnumerable<IDigestChart> charts)
 {
     public static readonly TimeSpan EventHorizon = TimeSpan.FromDays(14);
 
@@ -104,11 +104,15 @@ public sealed class DigestBuilder(ICohortStore cohorts, IEventStore events, IDig
                 attended.Count, MaxEventLines, DigestLimits.MaxTimedFieldValue, t)));
         }
 
+        // The chart comes first among the files so that platforms showing one preview show it.
+        var chartData = new DigestChartData(cohort.Slug, facts.Focus?.Number, facts.Trend, attended);
+        var files = charts.Select(c => c.Render(chartData, t)).OfType<ReplyFile>().Append(csv).ToList();
+        summary.AddRange(files.Where(f => f != csv).Select(f => t["digest.chart", new { file = f.FileName }]));
         return new Reply(string.Join("\n", summary))
         {
             Title = t["digest.title", new { cohort = cohort.Name }],
             Fields = fields,
-            Files = [csv],
+            Files = files,
             Ephemeral = false,
         };
     }

@@ -42,6 +42,7 @@ internal static class KnownSettings
         [ManagementOptions.Section] = typeof(ManagementOptions),
         [InboundOptions.Section] = typeof(InboundOptions),
         [TelemetryOptions.Section] = typeof(TelemetryOptions),
+        [Dashboard.DashboardOptions.Section] = typeof(Dashboard.DashboardOptions),
     };
 
     /// <summary>The console log formats <see cref="CohortBotHost"/> sets up.</summary>

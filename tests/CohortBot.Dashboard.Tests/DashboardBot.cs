@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using CohortBot.Host;
+using CohortBot.Host.Dashboard;
+using CohortBot.Terminal;
+using CohortBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CohortBot.Dashboard.Tests;
+
+/// <summary>
+/// The real host (migrations, cohort file, terminal adapter, dashboard on a free loopback port) with
+/// a fake clock; the test types into the terminal as participants and organizers and reads what the
+/// bot prints (replies and DMs), while a browser or an HTTP client uses the dashboard.
+/// </summary>
+internal sealed partial class DashboardBot : IAsyncDisposable
+{
+    /// <summary>Wednesday 2026-09-23 12:00 KST: week 1 is past its deadline, week 2 open.</summary>
+    public static readonly DateTimeOffset Now = SampleCohort.Now;
+
+    private readonly TempFolder _folder;
+    private readonly IHost _host;
+
+    private DashboardBot(TempFolder folder, IHost host, FakeTimeProvider clock, ChatInput input, ChatOutput output)
+    {
+        _folder = folder;
+        _host = host;
+        Clock = clock;
+        Input = input;
+        Output = output;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public ChatInput Input { get; }
+
+    public ChatOutput Output { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public Uri BaseUrl => Services.GetRequiredService<DashboardAddress>().Base;
+
+    public static async Task<DashboardBot> StartAsync(params string[] extraArgs)
+    {
+        var folder = new TempFolder();
+        var cohortPath = folder.File("cohort.yaml");
+        await File.WriteAllTextAsync(cohortPath, CohortYaml);
+        var clock = new FakeTimeProvider(Now);
+        var input = new ChatInput();
+        var output = new ChatOutput();
+        string[] args =
+        [
+            "--Cohort:File=" + cohortPath,
+            "--Storage:DatabasePath=" + folder.File("bot.db"),
+            "--Storage:ProofDirectory=" + folder.File("proofs"),
+            "--Terminal:User=organizer",
+            "--Terminal:FilesDirectory=" + folder.File("files"),
+            "--Logging:LogLevel:Default=Warning",
+            "--Dashboard:Enabled=true",
+            "--Dashboard:Url=http://127.0.0.1:0",
+            .. extraArgs,
+        ];
+        var host = CohortBotHost.Build(args, b =>
+        {
+            b.Services.AddSingleton(new TerminalIO(input, output, echoInput: true));
+            b.Services.AddSingleton<TimeProvider>(clock);
+        });
+        await host.StartAsync();
+        return new DashboardBot(folder, host, clock, input, output);
+    }
+
+    /// <summary>Types <paramref name="line"/> and waits until <paramref name="expected"/> is printed after it; returns what was printed.</summary>
+    public Task<string> SayAsync(string line, string expected)
+    {
+        var mark = Output.Mark;
+        Input.Type(line);
+        return Output.WaitForAsync(expected, mark);
+    }
+
+    /// <summary>As the terminal's organizer, <c>/dashboard</c>: the link from the DM it prints.</summary>
+    public async Task<string> SignInLinkAsync(string switched = "You are now organizer", string sent = "usable once).")
+    {
+        await SayAsync("/as organizer", switched);
+        var printed = await SayAsync("/dashboard", sent);
+        Assert.Contains("[DM to organizer]", printed, StringComparison.Ordinal);
+        return LinkPattern().Match(printed).Value;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Input.End();
+        await _host.StopAsync();
+        _host.Dispose();
+        _folder.Dispose();
+    }
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/dashboard/signin\?token=[A-Za-z0-9_-]+")]
+    private static partial Regex LinkPattern();
+
+    private const string CohortYaml = """
+        cohort:
+          id: dash-cohort
+          name: Dashboard Cohort
+          time_zone: Asia/Seoul
+          starts: 2026-09-14
+          ends: 2027-01-31
+          registration: open
+        weeks:
+          - number: 1
+            title: Course 1, weeks 1-2
+            opens: 2026-09-14 00:00
+            deadline: 2026-09-20 23:59
+          - number: 2
+            title: Course 1, weeks 3-4
+            opens: 2026-09-21 00:00
+            deadline: 2026-09-27 23:59
+          - number: 3
+            title: Course 2, week 1
+            opens: 2026-09-28 00:00
+            deadline: 2026-10-04 23:59
+        events:
+          - id: oh-dable
+            kind: office_hours
+            title: Office hours with Dable
+            company: Dable
+            starts: 2026-10-01 21:00
+            duration: 45m
+            capacity: 2
+            join_url: https://meet.example.com/oh
+        """;
+}
