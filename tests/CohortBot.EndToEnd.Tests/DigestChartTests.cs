@@ -20,17 +20,17 @@ public sealed class DigestChartTests
         await discord.Gateway.DispatchAsync("INTERACTION_CREATE", DiscordPayloads.Command("digest"));
         var posted = await discord.WaitForAsync(r => r.Method == "POST" && r.ApiPath == $"/channels/{DiscordChannel}/messages");
         Assert.StartsWith("multipart/form-data", posted.ContentType, StringComparison.Ordinal);
-        Assert.Contains("filename=digest-charts-week1.png", posted.Body.Replace("\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("filename=digest-two-platforms-week1.png", posted.Body.Replace("\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("Content-Type: image/png", posted.Body, StringComparison.Ordinal);
         Assert.Contains("PNG\r\n", posted.Body, StringComparison.Ordinal);
-        Assert.Contains("filename=digest-charts-week1.csv", posted.Body.Replace("\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("filename=digest-two-platforms-week1.csv", posted.Body.Replace("\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
 
         await bot.Socket.SendEnvelopeAsync("slash_commands", SlackPayloads.Slash(bot.Slack, "digest", "U1", "d1"), acceptsResponsePayload: true);
         var chart = await FakeSlack.Eventually(() => bot.Slack.Shared.FirstOrDefault(f => f.FileName.EndsWith(".png", StringComparison.Ordinal)), "the chart shared on Slack");
-        Assert.Equal("digest-charts-week1.png", chart.FileName);
+        Assert.Equal("digest-two-platforms-week1.png", chart.FileName);
         Assert.Equal(SlackChannel, chart.ChannelId);
         Assert.Equal(PngSignature, chart.Bytes.Take(8));
-        await FakeSlack.Eventually(() => bot.Slack.Shared.FirstOrDefault(f => f.FileName == "digest-charts-week1.csv"), "the CSV shared on Slack");
-        Assert.Contains(bot.Slack.CallsTo("files.getUploadURLExternal"), c => c.Parameters["filename"]?.ToString() == "digest-charts-week1.png");
+        await FakeSlack.Eventually(() => bot.Slack.Shared.FirstOrDefault(f => f.FileName == "digest-two-platforms-week1.csv"), "the CSV shared on Slack");
+        Assert.Contains(bot.Slack.CallsTo("files.getUploadURLExternal"), c => c.Parameters["filename"]?.ToString() == "digest-two-platforms-week1.png");
     }
 }

@@ -63,6 +63,8 @@ internal sealed class TwoPlatformsBot : IAsyncDisposable
         await host.StartAsync();
         bot.Socket = await slack.NextSocketAsync();
         await discord.WaitForAsync(r => r.Path.EndsWith("/commands", StringComparison.Ordinal));
+        // Commands are registered over REST while the gateway identifies: wait for its session too.
+        await FakeSlack.Eventually(() => discord.Gateway.CurrentSessionId, "the Discord gateway session");
         return bot;
     }
 
