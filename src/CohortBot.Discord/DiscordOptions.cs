@@ -41,6 +41,9 @@ public sealed class DiscordOptions
 
     public TimeSpan ReconnectDelayMax { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The reconnect delays as the one back-off policy.</summary>
+    internal CohortBot.Core.Resilience.BackoffPolicy ReconnectBackoff => new(ReconnectDelayMin, ReconnectDelayMax);
+
     /// <summary>Requests per second to Discord outside interaction endpoints (Discord's global limit is 50).</summary>
     public int GlobalRequestsPerSecond { get; set; } = 50;
 

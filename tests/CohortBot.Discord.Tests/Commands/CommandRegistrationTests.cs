@@ -98,11 +98,10 @@ public sealed partial class CommandRegistrationTests
             Options = [.. Catalogue.Submit.Options.Reverse()],
         };
 
-        var body = builder.Build([organizerOnly], global: false)[0]!;
+        var body = builder.Build([organizerOnly], global: false)[0];
 
-        var permissions = body["default_member_permissions"]!.AsValue();
-        Assert.Equal("0", permissions.GetValue<string>());
-        Assert.Equal("week", (string)body["options"]![0]!["name"]!);
+        Assert.Equal("0", body.DefaultMemberPermissions);
+        Assert.Equal("week", body.Options![0].Name);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using CohortBot.Discord.Wire;
+
 namespace CohortBot.Discord.Tests.Fakes;
 
 /// <summary>Assertions over what the adapter put on the wire.</summary>
@@ -18,4 +21,10 @@ public static class WireAssert
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.True(checkedCount > 0, "No request body was sent, so none was validated.");
     }
+
+    /// <summary>A wire record as the JSON the adapter would send, for assertions by field name.</summary>
+    public static JsonObject Node(MessageData message) => JsonNode.Parse(DiscordJson.SerializeToString(message, DiscordJson.Context.MessageData))!.AsObject();
+
+    public static JsonObject Node(ModalData modal) =>
+        JsonNode.Parse(DiscordJson.SerializeToString(new InteractionResponse<ModalData>(InteractionCallbackType.Modal, modal), DiscordJson.Context.InteractionResponseModalData))!["data"]!.DeepClone().AsObject();
 }

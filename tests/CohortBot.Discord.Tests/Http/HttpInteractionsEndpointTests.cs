@@ -75,11 +75,11 @@ public sealed class HttpInteractionsEndpointTests
         var interaction = Payloads.Command("deadlines");
 
         using var response = await client.SendAsync(Signed(interaction.ToJsonString()));
-        var callback = await Wire.CallbackAsync(fake, interaction);
+        var callback = await Sent.CallbackAsync(fake, interaction);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(4, (int)callback.Json!["type"]!);
-        Assert.Contains("Coming up in Test Cohort", Wire.Description(callback.Json!["data"]!));
+        Assert.Contains("Coming up in Test Cohort", Sent.Description(callback.Json!["data"]!));
         WireAssert.BodiesMatchOpenApi(fake);
     }
 

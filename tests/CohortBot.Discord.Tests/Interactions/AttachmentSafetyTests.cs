@@ -144,13 +144,13 @@ public sealed class AttachmentSafetyTests
             Payloads.Attachments("1", "proof.png", url, 67),
             Payloads.Option("week", 4, 1), Payloads.Option("file", 11, "1"));
         await fake.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
-        var callback = await Wire.CallbackAsync(fake, interaction);
+        var callback = await Sent.CallbackAsync(fake, interaction);
         if ((int)callback.Json!["type"]! == 5)
         {
             // Deferred: the answer is the edit of the original response.
-            return Wire.Description((await Wire.EditAsync(fake, interaction)).Json!);
+            return Sent.Description((await Sent.EditAsync(fake, interaction)).Json!);
         }
 
-        return Wire.Description(callback.Json!["data"]!);
+        return Sent.Description(callback.Json!["data"]!);
     }
 }

@@ -156,7 +156,7 @@ public sealed class RestClientTests
         fake.Enqueue(webhook, BadGateway);
 
         var ex = await Assert.ThrowsAsync<DiscordApiException>(() =>
-            rest.SendAsync(HttpMethod.Post, "/webhooks/71/hook-token", new System.Text.Json.Nodes.JsonObject { ["content"] = "follow-up" }, CancellationToken.None));
+            rest.SendAsync(HttpMethod.Post, "/webhooks/71/hook-token", new StringContent("""{"content":"follow-up"}""", System.Text.Encoding.UTF8, "application/json"), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.BadGateway, ex.Status);
         Assert.Equal(1, fake.Requests.Count(webhook)); // Discord may have posted it: sending again could post it twice
@@ -175,7 +175,7 @@ public sealed class RestClientTests
         fake.Enqueue(Messages("73"), slow);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            rest.SendAsync(HttpMethod.Post, "/webhooks/72/hook-token", new System.Text.Json.Nodes.JsonObject { ["content"] = "follow-up" }, CancellationToken.None));
+            rest.SendAsync(HttpMethod.Post, "/webhooks/72/hook-token", new StringContent("""{"content":"follow-up"}""", System.Text.Encoding.UTF8, "application/json"), CancellationToken.None));
         await platform.SendToChannelAsync("73", Reply.Success("made idempotent by its nonce"), CancellationToken.None);
 
         Assert.Equal(1, fake.Requests.Count(webhook));

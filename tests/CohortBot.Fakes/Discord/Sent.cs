@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CohortBot.Fakes.Discord;
 
 /// <summary>Reading what the adapter put on the wire: its answer to an interaction, embeds, buttons.</summary>
-public static class Wire
+public static class Sent
 {
     public static Task<RecordedRequest> CallbackAsync(FakeDiscord fake, JsonObject interaction) =>
         fake.WaitForAsync(r => r.ApiPath.StartsWith($"/interactions/{(string)interaction["id"]!}/", StringComparison.Ordinal));
