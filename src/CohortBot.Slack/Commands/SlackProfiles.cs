@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using CohortBot.Core.Participants;
 using CohortBot.Slack.WebApi;
+using CohortBot.Slack.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace CohortBot.Slack.Commands;
@@ -83,9 +83,9 @@ internal sealed partial class SlackProfiles(SlackWebApi api, TimeProvider clock,
         {
             var user = await api.UserInfoAsync(userId, CancellationToken.None);
             var profile = new SlackProfile(
-                FirstNonEmpty(user["profile"]?["display_name"], user["real_name"], user["profile"]?["real_name"], user["name"]),
-                Text(user["locale"]),
-                Text(user["tz"]));
+                FirstNonEmpty(user.Profile?.DisplayName, user.RealName, user.Profile?.RealName, user.Name),
+                FirstNonEmpty(user.Locale),
+                FirstNonEmpty(user.Tz));
             _cache[userId] = (profile, clock.GetUtcNow() + Lifetime);
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TaskCanceledException)
@@ -95,9 +95,7 @@ internal sealed partial class SlackProfiles(SlackWebApi api, TimeProvider clock,
         }
     }
 
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
-
-    private static string? FirstNonEmpty(params JsonNode?[] nodes) => nodes.Select(Text).FirstOrDefault(s => s is not null);
+    private static string? FirstNonEmpty(params string?[] texts) => texts.FirstOrDefault(s => !string.IsNullOrEmpty(s));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "users.info failed for {UserId}; using the name from the payload")]
     private partial void LogProfileUnavailable(Exception ex, string userId);
