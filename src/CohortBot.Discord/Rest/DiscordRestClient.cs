@@ -100,7 +100,7 @@ public sealed class DiscordRestClient(IHttpClientFactory httpClients, IOptions<D
             return Body(message, Json.MessageData);
         }
 
-        var payload = message with { Attachments = [.. files.Select((f, i) => new AttachmentReference(i, f.FileName))] };
+        var payload = message with { Attachments = [.. files.Select((f, i) => AttachmentReference.ForPart(i, f.FileName))] };
         var content = new MultipartFormDataContent
         {
             { JsonBody(DiscordJson.Serialize(payload, Json.MessageData)), "payload_json" },

@@ -13,7 +13,8 @@ public static class WireAssert
         var errors = new List<string>();
         foreach (var request in fake.Requests.Where(r => r.Body.Length > 0))
         {
-            Assert.StartsWith("application/json", request.ContentType);
+            // JSON, or multipart whose payload_json is the JSON (a message with files).
+            Assert.True(request.IsMultipart ? request.PayloadJson is not null : request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) == true, request.ContentType);
             errors.AddRange(OpenApiValidator.Validate(request));
             checkedCount++;
         }

@@ -251,6 +251,8 @@ public sealed class RestClientTests
         Assert.Contains("name=payload_json", request.Body);
         Assert.Contains("name=\"files[0]\"", request.Body);
         Assert.Contains("a,b", request.Body);
+        Assert.Equal("export.csv", (string?)request.Json!["attachments"]![0]!["filename"]);
+        WireAssert.BodiesMatchOpenApi(fake);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
@@ -30,13 +29,16 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     public const string ChannelMessages = "channel-message";
 
     private readonly WebApplication _app;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeProvider _time;
+    private readonly long _started;
     private readonly ConcurrentQueue<(Func<RecordedRequest, bool> Match, CannedResponse Response)> _canned = new();
     private readonly SemaphoreSlim _arrived = new(0);
 
     private FakeDiscord(WebApplication app, TimeProvider clock)
     {
         _app = app;
+        _time = clock;
+        _started = clock.GetTimestamp();
         Interactions = new InteractionLedger(clock);
         Traffic = new TrafficCounter(clock);
         Gateway = new FakeGateway(() => BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/resume", Interactions);
@@ -160,7 +162,34 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         }
     }
 
-    /// <summary>Every JSON body is checked as it arrives, so no test can forget to.</summary>
+    /// <summary>Time since the fake started, on its clock (the test's fake clock when it has one).</summary>
+    private TimeSpan Elapsed => _time.GetElapsedTime(_started);
+
+    /// <summary>The <c>payload_json</c> part of a multipart body, which Discord reads as the JSON body.</summary>
+    private static async Task<string?> PayloadJsonAsync(string? contentType, byte[] body)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+            || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            return null;
+        }
+
+        var reader = new Microsoft.AspNetCore.WebUtilities.MultipartReader(boundary, new MemoryStream(body));
+        while (await reader.ReadNextSectionAsync() is { } section)
+        {
+            if (Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                && Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(disposition.Name).Value == "payload_json")
+            {
+                using var text = new StreamReader(section.Body);
+                return await text.ReadToEndAsync();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every JSON body (and multipart <c>payload_json</c>) is checked as it arrives, so no test can forget to.</summary>
     private void CheckSchema(RecordedRequest request)
     {
         if (request.Json is null)
@@ -197,9 +226,13 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             return;
         }
 
-        using var reader = new StreamReader(http.Request.Body);
-        var body = await reader.ReadToEndAsync();
-        var request = new RecordedRequest(http.Request.Method, path, body, http.Request.Headers.Authorization, http.Request.Headers.UserAgent, http.Request.ContentType, _clock.Elapsed);
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        var request = new RecordedRequest(http.Request.Method, path, System.Text.Encoding.UTF8.GetString(bytes), http.Request.Headers.Authorization, http.Request.Headers.UserAgent, http.Request.ContentType, Elapsed)
+        {
+            PayloadJson = await PayloadJsonAsync(http.Request.ContentType, bytes),
+        };
         if (ValidateSchemas)
         {
             CheckSchema(request);
