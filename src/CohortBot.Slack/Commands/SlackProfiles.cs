@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using CohortBot.Core.Participants;
 using CohortBot.Slack.WebApi;
-using CohortBot.Slack.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace CohortBot.Slack.Commands;
@@ -82,11 +81,7 @@ internal sealed partial class SlackProfiles(SlackWebApi api, TimeProvider clock,
         try
         {
             var user = await api.UserInfoAsync(userId, CancellationToken.None);
-            var profile = new SlackProfile(
-                FirstNonEmpty(user.Profile?.DisplayName, user.RealName, user.Profile?.RealName, user.Name),
-                FirstNonEmpty(user.Locale),
-                FirstNonEmpty(user.Tz));
-            _cache[userId] = (profile, clock.GetUtcNow() + Lifetime);
+            _cache[userId] = (SlackProfile.From(user), clock.GetUtcNow() + Lifetime);
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TaskCanceledException)
         {
@@ -95,11 +90,6 @@ internal sealed partial class SlackProfiles(SlackWebApi api, TimeProvider clock,
         }
     }
 
-    private static string? FirstNonEmpty(params string?[] texts) => texts.FirstOrDefault(s => !string.IsNullOrEmpty(s));
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "users.info failed for {UserId}; using the name from the payload")]
     private partial void LogProfileUnavailable(Exception ex, string userId);
 }
-
-/// <summary>What users.info says about a person: display name, locale (e.g. en-US) and IANA time zone.</summary>
-internal sealed record SlackProfile(string? DisplayName, string? Locale, string? TimeZone);

@@ -101,7 +101,7 @@ internal sealed partial class SlackHttpService(
         InboundRequest? request;
         if (interactive)
         {
-            var payload = form.TryGetValue("payload", out var p) ? p.ToString() : string.Empty;
+            var payload = form.TryGetValue(InteractionPayload.FormField, out var p) ? p.ToString() : string.Empty;
             request = JsonElementOf(payload) is { ValueKind: JsonValueKind.Object } element
                 ? new InboundRequest(SocketModeTypes.Interactive, element, null, AcceptsResponsePayload: true)
                 : null;

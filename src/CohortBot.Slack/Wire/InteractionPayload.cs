@@ -20,6 +20,9 @@ public sealed record InteractionPayload(
     public const string BlockActions = "block_actions";
     public const string ViewSubmission = "view_submission";
 
+    /// <summary>Over HTTP, the form field that holds the payload's JSON.</summary>
+    public const string FormField = "payload";
+
     /// <summary>Where the action happened: the channel, else the container's channel.</summary>
     public string? ChannelId => NonEmpty(Channel?.Id) ?? NonEmpty(Container?.ChannelId);
 

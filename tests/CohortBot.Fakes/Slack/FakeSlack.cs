@@ -58,6 +58,12 @@ public sealed partial class FakeSlack : IAsyncDisposable
     /// <summary>users.info calls per user id, refused ones included.</summary>
     public ConcurrentDictionary<string, int> UsersInfoCalls { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Checks every Web API call against Slack's Web API description as it arrives (on by default; off when lean).</summary>
+    public bool ValidateCalls { get; set; } = true;
+
+    /// <summary>Calls that did not match Slack's description; disposing the fake fails the test if any.</summary>
+    public ConcurrentQueue<string> SpecViolations { get; } = new();
+
     /// <summary>Keeps only the latest this many entries in <see cref="Calls"/> and <see cref="ResponsePosts"/>; all when null.</summary>
     public int? RecordLimit { get; set; }
 
@@ -144,6 +150,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
     public FakeSlack UseLean(int keep = 256)
     {
         Lean = true;
+        ValidateCalls = false;
         RecordLimit = keep;
         return this;
     }
@@ -206,7 +213,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
         var id = (ack["envelope_id"] as JsonValue)?.ToString() ?? string.Empty;
         var payload = ack["payload"];
         Envelopes.Acked(id, payload is not null, payload is not null && IsErrorReply?.Invoke(payload.ToJsonString()) == true);
-        var received = new ReceivedAck(ack, socket.Id, DateTimeOffset.UtcNow);
+        var received = new ReceivedAck(ack, socket.Id, Clock.GetUtcNow());
         if (!Lean)
         {
             _acks.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(received);
@@ -231,6 +238,10 @@ public sealed partial class FakeSlack : IAsyncDisposable
 
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
+        if (!SpecViolations.IsEmpty)
+        {
+            throw new InvalidOperationException("The adapter made calls Slack's Web API description refuses:\n" + string.Join("\n", SpecViolations.Distinct()));
+        }
     }
 
     private async Task ApiAsync(HttpContext context, string method)
@@ -250,8 +261,15 @@ public sealed partial class FakeSlack : IAsyncDisposable
         }
 
         var auth = context.Request.Headers.Authorization.ToString();
-        var call = new ApiCall(method, contentType, parameters, auth, DateTimeOffset.UtcNow);
+        var call = new ApiCall(method, contentType, parameters, auth, Clock.GetUtcNow());
         Bounded(Calls, call);
+        if (ValidateCalls)
+        {
+            foreach (var problem in SlackWebApiSpec.Problems(call))
+            {
+                SpecViolations.Enqueue(problem);
+            }
+        }
         if (method == "users.info" && parameters["user"] is JsonValue user)
         {
             UsersInfoCalls.AddOrUpdate(user.ToString(), 1, (_, n) => n + 1);
