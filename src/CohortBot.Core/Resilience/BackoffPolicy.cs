@@ -21,10 +21,13 @@ public sealed record BackoffPolicy(TimeSpan First, TimeSpan Max)
         return TimeSpan.FromTicks((long)Math.Max(0, ticks));
     }
 
-    /// <summary>The delay before retry <paramref name="attempt"/>; <paramref name="unit"/> is a draw from [0, 1) (random when null).</summary>
+    /// <summary>
+    /// The delay before retry <paramref name="attempt"/>, in whole milliseconds (what timers keep);
+    /// <paramref name="unit"/> is a draw from [0, 1) (random when null).
+    /// </summary>
     public TimeSpan Delay(int attempt, double? unit = null)
     {
         var draw = Math.Clamp(unit ?? Random.Shared.NextDouble(), 0, 1);
-        return Ceiling(attempt) * (0.5 + (draw / 2));
+        return TimeSpan.FromMilliseconds(Math.Floor((Ceiling(attempt) * (0.5 + (draw / 2))).TotalMilliseconds));
     }
 }

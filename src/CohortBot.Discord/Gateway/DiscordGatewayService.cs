@@ -61,10 +61,11 @@ public sealed partial class DiscordGatewayService(
             }
 
             resume = outcome == GatewayOutcome.Resume;
-            status.Set(GatewayConnectionState.Reconnecting);
+            var delay = Backoff(failures);
+            status.Set(GatewayConnectionState.Reconnecting, retryIn: delay);
             try
             {
-                await Task.Delay(Backoff(failures), clock, stopping);
+                await Task.Delay(delay, clock, stopping);
             }
             catch (OperationCanceledException)
             {
@@ -78,8 +79,9 @@ public sealed partial class DiscordGatewayService(
     private async Task<GatewayOutcome> ConnectOnceAsync(bool resume, CancellationToken stopping)
     {
         var o = options.Value;
+        // The state moves first: discovering the URL is part of connecting (and ends the back-off the status reported).
+        status.Set(resume && _session.CanResume ? GatewayConnectionState.Resuming : GatewayConnectionState.Connecting);
         var url = resume && _session.CanResume ? _session.ResumeUrl! : await GatewayUrlAsync(stopping);
-        status.Set(resume ? GatewayConnectionState.Resuming : GatewayConnectionState.Connecting);
         System.Net.WebSockets.WebSocket socket;
         using (var timeout = new CancellationTokenSource(o.HelloTimeout, clock))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token))

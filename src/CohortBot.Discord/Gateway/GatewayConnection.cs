@@ -23,23 +23,30 @@ internal sealed partial class GatewayConnection(
     /// <summary>Our close code for a connection we give up on: not 1000/1001, so the session stays resumable.</summary>
     private const WebSocketCloseStatus Resumable = (WebSocketCloseStatus)GatewayCloseCode.UnknownError;
 
+    /// <summary>How long a shutdown waits for Discord to answer its close frame.</summary>
+    private static readonly TimeSpan ShutdownCloseWait = TimeSpan.FromSeconds(2);
+
     private static readonly DiscordJsonContext Json = DiscordJson.Context;
     private readonly GatewaySocket _socket = new(socket, clock);
     private volatile bool _acked = true;
     private volatile bool _zombie;
+    private volatile bool _closing;
 
     public int? CloseCode => _socket.CloseCode;
 
     public async Task<GatewayOutcome> RunAsync(bool resume, CancellationToken stopping)
     {
-        using var life = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        // Not linked to stopping: cancelling a receive aborts the socket (Discord would see 1006).
+        // Stopping sends our close frame instead, and Discord's answer ends the receive loop.
+        using var life = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        using var stop = stopping.Register(() => _ = CloseForShutdownAsync(life));
         Task heartbeat = Task.CompletedTask;
         try
         {
             var hello = await ReceiveHelloAsync(life.Token);
             if (hello is null)
             {
-                return Fallback();
+                return stopping.IsCancellationRequested ? GatewayOutcome.Stopping : Fallback();
             }
 
             heartbeat = HeartbeatLoopAsync(TimeSpan.FromMilliseconds(hello.HeartbeatInterval), life.Token);
@@ -54,11 +61,11 @@ internal sealed partial class GatewayConnection(
                 await _socket.SendAsync(Identify(), Json.GatewayCommandIdentifyCommand, life.Token);
             }
 
-            return await ReceiveLoopAsync(life.Token);
+            var outcome = await ReceiveLoopAsync(life.Token);
+            return stopping.IsCancellationRequested ? GatewayOutcome.Stopping : outcome;
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception ex) when (stopping.IsCancellationRequested && ex is OperationCanceledException or WebSocketException or IOException)
         {
-            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down");
             return GatewayOutcome.Stopping;
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException)
@@ -73,6 +80,24 @@ internal sealed partial class GatewayConnection(
         }
     }
 
+    /// <summary>
+    /// 1000 on purpose: the bot goes offline at once rather than lingering as a resumable session.
+    /// Discord's answering close frame ends the receive loop; if it never comes, the loop is cut.
+    /// </summary>
+    private async Task CloseForShutdownAsync(CancellationTokenSource life)
+    {
+        try
+        {
+            _closing = true;
+            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down");
+            life.CancelAfter(ShutdownCloseWait);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection had already ended.
+        }
+    }
+
     private async Task<GatewayOutcome> ReceiveLoopAsync(CancellationToken ct)
     {
         while (true)
@@ -81,7 +106,7 @@ internal sealed partial class GatewayConnection(
             if (frame is null)
             {
                 await _socket.AnswerCloseAsync();
-                return Closed();
+                return _closing ? GatewayOutcome.Stopping : Closed();
             }
 
             if (!DiscordJson.TryParse(frame, Json.GatewayPayload, out var payload))
@@ -114,6 +139,7 @@ internal sealed partial class GatewayConnection(
                     return resumable && session.CanResume ? GatewayOutcome.Resume : GatewayOutcome.Identify;
                 case GatewayOpcode.HeartbeatAck:
                     _acked = true;
+                    status.CountAck();
                     break;
                 default:
                     LogUnknownOp((int)payload.Op);
@@ -157,7 +183,7 @@ internal sealed partial class GatewayConnection(
         try
         {
             // The first beat is jittered so a fleet of reconnecting clients does not beat in step.
-            await Task.Delay(interval * Random.Shared.NextDouble(), clock, ct);
+            await Task.Delay(interval * options.HeartbeatJitter(), clock, ct);
             while (!ct.IsCancellationRequested)
             {
                 if (!_acked)

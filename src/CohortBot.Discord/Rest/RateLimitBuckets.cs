@@ -4,8 +4,9 @@ namespace CohortBot.Discord.Rest;
 /// What Discord's <c>X-RateLimit-*</c> headers taught, per bucket and major parameter. Webhook
 /// tokens make a major parameter per interaction, so the table is swept: past
 /// <see cref="SweepAbove"/> entries, every bucket nobody holds and whose window has reset is
-/// forgotten (it knows nothing a fresh one would not). Memory stays flat however many
-/// interactions pass; interaction callbacks never enter it at all.
+/// forgotten (it knows nothing a fresh one would not), and if a flood still leaves too many, the
+/// idle ones that reset soonest go too (at worst Discord answers one 429, which is waited out).
+/// Memory stays flat however many interactions pass; interaction callbacks never enter it at all.
 /// </summary>
 internal sealed class RateLimitBuckets(TimeProvider clock)
 {
@@ -87,6 +88,14 @@ internal sealed class RateLimitBuckets(TimeProvider clock)
         foreach (var (key, bucket) in _buckets.ToList())
         {
             if (bucket.Users == 0 && (bucket.Remaining is not 0 || bucket.ResetAt <= now))
+            {
+                _buckets.Remove(key);
+            }
+        }
+
+        if (_buckets.Count >= SweepAbove)
+        {
+            foreach (var (key, _) in _buckets.Where(b => b.Value.Users == 0).OrderBy(b => b.Value.ResetAt).Take(_buckets.Count - (SweepAbove / 2)).ToList())
             {
                 _buckets.Remove(key);
             }

@@ -7,10 +7,10 @@ namespace CohortBot.Discord.Tests.Interactions;
 /// <summary>A participant's week through the gateway, against the real core and SQLite.</summary>
 public sealed class ParticipantWeekTests
 {
-    private static async Task<(FakeDiscord Fake, BotHarness Bot)> StartAsync(IDictionary<string, string?>? settings = null)
+    private static async Task<(FakeDiscord Fake, DiscordBot Bot)> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var fake = await FakeDiscord.StartAsync();
-        var bot = await BotHarness.StartAsync(fake, settings);
+        var fake = await FakeDiscord.StartAsync(new TestClock());
+        var bot = await DiscordBot.StartAsync(fake, settings);
         await bot.WaitForStateAsync(GatewayConnectionState.Ready);
         return (fake, bot);
     }
@@ -173,30 +173,50 @@ public sealed class ParticipantWeekTests
     }
 
     [Fact]
-    public async Task SlowAttachmentDownload_DefersEphemerally_ThenEditsOriginal()
+    public async Task SlowAttachmentDownload_IsDeferredEphemerallyAtDeferAfter_ThenTheOriginalIsEdited()
     {
-        var (fake, bot) = await StartAsync(new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.300" });
+        var (fake, bot) = await StartAsync();
         await using var _ = fake;
         await using var __ = bot;
-        fake.CdnDelay = TimeSpan.FromSeconds(1.5);
+        fake.CdnHold = new Gate();
         fake.CdnFiles["slow.png"] = Payloads.Png();
         var interaction = Payloads.CommandWithResolved("submit",
             Payloads.Attachments("9", "slow.png", fake.CdnUrl("slow.png"), 67),
             Payloads.Option("week", 4, 1), Payloads.Option("file", 11, "9"));
 
-        var started = DateTimeOffset.UtcNow;
-        var callback = await SendAsync(fake, interaction);
-        var deferredAfter = DateTimeOffset.UtcNow - started;
+        var sentAt = bot.Clock.GetUtcNow();
+        await fake.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
+        await fake.CdnHold.HeldAsync();
+        Assert.DoesNotContain(fake.Requests, r => r.ApiPath.StartsWith($"/interactions/{(string)interaction["id"]!}/", StringComparison.Ordinal));
+        // Discord allows 3 s: the runtime defers at Discord:DeferAfter (1.5 s) when the answer is not ready.
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(1.5), "the deferral deadline");
+        var callback = await Sent.CallbackAsync(fake, interaction);
+        fake.CdnHold.Open();
         var edit = await Sent.EditAsync(fake, interaction);
 
         Assert.Equal(5, (int)callback.Json!["type"]!);
         Assert.Equal(64, (int)callback.Json!["data"]!["flags"]!);
-        Assert.True(deferredAfter < TimeSpan.FromSeconds(1.4), $"deferred after {deferredAfter}");
-        Assert.True(edit.At > callback.At);
+        Assert.Equal(sentAt + TimeSpan.FromSeconds(1.5), bot.Clock.GetUtcNow());
+        Assert.True(fake.Requests.ToList().IndexOf(edit) > fake.Requests.ToList().IndexOf(callback));
         Assert.Equal($"/webhooks/{FakeDiscord.ApplicationId}/{(string)interaction["token"]!}/messages/@original", edit.ApiPath);
         Assert.Contains("received", Sent.Description(edit.Json!));
         Assert.NotNull(Assert.Single(await bot.SubmissionsOfAsync(Payloads.UserId)).File);
         WireAssert.BodiesMatchOpenApi(fake);
+    }
+
+    [Fact]
+    public async Task AnAnswerReadyInTime_IsTheCallbackItself_AndNothingIsDeferred()
+    {
+        var (fake, bot) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+        var interaction = Payloads.Command("deadlines");
+
+        var callback = await SendAsync(fake, interaction);
+
+        Assert.Equal(4, (int)callback.Json!["type"]!);
+        Assert.DoesNotContain(fake.Requests, r => r.Method == "PATCH");
+        Assert.Single(fake.Requests, r => r.ApiPath.EndsWith("/callback", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -289,6 +309,7 @@ public sealed class ParticipantWeekTests
         fake.Gateway.Abort();
         var missed = Payloads.Button("rsvp?event=oh1");
         await fake.Gateway.DispatchAsync("INTERACTION_CREATE", missed);
+        await bot.SkipReconnectWaitAsync();
         var rsvp = await Sent.CallbackAsync(fake, missed);
         var deadlines = await SendAsync(fake, Payloads.Command("deadlines"));
 

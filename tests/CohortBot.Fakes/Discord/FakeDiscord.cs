@@ -32,7 +32,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly long _started;
     private readonly ConcurrentQueue<(Func<RecordedRequest, bool> Match, CannedResponse Response)> _canned = new();
-    private readonly SemaphoreSlim _arrived = new(0);
+    private readonly CancellationTokenSource _stopping = new();
 
     private FakeDiscord(WebApplication app, TimeProvider clock)
     {
@@ -45,6 +45,9 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     }
 
     public FakeGateway Gateway { get; }
+
+    /// <summary>The clock the fake records and judges by (the test's clock when it has one).</summary>
+    public TimeProvider Clock => _time;
 
     public string BaseUrl { get; private set; } = string.Empty;
 
@@ -63,7 +66,11 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>Bodies that did not match Discord's OpenAPI request schema; disposing the fake fails the test if any.</summary>
     public ConcurrentQueue<string> SchemaViolations { get; } = new();
 
-    public TimeSpan CdnDelay { get; set; }
+    /// <summary>When set, CDN downloads wait at it (a slow CDN, for exactly as long as the test wants).</summary>
+    public Gate? CdnHold { get; set; }
+
+    /// <summary>Fires whenever a request is recorded.</summary>
+    public Pulse Arrived { get; } = new();
 
     /// <summary>What <c>/gateway/bot</c> reports as Identifies left, and when the budget resets (ms).</summary>
     public (int Remaining, long ResetAfterMs) SessionStartLimit { get; set; } = (999, 0);
@@ -132,28 +139,41 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>Waits until a request matching <paramref name="match"/> has arrived.</summary>
     public async Task<RecordedRequest> WaitForAsync(Func<RecordedRequest, bool> match, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
+        try
         {
-            var found = Requests.FirstOrDefault(match);
-            if (found is not null)
-            {
-                return found;
-            }
-
-            try
-            {
-                await _arrived.WaitAsync(TimeSpan.FromMilliseconds(50), cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException("No matching request arrived. Seen: " + string.Join(", ", Requests.Select(r => r.Method + " " + r.ApiPath)));
-            }
+            return await Eventually.ValueAsync(() => Requests.FirstOrDefault(match), Arrived, "a matching request", timeout);
         }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("No matching request arrived. Seen: " + string.Join(", ", Requests.Select(r => r.Method + " " + r.ApiPath)));
+        }
+    }
+
+    /// <summary>Waits until <paramref name="count"/> requests match.</summary>
+    public Task WaitForCountAsync(Func<RecordedRequest, bool> match, int count) =>
+        Eventually.TrueAsync(() => Requests.Count(match) >= count, Arrived, $"{count} matching requests");
+
+    /// <summary>
+    /// A gateway connection in memory, as the adapter's WebSocket connector hands it out in tests:
+    /// the gateway path (<c>/gateway</c> or <c>/resume</c>) is served by <see cref="Gateway"/>.
+    /// </summary>
+    public Task<System.Net.WebSockets.WebSocket> ConnectAsync(Uri url, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var (client, server) = InMemoryWebSocket.Pair();
+        _ = Task.Run(async () =>
+        {
+            using (server)
+            {
+                await Gateway.AcceptAsync(server, url.AbsolutePath, _stopping.Token);
+            }
+        });
+        return Task.FromResult(client);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
         if (!SchemaViolations.IsEmpty)
@@ -241,11 +261,11 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         Record(request);
         if (TakeCanned(request) is { } canned)
         {
-            if (canned.Delay > TimeSpan.Zero)
+            if (canned.Hold is { } hold)
             {
                 try
                 {
-                    await Task.Delay(canned.Delay, http.RequestAborted);
+                    await hold.PassAsync(http.RequestAborted);
                 }
                 catch (OperationCanceledException)
                 {
@@ -284,7 +304,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             }
         }
 
-        _arrived.Release();
+        Arrived.Fire();
     }
 
     /// <summary>Interaction callbacks and webhooks are exempt from the global limit.</summary>

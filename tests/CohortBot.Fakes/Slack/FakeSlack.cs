@@ -110,7 +110,11 @@ public sealed partial class FakeSlack : IAsyncDisposable
     /// <summary>How many upload_url POSTs were answered, 429s included.</summary>
     public int UploadAttempts => Volatile.Read(ref _uploadAttempts);
 
-    public TimeSpan UsersInfoDelay { get; set; }
+    /// <summary>When set, users.info calls wait at it (a slow Slack, for exactly as long as the test wants).</summary>
+    public Gate? UsersInfoHold { get; set; }
+
+    /// <summary>Fires whenever a call, an acknowledgement, a response_url post or a socket arrives.</summary>
+    public Pulse Changed { get; } = new();
 
     /// <summary>Refuse new sockets (apps.connections.open answers ok:false) while set.</summary>
     public bool RefuseConnections { get; set; }
@@ -187,25 +191,31 @@ public sealed partial class FakeSlack : IAsyncDisposable
         _acks.GetOrAdd(envelopeId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(Wait);
 
     public async Task<ApiCall> WaitForCallAsync(string method, Func<ApiCall, bool>? match = null) =>
-        await Eventually(() => Calls.FirstOrDefault(c => c.Method == method && (match?.Invoke(c) ?? true)), $"a call to {method}");
+        await EventuallyAsync(() => Calls.FirstOrDefault(c => c.Method == method && (match?.Invoke(c) ?? true)), $"a call to {method}");
 
     public async Task<JsonObject> WaitForResponsePostAsync(string id) =>
-        await Eventually(() => ResponsePosts.Where(p => p.Id == id).Select(p => p.Body).FirstOrDefault(), $"a post to response_url {id}");
+        await EventuallyAsync(() => ResponsePosts.Where(p => p.Id == id).Select(p => p.Body).FirstOrDefault(), $"a post to response_url {id}");
 
-    public static async Task<T> Eventually<T>(Func<T?> probe, string what)
+    /// <summary>Waits for <paramref name="probe"/> to find something, re-checking whenever the fake sees traffic.</summary>
+    public Task<T> EventuallyAsync<T>(Func<T?> probe, string what) => CohortBot.Fakes.Eventually.ValueAsync(probe, Changed, what);
+
+    /// <summary>
+    /// A Socket Mode connection in memory, as the adapter's WebSocket connector hands it out in
+    /// tests: the ticket in the URL from apps.connections.open names the socket.
+    /// </summary>
+    public Task<WebSocket> ConnectAsync(Uri url, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow + Wait;
-        while (DateTime.UtcNow < deadline)
+        ct.ThrowIfCancellationRequested();
+        var ticket = System.Web.HttpUtility.ParseQueryString(url.Query)["ticket"] ?? "0";
+        var (client, server) = InMemoryWebSocket.Pair();
+        _ = Task.Run(async () =>
         {
-            if (probe() is { } found)
+            using (server)
             {
-                return found;
+                await ServeSocketAsync(server, int.Parse(ticket, CultureInfo.InvariantCulture));
             }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"Timed out waiting for {what}.");
+        });
+        return Task.FromResult(client);
     }
 
     internal void RecordAck(JsonObject ack, FakeSocket socket)
@@ -222,6 +232,8 @@ public sealed partial class FakeSlack : IAsyncDisposable
         {
             waiting.TrySetResult(received);
         }
+
+        Changed.Fire();
     }
 
     public async ValueTask DisposeAsync()
@@ -263,6 +275,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
         var auth = context.Request.Headers.Authorization.ToString();
         var call = new ApiCall(method, contentType, parameters, auth, Clock.GetUtcNow());
         Bounded(Calls, call);
+        Changed.Fire();
         if (ValidateCalls)
         {
             foreach (var problem in SlackWebApiSpec.Problems(call))
@@ -334,9 +347,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
             case "conversations.open":
                 return Ok(new() { ["channel"] = new JsonObject { ["id"] = "D" + S("users") } });
             case "users.info":
-                if (UsersInfoDelay > TimeSpan.Zero)
+                if (UsersInfoHold is { } hold)
                 {
-                    await Task.Delay(UsersInfoDelay, ct);
+                    await hold.PassAsync(ct);
                 }
 
                 var user = S("user") ?? "U0";
@@ -496,6 +509,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
         }
 
         Bounded(ResponsePosts, (id, body));
+        Changed.Fire();
         context.Response.ContentType = "text/plain";
         await context.Response.WriteAsync("ok");
     }
@@ -509,7 +523,12 @@ public sealed partial class FakeSlack : IAsyncDisposable
         }
 
         using var ws = await context.WebSockets.AcceptWebSocketAsync();
-        var socket = new FakeSocket(this, ws, int.Parse(context.Request.Query["ticket"].ToString(), CultureInfo.InvariantCulture));
+        await ServeSocketAsync(ws, int.Parse(context.Request.Query["ticket"].ToString(), CultureInfo.InvariantCulture));
+    }
+
+    private async Task ServeSocketAsync(WebSocket ws, int ticket)
+    {
+        var socket = new FakeSocket(this, ws, ticket);
         lock (_sockets)
         {
             _sockets.Add(socket);
@@ -523,7 +542,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
             ["debug_info"] = new JsonObject { ["host"] = "fake", ["approximate_connection_time"] = 3600 },
         });
         await NewSockets.Writer.WriteAsync(socket);
+        Changed.Fire();
         await socket.ReceiveLoopAsync();
+        Changed.Fire();
     }
 
     private string NextTs() => "1700000000." + Interlocked.Increment(ref _ts).ToString("000000", CultureInfo.InvariantCulture);

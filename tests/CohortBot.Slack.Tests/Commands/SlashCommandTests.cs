@@ -36,7 +36,7 @@ public sealed class SlashCommandTests
         await SlashAsync(fake, socket, "help");
 
         // The command did not wait for it; it was asked once, however many commands came.
-        var call = await FakeSlack.Eventually(() => fake.CallsTo("users.info").SingleOrDefault(), "the profile look-up");
+        var call = await fake.EventuallyAsync(() => fake.CallsTo("users.info").SingleOrDefault(), "the profile look-up");
         Assert.Single(fake.CallsTo("users.info"));
         Assert.StartsWith("application/x-www-form-urlencoded", call.ContentType);
         Assert.Equal("U1", call.Parameters["user"]!.ToString());

@@ -124,8 +124,23 @@ public sealed class SlackTestHost : IAsyncDisposable
         return (await Services.GetRequiredService<ISubmissionStore>().LatestWeeklyAsync(participant.Id, CancellationToken.None)).FirstOrDefault(s => s.WeekId == weekId);
     }
 
-    public async Task WaitConnectedAsync() =>
-        await FakeSlack.Eventually(() => Status.State == SlackConnectionState.Connected ? "yes" : null, "the Slack connection");
+    public Task WaitConnectedAsync() => WaitForStateAsync(SlackConnectionState.Connected);
+
+    /// <summary>Waits for the connection to reach <paramref name="state"/>, re-checking at each change of the status.</summary>
+    public async Task WaitForStateAsync(SlackConnectionState state)
+    {
+        var changed = new CohortBot.Fakes.Pulse();
+        Action fire = changed.Fire;
+        Status.Changed += fire;
+        try
+        {
+            await CohortBot.Fakes.Eventually.TrueAsync(() => Status.State == state, changed, $"the Slack connection to be {state}");
+        }
+        finally
+        {
+            Status.Changed -= fire;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

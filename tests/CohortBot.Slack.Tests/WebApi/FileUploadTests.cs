@@ -33,7 +33,7 @@ public sealed class FileUploadTests
         var payload = ack["payload"]!.AsObject();
         Assert.Equal("ephemeral", payload["response_type"]!.ToString());
         Assert.Contains("so I sent submissions-test-cohort.csv to our direct messages", payload.ToText());
-        var shared = await FakeSlack.Eventually(() => fake.Shared.FirstOrDefault(), "a shared file");
+        var shared = await fake.EventuallyAsync(() => fake.Shared.FirstOrDefault(), "a shared file");
         Assert.Equal("DU9", shared.ChannelId);
         Assert.Equal("submissions-test-cohort.csv", shared.Title);
         Assert.Equal("submissions-test-cohort.csv", shared.FileName);
