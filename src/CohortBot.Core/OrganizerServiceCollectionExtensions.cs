@@ -22,30 +22,31 @@ public static class OrganizerServiceCollectionExtensions
         services.AddScoped<ReviewCard>();
         services.AddScoped<ReviewDesk>();
         services.AddScoped<AutoApproval>();
-        services.AddScoped<ICommandHandler, ReviewHandler>();
-        services.AddScoped<ICommandHandler, ApproveHandler>();
-        services.AddScoped<ICommandHandler, RejectHandler>();
-        services.AddScoped<ICommandHandler, AuditHandler>();
+        services.AddCommand<ReviewHandler>(Catalogue.Review);
+        services.AddCommand<ApproveHandler>(Catalogue.Approve);
+        services.AddCommand<RejectHandler>(Catalogue.Reject);
+        services.AddCommand<AuditHandler>(Catalogue.Audit);
 
         // The host registers the cohort file's rules first; this default only serves hosts without a file.
         services.TryAddSingleton(CompletionRules.Default);
         services.AddScoped<CompletionReport>();
-        services.AddScoped<ICommandHandler, ReportHandler>();
+        services.AddCommand<ReportHandler>(Catalogue.Report);
         services.AddScoped<CohortExporter>();
-        services.AddScoped<ICommandHandler, ExportHandler>();
+        services.AddCommand<ExportHandler>(Catalogue.Export);
         services.AddScoped<ParticipantFinder>();
-        services.AddScoped<ICommandHandler, CheckinHandler>();
-        services.AddScoped<ICommandHandler, CheckinOpenHandler>();
-        services.AddScoped<ICommandHandler, AttendHandler>();
-        services.AddScoped<ICommandHandler, RosterHandler>();
-        services.AddScoped<ICommandHandler, DropHandler>();
-        services.AddScoped<ICommandHandler, ExcuseHandler>();
-        services.AddScoped<ICommandHandler, ExtendHandler>();
-        services.AddScoped<ICommandHandler, EventCreateHandler>();
-        services.AddScoped<ICommandHandler, EventEditHandler>();
-        services.AddScoped<ICommandHandler, EventCancelHandler>();
+        services.AddCommand<CheckinHandler>(Catalogue.Checkin);
+        services.AddCommand<CheckinOpenHandler>(Catalogue.CheckinOpen);
+        services.AddCommand<AttendHandler>(Catalogue.Attend);
+        services.AddCommand<RosterHandler>(Catalogue.RosterImport);
+        services.AddCommand<DropHandler>(Catalogue.Drop);
+        services.AddCommand<Privacy.ForgetHandler>(Catalogue.Forget);
+        services.AddCommand<ExcuseHandler>(Catalogue.Excuse);
+        services.AddCommand<ExtendHandler>(Catalogue.Extend);
+        services.AddCommand<EventCreateHandler>(Catalogue.EventCreate);
+        services.AddCommand<EventEditHandler>(Catalogue.EventEdit);
+        services.AddCommand<EventCancelHandler>(Catalogue.EventCancel);
         services.AddScoped<CalendarBuilder>();
-        services.AddScoped<ICommandHandler, CalendarHandler>();
+        services.AddCommand<CalendarHandler>(Catalogue.Calendar);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using CohortBot.Core;
 using CohortBot.Core.Cohorts;
+using CohortBot.Core.Digests;
 using CohortBot.Core.Inbound;
 using CohortBot.Core.Organizers;
 using CohortBot.Core.Reviews;
@@ -12,6 +13,7 @@ using CohortBot.Host.Logging;
 using CohortBot.Host.Management;
 using CohortBot.Host.Scheduling;
 using CohortBot.Host.Startup;
+using CohortBot.Host.Telemetry;
 using CohortBot.Storage;
 using CohortBot.Storage.Sqlite;
 using CohortBot.Slack;
@@ -70,6 +72,7 @@ public static class CohortBotHost
 
         var definition = CohortFileReader.Read(cohortPath);
         services.AddSingleton(definition);
+        services.AddSingleton(CohortFileFingerprint.Of(cohortPath));
         services.AddSingleton(new ActiveCohort(definition.Slug));
         services.AddSingleton(definition.Completion);
 
@@ -77,6 +80,7 @@ public static class CohortBotHost
         services.AddSqliteStorage();
         services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
         services.AddCohortSchedules(builder.Configuration);
+        services.AddCohortTelemetry(builder.Configuration);
 
         // Order matters: hosted services start in this order and stop in reverse.
         services.AddHostedService<CommandDrain>();
@@ -123,9 +127,11 @@ public static class CohortBotHost
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProofOptions>().BindConfiguration(ProofOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CohortBot.Core.Flood.FloodOptions>().BindConfiguration(CohortBot.Core.Flood.FloodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CohortFileOptions>().BindConfiguration(CohortFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrganizerOptions>().Configure(o => configuration.GetSection(OrganizerOptions.Section).Bind(o.Platforms)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OrganizerOptions>, OrganizerOptionsValidator>();

@@ -16,6 +16,16 @@ try
         return await ExportVerb.RunAsync(args, Console.Out, Console.Error);
     }
 
+    if (BackupVerb.Matches(args))
+    {
+        return await BackupVerb.RunAsync(args, Console.Out, Console.Error);
+    }
+
+    if (RestoreVerb.Matches(args))
+    {
+        return await RestoreVerb.RunAsync(args, Console.Out, Console.Error);
+    }
+
     if (HealthVerb.Matches(args))
     {
         return await HealthVerb.RunAsync(args, Console.Out, Console.Error);

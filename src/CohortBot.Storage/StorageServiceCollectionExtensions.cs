@@ -44,17 +44,25 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
     {
         services.AddSingleton<SqliteConnectionFactory>();
+        services.AddSingleton<CohortBot.Core.Faults.IStorageFaults, Faults.SqliteFaults>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<RosterImport>();
         services.AddSingleton<CohortSync>();
+        services.AddSingleton<CohortCache>();
         services.AddSingleton<ICohortStore, CohortStore>();
         services.AddSingleton<IParticipantStore, ParticipantStore>();
         services.AddSingleton<ISubmissionStore, SubmissionStore>();
         services.AddSingleton<IEventStore, EventStore>();
-        services.AddSingleton<IProofFileStore, FileSystemProofStore>();
+        services.AddSingleton<FileSystemProofStore>();
+        services.AddSingleton<IProofFileStore>(sp => sp.GetRequiredService<FileSystemProofStore>());
+        services.AddSingleton<ProofRecovery>();
+        services.AddSingleton<Backups.BackupArchive>();
+        services.AddSingleton<Backups.DatabaseLock>();
+        services.AddSingleton<CohortBot.Core.Privacy.IParticipantEraser, Privacy.ParticipantEraser>();
         services.AddSingleton<IPlatformStateStore, PlatformStateStore>();
         services.AddSingleton<IInbox, InboxStore>();
         services.AddSingleton<IReviewQueue, ReviewQueue>();
+        services.AddSingleton<IDuplicateProofs, DuplicateProofQuery>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<IAllowanceStore, AllowanceStore>();
         services.AddSingleton<ICompletionRecords, CompletionRecords>();
@@ -65,6 +73,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventAdmin, EventAdmin>();
         services.AddSingleton<ICalendarEvents, CalendarEvents>();
         services.AddSingleton<IDeliveryLedger, OutboxLedger>();
+        services.AddSingleton<IOutboxBacklog, OutboxBacklog>();
         services.AddSingleton<ReminderAudienceStore>();
         services.AddSingleton<IReminderAudience>(sp => sp.GetRequiredService<ReminderAudienceStore>());
         services.AddSingleton<IReminderPreferences>(sp => sp.GetRequiredService<ReminderAudienceStore>());

@@ -79,7 +79,7 @@ public sealed partial class TerminalAdapter(
             io.Write(TerminalRenderer.Render(reply, await readers.ForUserAsync(session.User.UserId, session.User.Locale, CancellationToken.None)));
             foreach (var file in reply.Files)
             {
-                io.Write($"  file: {SaveFile(file)}");
+                io.Write($"  file: {TerminalFiles.Save(options.Value, file)}");
             }
         }
     }
@@ -104,15 +104,6 @@ public sealed partial class TerminalAdapter(
 
     private Task<Texts> TextsAsync(TerminalSession session) =>
         readers.TextsForUserAsync(session.User.UserId, session.User.Locale, CancellationToken.None);
-
-    private string SaveFile(ReplyFile file)
-    {
-        var folder = Path.GetFullPath(options.Value.FilesDirectory);
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, Path.GetFileName(file.FileName));
-        File.WriteAllBytes(path, file.Content);
-        return path;
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Standard input ended; stopping")]
     private partial void LogEndOfInput();

@@ -37,6 +37,18 @@ public sealed class OptionBinderTests
         Assert.Contains("/submit week:<week>", r.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\u0007")]
+    public void Bind_RequiredTextThatCleansToNothing_IsRefusedAsMissing(string id)
+    {
+        // Found by the dispatcher property: /event-cancel id:"" reached the handler with a null id.
+        var r = OptionBinder.Bind(Catalogue.EventCancel, Invocation.Create("event-cancel", Alice, ("id", id)), T);
+        Assert.Null(r.Invocation);
+        Assert.Contains("id", r.Error);
+    }
+
     [Fact]
     public void Bind_TextWhereFileExpected_IsRefused()
     {

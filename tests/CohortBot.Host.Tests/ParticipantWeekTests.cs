@@ -5,7 +5,7 @@ namespace CohortBot.Host.Tests;
 /// <summary>The participant side end to end: real host, real SQLite file, scripted terminal, restart in between.</summary>
 public sealed class ParticipantWeekTests
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    private static readonly byte[] Png = CohortBot.Testing.TestImages.Png();
 
     [Fact]
     public async Task TwoParticipants_SubmitAndRsvp_SurviveARestart()

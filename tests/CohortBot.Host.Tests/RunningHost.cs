@@ -9,6 +9,7 @@ internal sealed class RunningHost : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Channel<string> _stderr = Channel.CreateUnbounded<string>();
+    private readonly Channel<string> _stdout = Channel.CreateUnbounded<string>();
     private readonly List<string> _seen = [];
 
     private RunningHost(Process process)
@@ -25,7 +26,17 @@ internal sealed class RunningHost : IAsyncDisposable
                 _stderr.Writer.TryWrite(e.Data);
             }
         };
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                _stdout.Writer.TryComplete();
+            }
+            else
+            {
+                _stdout.Writer.TryWrite(e.Data);
+            }
+        };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
     }
@@ -49,6 +60,21 @@ internal sealed class RunningHost : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"The bot exited without logging '{text}':\n" + string.Join("\n", _seen));
+    }
+
+    /// <summary>Waits for a line of the chat (standard output) containing <paramref name="text"/>.</summary>
+    public async Task<string> WaitForOutputAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await foreach (var line in _stdout.Reader.ReadAllAsync(timeout.Token))
+        {
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+
+        throw new InvalidOperationException($"The bot's output ended without '{text}'.");
     }
 
     public async Task SendAsync(string input)

@@ -1,5 +1,8 @@
+using CohortBot.Core.Audit;
+using CohortBot.Core.Commands;
 using CohortBot.Core.Reviews;
 using CohortBot.Core.Submissions;
+using CohortBot.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CohortBot.Organizers.Tests;
@@ -33,5 +36,49 @@ public sealed class AutoApprovalTests
         f.At("2026-09-15 10:00");
         var reply = await f.RunAsync("minjun", "submit", ("week", 1L), ("url", "https://coursera.org/verify/ABC"));
         Assert.DoesNotContain("automatically", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheProof_ItsApproval_AndItsAuditEntry_CommitTogether_OrNotAtAll()
+    {
+        await using var f = await OrganizerFixture.CreateAsync(configure: s => s.Configure<ReviewOptions>(o => o.AutoApproveDomains.Add("coursera.org")));
+        f.At("2026-09-15 10:00");
+        var connections = f.Get<SqliteConnectionFactory>();
+        // The audit log refuses every entry: the approval and the proof must go with it.
+        await connections.ExecuteAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END", null, default);
+
+        var refused = await f.RunAsync("minjun", "submit", ("week", 1L), ("url", "https://coursera.org/verify/ABC"));
+
+        Assert.Equal(ReplyTone.Error, refused.Tone);
+        var participant = await ReviewQueueTests.ParticipantIdAsync(f, "minjun");
+        Assert.Empty(await f.Get<ISubmissionStore>().LatestWeeklyAsync(participant, CancellationToken.None));
+
+        await connections.ExecuteAsync("DROP TRIGGER refuse_audit", null, default);
+        var accepted = await f.RunAsync("minjun", "submit", ("week", 1L), ("url", "https://coursera.org/verify/ABC"));
+
+        Assert.Contains("approved automatically", accepted.Text, StringComparison.Ordinal);
+        var saved = (await f.Get<ISubmissionStore>().LatestWeeklyAsync(participant, CancellationToken.None)).Single();
+        Assert.Equal((ReviewStatus.Approved, 1), (saved.Status, saved.Attempt));
+        var entry = Assert.Single(await f.Get<IAuditLog>().RecentAsync(f.CohortId, 10, CancellationToken.None), e => e.Action == "review.auto_approve");
+        Assert.Equal(new ProofRef(ProofKind.Weekly, saved.Id).ToString(), entry.Subject);
+    }
+
+    [Fact]
+    public async Task AReviewDecision_AndItsAuditEntry_CommitTogether_OrNotAtAll()
+    {
+        await using var f = await OrganizerFixture.CreateAsync();
+        f.At("2026-09-15 10:00");
+        await f.RunAsync("minjun", "submit", ("week", 1L), ("url", "https://example.com/proof"));
+        var card = await f.RunAsync(OrganizerFixture.OrgA, "review");
+        var proof = card.Buttons.First().Action;
+        var connections = f.Get<SqliteConnectionFactory>();
+        await connections.ExecuteAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END", null, default);
+
+        var refused = await f.RunAsync(ButtonAction.TryParse(proof, out var approve) ? new Invocation(approve.Command, approve.Options.ToDictionary(o => o.Key, o => (object?)o.Value), OrganizerFixture.User(OrganizerFixture.OrgA)) : throw new InvalidOperationException(proof));
+
+        Assert.Equal(ReplyTone.Error, refused.Tone);
+        var participant = await ReviewQueueTests.ParticipantIdAsync(f, "minjun");
+        Assert.Equal(ReviewStatus.Pending, (await f.Get<ISubmissionStore>().LatestWeeklyAsync(participant, CancellationToken.None)).Single().Status);
+        Assert.DoesNotContain(await f.Get<IAuditLog>().RecentAsync(f.CohortId, 10, CancellationToken.None), e => e.Action == "review.approve");
     }
 }

@@ -28,7 +28,7 @@ public sealed class CompletionReportTests
         var reply = await f.TypeAsync(OrganizerFixture.OrgA, "/report completion");
 
         Assert.Equal("4 participants: 1 completed, 0 at risk, 3 failed. The attached CSV lists everyone.", reply.Text);
-        Assert.Equal(["Haeun \"Ha\" Choi, Jr. (#4): failed", "박지호 (#3): failed", "이서연 (#2): failed"], reply.Fields.Select(x => x.Name));
+        Assert.Equal(["Haeun \"Ha\" Choi, Jr. (#4 · terminal:haeun): failed", "박지호 (#3 · terminal:jiho): failed", "이서연 (#2 · terminal:seoyeon): failed"], reply.Fields.Select(x => x.Name));
         var file = Assert.Single(reply.Files);
         Assert.Equal("completion-test-cohort.csv", file.FileName);
         Assert.Equal("text/csv", file.ContentType);

@@ -51,9 +51,9 @@ public sealed class CompletionTests
         await ReviewAll(f);
         var allowances = f.Get<IAllowanceStore>();
         var id = await ReviewQueueTests.ParticipantIdAsync(f, "minjun");
-        Assert.Equal(ExcuseOutcome.Excused, await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 2), "hospital", "terminal:org-a", f.Clock.GetUtcNow(), 1, CancellationToken.None));
-        Assert.Equal(ExcuseOutcome.AlreadyExcused, await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 2), "again", "terminal:org-a", f.Clock.GetUtcNow(), 1, CancellationToken.None));
-        Assert.Equal(ExcuseOutcome.LimitReached, await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 3), "travel", "terminal:org-a", f.Clock.GetUtcNow(), 1, CancellationToken.None));
+        Assert.Equal(ExcuseOutcome.Excused, await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 2), "hospital", "terminal:org-a", f.Clock.GetUtcNow(), 1, null, CancellationToken.None));
+        Assert.Equal(ExcuseOutcome.AlreadyExcused, await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 2), "again", "terminal:org-a", f.Clock.GetUtcNow(), 1, null, CancellationToken.None));
+        Assert.Equal(ExcuseOutcome.LimitReached, await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 3), "travel", "terminal:org-a", f.Clock.GetUtcNow(), 1, null, CancellationToken.None));
 
         await SubmitAt(f, "minjun", 3, "2026-09-29 10:00");
         await ReviewAll(f);
@@ -62,7 +62,7 @@ public sealed class CompletionTests
         Assert.Equal((2, 1, 0), (oneExcused.WeeksApproved, oneExcused.WeeksExcused, oneExcused.WeeksMissed));
 
         // Excused before the cohort file lowered its limit: the one beyond it counts as missed.
-        await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 3), "travel", "terminal:org-a", f.Clock.GetUtcNow(), 2, CancellationToken.None);
+        await allowances.ExcuseWeekAsync(f.CohortId, id, await WeekId(f, 3), "travel", "terminal:org-a", f.Clock.GetUtcNow(), 2, null, CancellationToken.None);
         var twoExcused = await Evaluate(f, "minjun", AfterWeeks);
         Assert.Equal(CompletionStatus.Failed, twoExcused.Status);
         Assert.Equal("weeks 3 missed (0 allowed)", Text(twoExcused));
@@ -95,8 +95,8 @@ public sealed class CompletionTests
         await using var f = await With(WeeksOnly with { LateProofsCount = false });
         var id = await ReviewQueueTests.ParticipantIdAsync(f, "minjun");
         var allowances = f.Get<IAllowanceStore>();
-        await allowances.ExtendAsync(f.CohortId, id, await WeekId(f, 2), TestCohort.Kst("2026-09-30 23:59"), "terminal:org-a", f.Clock.GetUtcNow(), CancellationToken.None);
-        await allowances.ExtendAsync(f.CohortId, id, await WeekId(f, 3), TestCohort.Kst("2026-10-20 23:59"), "terminal:org-a", f.Clock.GetUtcNow(), CancellationToken.None);
+        await allowances.ExtendAsync(f.CohortId, id, await WeekId(f, 2), TestCohort.Kst("2026-09-30 23:59"), "terminal:org-a", f.Clock.GetUtcNow(), null, CancellationToken.None);
+        await allowances.ExtendAsync(f.CohortId, id, await WeekId(f, 3), TestCohort.Kst("2026-10-20 23:59"), "terminal:org-a", f.Clock.GetUtcNow(), null, CancellationToken.None);
         await SubmitAt(f, "minjun", 1, "2026-09-15 10:00");
         await SubmitAt(f, "minjun", 2, "2026-09-29 09:00");
         await ReviewAll(f);
@@ -117,8 +117,8 @@ public sealed class CompletionTests
         await using var f = await With(WeeksOnly);
         var id = await ReviewQueueTests.ParticipantIdAsync(f, "minjun");
         var allowances = f.Get<IAllowanceStore>();
-        Assert.Null(await allowances.ExtendAsync(f.CohortId, id, null, TestCohort.Kst("2026-12-05 23:59"), "a", f.Clock.GetUtcNow(), CancellationToken.None));
-        Assert.Equal(TestCohort.Kst("2026-12-05 23:59"), await allowances.ExtendAsync(f.CohortId, id, null, TestCohort.Kst("2026-12-10 23:59"), "a", f.Clock.GetUtcNow(), CancellationToken.None));
+        Assert.Null(await allowances.ExtendAsync(f.CohortId, id, null, TestCohort.Kst("2026-12-05 23:59"), "a", f.Clock.GetUtcNow(), null, CancellationToken.None));
+        Assert.Equal(TestCohort.Kst("2026-12-05 23:59"), await allowances.ExtendAsync(f.CohortId, id, null, TestCohort.Kst("2026-12-10 23:59"), "a", f.Clock.GetUtcNow(), null, CancellationToken.None));
         Assert.Equal(TestCohort.Kst("2026-12-10 23:59"), (await allowances.ForParticipantAsync(id, CancellationToken.None)).CertificateDeadline);
     }
 
@@ -173,7 +173,7 @@ public sealed class CompletionTests
         await f.RunAsync("seoyeon", "cert", ("type", "tf"), ("url", "https://credential.example.com/seoyeon"));
         await f.RunAsync("jiho", "cert", ("type", "tf"), ("url", "https://credential.example.com/jiho"));
         var jiho = await ReviewQueueTests.ParticipantIdAsync(f, "jiho");
-        await f.Get<IAllowanceStore>().ExtendAsync(f.CohortId, jiho, null, TestCohort.Kst("2026-12-03 23:59"), "terminal:org-a", f.Clock.GetUtcNow(), CancellationToken.None);
+        await f.Get<IAllowanceStore>().ExtendAsync(f.CohortId, jiho, null, TestCohort.Kst("2026-12-03 23:59"), "terminal:org-a", f.Clock.GetUtcNow(), null, CancellationToken.None);
         await ReviewAll(f);
 
         Assert.Equal(CompletionStatus.Completed, (await Evaluate(f, "minjun", "2026-12-05 10:00")).Status);

@@ -8,7 +8,7 @@ namespace CohortBot.Organizers.Tests;
 
 public sealed class ExportTests
 {
-    private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 9, 9, 9];
+    private static readonly byte[] Png = CohortBot.Testing.TestImages.Png(9);
 
     [Fact]
     public async Task ExportSubmissions_HasEveryAttempt_WithProofFileReferences_AndZonedTimes()

@@ -129,7 +129,7 @@ public sealed class ReviewQueueTests
 
         var reply = await f.RunAsync(OrgA, "approve", ("proof", proof));
 
-        Assert.StartsWith("Approved the week 1 proof of 김민준; they have been told.", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Approved the week 1 proof of 김민준 (#1 · terminal:minjun); they have been told.", reply.Text, StringComparison.Ordinal);
         Assert.Equal("Week 1 proof from 이서연", reply.Title);
         var dm = Assert.Single(f.Dms.To("minjun"));
         Assert.Equal("Your proof for week 1 has been approved. Thank you!", dm.Text);
@@ -159,7 +159,7 @@ public sealed class ReviewQueueTests
         Assert.Empty(f.Dms.Sent);
 
         var done = await f.RunAsync(OrgA, "reject", ("proof", reject.Options["proof"]), ("reason", "The screenshot shows week 2, not week 1."), ("week", "1"));
-        Assert.StartsWith("Rejected the week 1 proof of 김민준 (The screenshot shows week 2, not week 1.)", done.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Rejected the week 1 proof of 김민준 (#1 · terminal:minjun) (The screenshot shows week 2, not week 1.)", done.Text, StringComparison.Ordinal);
         Assert.Contains("No proofs of week 1", done.Text, StringComparison.Ordinal);
         var dm = Assert.Single(f.Dms.To("minjun"));
         Assert.StartsWith("Your proof for week 1 was not accepted: The screenshot shows week 2, not week 1.\nPlease send a new one with /submit week:1 before ⟦t:", dm.Text, StringComparison.Ordinal);
@@ -208,7 +208,7 @@ public sealed class ReviewQueueTests
     {
         await using var f = await CreateAsync();
         f.At("2026-09-15 10:00");
-        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+        var png = CohortBot.Testing.TestImages.Png(1234);
         var attachment = new InvocationAttachment("shot.png", png.Length, _ => Task.FromResult<Stream>(new MemoryStream(png)));
         await f.RunAsync("minjun", "submit", ("week", 1L), ("file", attachment));
 

@@ -21,7 +21,7 @@ internal static class Scenario
         while (await queue.ClaimNextAsync(f.CohortId, null, "terminal:org-a", f.Clock.GetUtcNow(), TimeSpan.FromMinutes(10), CancellationToken.None) is { } item)
         {
             var no = reject?.Invoke(item) ?? false;
-            var result = await queue.DecideAsync(f.CohortId, item.Proof, new ReviewDecision(!no, no ? "not readable" : null, "terminal:org-a", f.Clock.GetUtcNow()), CancellationToken.None);
+            var result = await queue.DecideAsync(f.CohortId, item.Proof, new ReviewDecision(!no, no ? "not readable" : null, "terminal:org-a", f.Clock.GetUtcNow()), null, CancellationToken.None);
             Assert.Equal(ReviewOutcome.Decided, result.Outcome);
         }
     }

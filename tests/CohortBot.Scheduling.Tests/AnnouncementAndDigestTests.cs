@@ -1,5 +1,6 @@
 using CohortBot.Core.Commands;
 using CohortBot.Core.Events;
+using CohortBot.Core.Exports;
 using CohortBot.Core.Time;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,7 +70,9 @@ public sealed class AnnouncementAndDigestTests
             var digest = bot.Platform.Channel("organizers").Single();
             Assert.Equal(monday, digest.At);
             Assert.Contains("0 of 2 submitted", digest.Message.Text, StringComparison.Ordinal);
-            Assert.Contains(digest.Message.Fields, f => f.Name.StartsWith("Missing week 12 (2)", StringComparison.Ordinal) && f.Value.Contains("alice", StringComparison.Ordinal));
+            Assert.Contains("2 missing.", digest.Message.Text, StringComparison.Ordinal);
+            var missing = Csv.Read(Csv.Text(Assert.Single(digest.Message.Files).Content)).Where(r => r[0] == "missing").Select(r => r[2]);
+            Assert.Equal(["alice", "bob"], missing);
         }
 
         // Restart inside the grace window: already posted, not again.

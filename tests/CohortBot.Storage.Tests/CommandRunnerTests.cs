@@ -14,7 +14,7 @@ public sealed class CommandRunnerTests
         await using var services = await CohortServices.StartAsync();
         var runner = services.Get<CommandRunner>();
         var release = new TaskCompletionSource();
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 7, 7];
+        var png = TestImages.Png(7);
         var slowUpload = new InvocationAttachment("slow.png", png.Length, async ct =>
         {
             await release.Task.WaitAsync(ct);

@@ -6,21 +6,41 @@ namespace CohortBot.Storage.Tests;
 public sealed class ProofStoreTests
 {
     [Fact]
-    public async Task Save_SameBytesTwice_StoresOneFileByHash()
+    public async Task Stage_SameBytesTwice_KeepsOneFileByHash_AndLeavesNothingIncoming()
     {
         await using var services = await CohortServices.StartAsync();
         var store = services.Get<IProofFileStore>();
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
-        var a = await store.SaveAsync(png, "image/png", default);
-        var b = await store.SaveAsync(png, "image/png", default);
+        var png = TestImages.Png(3);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png));
+        for (var i = 0; i < 2; i++)
+        {
+            await using var staging = store.Stage();
+            await staging.Content.WriteAsync(png);
+            await staging.SealAsync(sha, default);
+            await staging.KeepAsync(default);
+        }
 
-        Assert.Equal(a.Sha256, b.Sha256);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png)), a.Sha256);
-        Assert.Single(Directory.GetFiles(Path.Combine(services.Folder, "proofs"), "*", SearchOption.AllDirectories));
-        await using var read = store.Open(a.Sha256)!;
+        var proofs = Path.Combine(services.Folder, "proofs");
+        Assert.Single(Directory.GetFiles(proofs, "*", SearchOption.AllDirectories));
+        await using var read = store.Open(sha)!;
         using var copy = new MemoryStream();
         await read.CopyToAsync(copy);
         Assert.Equal(png, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task Stage_NotKept_IsDeletedOnDispose()
+    {
+        await using var services = await CohortServices.StartAsync();
+        var store = services.Get<IProofFileStore>();
+        await using (var staging = store.Stage())
+        {
+            await staging.Content.WriteAsync(TestImages.Png());
+            await staging.SealAsync(new string('a', 64), default);
+        }
+
+        Assert.Empty(Directory.GetFiles(Path.Combine(services.Folder, "proofs"), "*", SearchOption.AllDirectories));
+        Assert.Null(store.Open(new string('a', 64)));
     }
 
     [Theory]
@@ -30,5 +50,6 @@ public sealed class ProofStoreTests
     {
         await using var services = await CohortServices.StartAsync();
         Assert.Null(services.Get<IProofFileStore>().Open(name));
+        Assert.False(services.Get<IProofFileStore>().Delete(name));
     }
 }

@@ -19,7 +19,6 @@ public sealed class ExcuseHandler(
     ICohortStore cohorts,
     IAllowanceStore allowances,
     CompletionRules rules,
-    IAuditLog audit,
     INotifier notifier,
     CohortChanges changes) : ICommandHandler
 {
@@ -46,7 +45,9 @@ public sealed class ExcuseHandler(
 
         var actor = Actor.Of(ctx.Invocation.User);
         var reason = ctx.String("reason");
-        switch (await allowances.ExcuseWeekAsync(ctx.Cohort.Id, participant.Id, week.Id, reason, actor, ctx.Now, rules.MaxExcusedWeeks, ct))
+        var entry = new AuditEntry(ctx.Cohort.Id, actor, "week.excuse", $"participant:{participant.Id}",
+            AuditState.Json(new { week = number, excused = false }), AuditState.Json(new { week = number, excused = true, reason }), ctx.Now);
+        switch (await allowances.ExcuseWeekAsync(ctx.Cohort.Id, participant.Id, week.Id, reason, actor, ctx.Now, rules.MaxExcusedWeeks, outcome => outcome == ExcuseOutcome.Excused ? entry : null, ct))
         {
             case ExcuseOutcome.AlreadyExcused:
                 return new Reply(t["excuse.already", new { name = participant.DisplayName, week = number }]);
@@ -58,8 +59,6 @@ public sealed class ExcuseHandler(
                 return Reply.Error(t.Plural("excuse.limit", excused.Count, new { name = participant.DisplayName, count = excused.Count, weeks = string.Join(", ", numbers) }));
         }
 
-        await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, actor, "week.excuse", $"participant:{participant.Id}",
-            AuditState.Json(new { week = number, excused = false }), AuditState.Json(new { week = number, excused = true, reason }), ctx.Now), ct);
         await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.ParticipantChanged, participant.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
         await notifier.NotifyParticipantAsync(ctx.Cohort, participant.Id, tx => new Reply(tx["excuse.dm", new { week = number }]), ct);
         return Reply.Success(t["excuse.done", new { name = participant.DisplayName, week = number }]);

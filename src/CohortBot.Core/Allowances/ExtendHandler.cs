@@ -21,7 +21,6 @@ public sealed class ExtendHandler(
     ICohortStore cohorts,
     IAllowanceStore allowances,
     IScheduleAdmin schedule,
-    IAuditLog audit,
     INotifier notifier,
     CohortChanges changes) : ICommandHandler
 {
@@ -84,10 +83,10 @@ public sealed class ExtendHandler(
         }
 
         var actor = Actor.Of(ctx.Invocation.User);
-        var previous = await allowances.ExtendAsync(ctx.Cohort.Id, participant.Id, week?.Id, until, actor, ctx.Now, ct);
-        await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, actor, "deadline.extend_one", $"participant:{participant.Id}",
-            AuditState.Json(new { target = week?.Number.ToString(CultureInfo.InvariantCulture) ?? "certificate", due_at = previous ?? week?.DueAt ?? ctx.Cohort.CertificateDeadline }),
-            AuditState.Json(new { target = week?.Number.ToString(CultureInfo.InvariantCulture) ?? "certificate", due_at = until }), ctx.Now), ct);
+        await allowances.ExtendAsync(ctx.Cohort.Id, participant.Id, week?.Id, until, actor, ctx.Now, previous =>
+            new AuditEntry(ctx.Cohort.Id, actor, "deadline.extend_one", $"participant:{participant.Id}",
+                AuditState.Json(new { target = week?.Number.ToString(CultureInfo.InvariantCulture) ?? "certificate", due_at = previous ?? week?.DueAt ?? ctx.Cohort.CertificateDeadline }),
+                AuditState.Json(new { target = week?.Number.ToString(CultureInfo.InvariantCulture) ?? "certificate", due_at = until }), ctx.Now), ct);
         await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.OwnDeadlineChanged, participant.Id.ToString(CultureInfo.InvariantCulture)), ct);
         await notifier.NotifyParticipantAsync(ctx.Cohort, participant.Id, tx => new Reply(tx["extend.dm", new
         {
@@ -106,9 +105,9 @@ public sealed class ExtendHandler(
         }
 
         var actor = Actor.Of(ctx.Invocation.User);
-        var previous = await schedule.MoveWeekDeadlineAsync(ctx.Cohort.Id, week.Number, until, actor, ctx.Now, ct);
-        await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, actor, "deadline.extend_all", $"week:{week.Number}",
-            AuditState.Json(new { due_at = previous }), AuditState.Json(new { due_at = until }), ctx.Now), ct);
+        await schedule.MoveWeekDeadlineAsync(ctx.Cohort.Id, week.Number, until, actor, ctx.Now, previous =>
+            new AuditEntry(ctx.Cohort.Id, actor, "deadline.extend_all", $"week:{week.Number}",
+                AuditState.Json(new { due_at = previous }), AuditState.Json(new { due_at = until }), ctx.Now), ct);
         await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.WeekChanged, week.Number.ToString(CultureInfo.InvariantCulture)), ct);
         return Reply.Success(t["extend.all", new { what, until }]) with { Ephemeral = false };
     }

@@ -8,13 +8,13 @@ public interface IAllowanceStore
     /// excused weeks; the check and the write are one transaction, so two organizers cannot both
     /// take the last allowance.
     /// </summary>
-    Task<ExcuseOutcome> ExcuseWeekAsync(long cohortId, long participantId, long weekId, string? reason, string by, DateTimeOffset at, int limit, CancellationToken ct);
+    Task<ExcuseOutcome> ExcuseWeekAsync(long cohortId, long participantId, long weekId, string? reason, string by, DateTimeOffset at, int limit, Func<ExcuseOutcome, Audit.AuditEntry?>? audit, CancellationToken ct);
 
     /// <summary>
     /// Sets the participant's deadline for a week (or, with <paramref name="weekId"/> null, for the
     /// certificate); returns the extension it replaced, if any.
     /// </summary>
-    Task<DateTimeOffset?> ExtendAsync(long cohortId, long participantId, long? weekId, DateTimeOffset dueAt, string by, DateTimeOffset at, CancellationToken ct);
+    Task<DateTimeOffset?> ExtendAsync(long cohortId, long participantId, long? weekId, DateTimeOffset dueAt, string by, DateTimeOffset at, Func<DateTimeOffset?, Audit.AuditEntry?>? audit, CancellationToken ct);
 
     Task<ParticipantAllowances> ForParticipantAsync(long participantId, CancellationToken ct);
 

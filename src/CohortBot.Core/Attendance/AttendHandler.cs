@@ -7,7 +7,7 @@ using CohortBot.Core.Roster;
 namespace CohortBot.Core.Attendance;
 
 /// <summary><c>/attend event:&lt;id&gt; participant:&lt;who&gt;</c>: an organizer records attendance by hand.</summary>
-public sealed class AttendHandler(IAttendanceStore attendance, IEventStore events, ParticipantFinder finder, IAuditLog audit) : ICommandHandler
+public sealed class AttendHandler(IAttendanceStore attendance, IEventStore events, ParticipantFinder finder) : ICommandHandler
 {
     public CommandDescriptor Command => Catalogue.Attend;
 
@@ -30,14 +30,15 @@ public sealed class AttendHandler(IAttendanceStore attendance, IEventStore event
         }
 
         var actor = Actor.Of(ctx.Invocation.User);
-        if (!await attendance.MarkAsync(ctx.Cohort.Id, cohortEvent.Id, participant.Id, "organizer", ctx.Now, ct))
+        if (!await attendance.MarkAsync(ctx.Cohort.Id, cohortEvent.Id, participant.Id, "organizer", ctx.Now, marked => marked
+                ? new AuditEntry(ctx.Cohort.Id, actor, "attendance.mark", cohortEvent.Key,
+                    AuditState.Json(new { participant = participant.Id, attended = false }),
+                    AuditState.Json(new { participant = participant.Id, attended = true }), ctx.Now)
+                : null, ct))
         {
             return new Reply(t["attendance.already", new { name = participant.DisplayName, title = cohortEvent.Title }]);
         }
 
-        await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, actor, "attendance.mark", cohortEvent.Key,
-            AuditState.Json(new { participant = participant.Id, attended = false }),
-            AuditState.Json(new { participant = participant.Id, attended = true }), ctx.Now), ct);
         return Reply.Success(t["attendance.marked", new { name = participant.DisplayName, title = cohortEvent.Title }]);
     }
 }

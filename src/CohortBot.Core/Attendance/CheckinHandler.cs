@@ -19,7 +19,7 @@ public sealed class CheckinHandler(IAttendanceStore attendance, IEventStore even
             return Reply.Error(t["checkin.bad_code", new { code = ctx.String("code") }]);
         }
 
-        var added = await attendance.MarkAsync(ctx.Cohort.Id, cohortEvent.Id, ctx.Participant.Id, "checkin", ctx.Now, ct);
+        var added = await attendance.MarkAsync(ctx.Cohort.Id, cohortEvent.Id, ctx.Participant.Id, "checkin", ctx.Now, null, ct);
         return added
             ? Reply.Success(t["checkin.done", new { title = cohortEvent.Title }])
             : new Reply(t["checkin.already", new { title = cohortEvent.Title }]);

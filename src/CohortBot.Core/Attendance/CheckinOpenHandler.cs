@@ -10,7 +10,7 @@ namespace CohortBot.Core.Attendance;
 /// <c>/checkin</c> until it expires. A separate command from <c>/checkin</c> because platforms can
 /// restrict whole commands to organizers, not single options.
 /// </summary>
-public sealed class CheckinOpenHandler(IAttendanceStore attendance, IEventStore events, IAuditLog audit) : ICommandHandler
+public sealed class CheckinOpenHandler(IAttendanceStore attendance, IEventStore events) : ICommandHandler
 {
     public const int DefaultMinutes = 15;
 
@@ -35,10 +35,10 @@ public sealed class CheckinOpenHandler(IAttendanceStore attendance, IEventStore 
         {
             code = CheckinCode.New();
         }
-        while (!await attendance.OpenCheckinAsync(ctx.Cohort.Id, cohortEvent.Id, code, actor, ctx.Now, expires, ct));
+        while (!await attendance.OpenCheckinAsync(ctx.Cohort.Id, cohortEvent.Id, code, actor, ctx.Now, expires, opened => opened
+            ? new AuditEntry(ctx.Cohort.Id, actor, "checkin.open", cohortEvent.Key, null, AuditState.Json(new { code, expires_at = expires }), ctx.Now)
+            : null, ct));
 
-        await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, actor, "checkin.open", cohortEvent.Key, null,
-            AuditState.Json(new { code, expires_at = expires }), ctx.Now), ct);
         return Reply.Success(t["checkin.opened", new { title = cohortEvent.Title, code, until = expires }]) with { Ephemeral = false };
     }
 }

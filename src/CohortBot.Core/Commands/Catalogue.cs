@@ -172,7 +172,18 @@ public static class Catalogue
         new("limit", OptionType.Integer, Required: false) { MinValue = 1, MaxValue = 20 }, // one field each; Discord embeds hold 25
     ], OrganizerOnly: true);
 
-    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Remind, Language, TimeZone, Help, Checkin, Calendar, Review, Approve, Reject, Report, Export, CheckinOpen, Attend, RosterImport, Drop, Excuse, Extend, EventCreate, EventEdit, EventCancel, Audit, Digest];
+    public static readonly CommandDescriptor ForgetMe = new("forget-me",
+    [
+        new("confirm", OptionType.Boolean, Required: false),
+    ]);
+
+    public static readonly CommandDescriptor Forget = new("forget",
+    [
+        new("participant", OptionType.String, Required: true) { MaxLength = 254 },
+        new("confirm", OptionType.Boolean, Required: false),
+    ], OrganizerOnly: true);
+
+    public static IReadOnlyList<CommandDescriptor> All { get; } = [Submit, Cert, Deadlines, Progress, Events, Rsvp, Remind, Language, TimeZone, Help, Checkin, Calendar, Review, Approve, Reject, Report, Export, CheckinOpen, Attend, RosterImport, Drop, Excuse, Extend, EventCreate, EventEdit, EventCancel, Audit, Digest, ForgetMe, Forget];
 
     public static CommandDescriptor? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -15,19 +15,19 @@ namespace CohortBot.Core.Commands;
 /// caller is looked up before anything else.
 /// </summary>
 public sealed partial class CommandDispatcher(
-    IEnumerable<ICommandHandler> handlers,
+    CommandTable commands,
+    IServiceProvider scope,
     ICohortResolver cohorts,
     IParticipantStore participants,
     ParticipantDirectory directory,
     IOrganizerPolicy organizers,
     MessageCatalogue catalogue,
     TimeProvider clock,
+    Faults.IStorageFaults faults,
+    Flood.FloodGate flood,
     ILogger<CommandDispatcher> logger)
 {
     private const int MaxShownCommand = 32;
-
-    private readonly Dictionary<string, ICommandHandler> _handlers =
-        handlers.ToDictionary(h => h.Command.Name, StringComparer.OrdinalIgnoreCase);
 
     public async Task<Reply> DispatchAsync(Invocation invocation, CancellationToken ct)
     {
@@ -46,11 +46,22 @@ public sealed partial class CommandDispatcher(
             var cohort = await cohorts.ResolveAsync(invocation, ct);
             var known = await participants.FindByIdentityAsync(cohort.Id, invocation.User.Platform, invocation.User.UserId, ct);
             t = catalogue.For(ReaderLanguage.Of(known, invocation.User.Locale, cohort.Language));
+            if (flood.Admit(invocation.User, out var firstRefusal) is { } wait)
+            {
+                return FloodRefusal(invocation, wait, firstRefusal, t);
+            }
+
             return await DispatchCoreAsync(invocation, cohort, known, t, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception ex) when (faults.Classify(ex) is { } fault)
+        {
+            // Nothing of the command was saved (a write commits whole or not at all): say so, and try again later.
+            LogStorageFault(ex, invocation.Command, fault);
+            return Reply.Error(t[StorageFaultKey(fault)]);
         }
         catch (Exception ex)
         {
@@ -68,24 +79,25 @@ public sealed partial class CommandDispatcher(
         }
 
         var isOrganizer = organizers.IsOrganizer(invocation.User);
-        if (!_handlers.TryGetValue(invocation.Command, out var handler))
+        if (!commands.TryFind(invocation.Command, out var command))
         {
             return Reply.Error(t["command.unknown", new { command = Clip(invocation.Command), commands = CommandList(isOrganizer) }]);
         }
 
         // Before the options are checked: someone who may not run it learns nothing about them.
-        if (handler.Command.OrganizerOnly && !isOrganizer)
+        if (command.OrganizerOnly && !isOrganizer)
         {
             LogRefusedOrganizerCommand(invocation.Command, invocation.User.Platform, invocation.User.UserId);
-            return Reply.Error(t["organizer.only", new { command = handler.Command.Name }]);
+            return Reply.Error(t["organizer.only", new { command = command.Name }]);
         }
 
-        var bound = OptionBinder.Bind(handler.Command, invocation, t);
+        var bound = OptionBinder.Bind(command, invocation, t);
         if (bound.Invocation is null)
         {
             return Reply.Error(bound.Error!);
         }
 
+        var handler = CommandTable.HandlerOf(scope, command);
         Participant? participant = null;
         if (handler.NeedsParticipant)
         {
@@ -106,12 +118,31 @@ public sealed partial class CommandDispatcher(
     }
 
     /// <summary>The commands the caller may run: organizer commands are not advertised to participants.</summary>
-    private string CommandList(bool isOrganizer) => string.Join(", ", _handlers.Values
-        .Where(h => isOrganizer || !h.Command.OrganizerOnly)
-        .Select(h => "/" + h.Command.Name)
+    private string CommandList(bool isOrganizer) => string.Join(", ", commands.All
+        .Where(c => isOrganizer || !c.OrganizerOnly)
+        .Select(c => "/" + c.Name)
         .Order(StringComparer.Ordinal));
 
     private static string Clip(string text) => text.Length <= MaxShownCommand ? text : string.Concat(text.AsSpan(0, MaxShownCommand), "…");
+
+    /// <summary>Every command must be answered on its platform; the flood is logged once, not per command.</summary>
+    private Reply FloodRefusal(Invocation invocation, TimeSpan wait, bool first, Texts t)
+    {
+        if (first)
+        {
+            LogFlood(invocation.User.Platform, invocation.User.UserId, invocation.Command);
+        }
+
+        return Reply.Warning(t["flood.slow_down", new { seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) }]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Flood from {Platform} user {UserId} ({Command}…): commands refused until their limit refills")]
+    private partial void LogFlood(string platform, string userId, string command);
+
+    private static string StorageFaultKey(Faults.StorageFault fault) => "storage." + fault.ToString().ToLowerInvariant();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} not done: storage fault {Fault}")]
+    private partial void LogStorageFault(Exception ex, string command, Faults.StorageFault fault);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} failed (reference {Reference})")]
     private partial void LogFailed(Exception ex, string command, string reference);

@@ -37,7 +37,11 @@ public static class OptionBinder
                 return BindResult.Fail(error);
             }
 
-            bound[option.Name] = value;
+            if (value is not null)
+            {
+                // An empty text is no value: a required option given as "" is refused as missing below.
+                bound[option.Name] = value;
+            }
         }
 
         var missing = command.Options.FirstOrDefault(o => o.Required && !bound.ContainsKey(o.Name));

@@ -1,6 +1,7 @@
 using CohortBot.Core.Audit;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Organizers;
+using CohortBot.Core.Participants;
 
 namespace CohortBot.Core.Completion;
 
@@ -48,7 +49,7 @@ public sealed class ReportHandler(CompletionReport report, IAuditLog audit) : IC
         {
             Title = t["report.title", new { cohort = ctx.Cohort.Name }],
             Fields = listed.Select(r => new ReplyField(
-                t["report.line", new { name = r.Participant.DisplayName, id = r.Participant.Id, status = t["completion.status." + CompletionReport.StatusKey(r.Status)] }],
+                t["report.line", new { name = ParticipantLabel.Of(r.Participant), status = t["completion.status." + CompletionReport.StatusKey(r.Status)] }],
                 CompletionReport.Reasons(r, t))).ToList(),
             Files = [new ReplyFile($"completion-{ctx.Cohort.Slug}.csv", "text/csv", CompletionReport.ToCsv(results, t))],
         };

@@ -1,19 +1,35 @@
+using System.Buffers;
+
 namespace CohortBot.Core.Concurrency;
 
-/// <summary>Reads a stream into memory but never more than a limit, whatever the sender claimed its size was.</summary>
+/// <summary>Copies a stream but never more than a limit, whatever the sender claimed its size was.</summary>
 public static class BoundedRead
 {
-    /// <summary>At most <paramref name="limit"/> bytes; a result of exactly <paramref name="limit"/> bytes may mean the stream had more.</summary>
-    public static async Task<byte[]> ReadAtMostAsync(Stream stream, long limit, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-        }
+    /// <summary>Under the 85,000 bytes at which an array goes to the large-object heap.</summary>
+    private const int BufferSize = 64 * 1024;
 
-        return buffer.ToArray();
+    /// <summary>
+    /// Copies at most <paramref name="limit"/> bytes through one small pooled buffer and returns how
+    /// many; exactly <paramref name="limit"/> may mean the source had more.
+    /// </summary>
+    public static async Task<long> CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken ct)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            long total = 0;
+            int read;
+            while (total < limit && (read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(BufferSize, limit - total)), ct)) > 0)
+            {
+                await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                total += read;
+            }
+
+            return total;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

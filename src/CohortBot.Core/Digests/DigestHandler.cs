@@ -12,9 +12,8 @@ public sealed class DigestHandler(OrganizerDigest digest) : ICommandHandler
     public async Task<Reply> HandleAsync(CommandContext ctx, CancellationToken ct)
     {
         var platform = ctx.Invocation.User.Platform;
-        var pages = await digest.PostNowAsync(ctx.Cohort, platform, ct);
-        return pages is { } count
-            ? Reply.Success(ctx.T.Plural("digest.posted", count))
+        return await digest.PostNowAsync(ctx.Cohort, platform, ct)
+            ? Reply.Success(ctx.T["digest.posted"])
             : Reply.Error(ctx.T["digest.no_channel", new { platform }]);
     }
 }

@@ -3,7 +3,8 @@ using CohortBot.Core.Commands;
 namespace CohortBot.Core.Digests;
 
 /// <summary>
-/// Packs long content into as many messages as it takes, each within the tightest platform
+/// For a reply a person asked for, never for a message the bot posts on its own (the digest is one
+/// message with a CSV, <see cref="DigestLimits"/>). Packs long content into as many messages as it takes, each within the tightest platform
 /// limits: Discord's 25 fields and 1024 characters per field value, and a total kept under
 /// <see cref="MaxMessageChars"/> so Slack's block limits and Discord's 6000-character embed hold too.
 /// </summary>

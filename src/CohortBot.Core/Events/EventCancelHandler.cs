@@ -7,7 +7,7 @@ using CohortBot.Core.Organizers;
 namespace CohortBot.Core.Events;
 
 /// <summary><c>/event-cancel id [reason]</c>: cancels the event (it stays chat-owned) and tells everyone who reserved a seat.</summary>
-public sealed class EventCancelHandler(IEventStore events, IEventAdmin admin, IAuditLog audit, INotifier notifier, CohortChanges changes) : ICommandHandler
+public sealed class EventCancelHandler(IEventStore events, IEventAdmin admin, INotifier notifier, CohortChanges changes) : ICommandHandler
 {
     public CommandDescriptor Command => Catalogue.EventCancel;
 
@@ -23,14 +23,15 @@ public sealed class EventCancelHandler(IEventStore events, IEventAdmin admin, IA
             return Reply.Error(t["attendance.unknown_event", new { id = key }]);
         }
 
-        if (!await admin.CancelAsync(ctx.Cohort.Id, existing.Key, ctx.Now, ct))
+        var reason = ctx.String("reason");
+        if (!await admin.CancelAsync(ctx.Cohort.Id, existing.Key, ctx.Now, cancelled => cancelled
+                ? new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), "event.cancel", existing.Key,
+                    AuditState.Json(new { cancelled = false }), AuditState.Json(new { cancelled = true, reason }), ctx.Now)
+                : null, ct))
         {
             return new Reply(t["event.already_cancelled", new { title = existing.Title }]);
         }
 
-        var reason = ctx.String("reason");
-        await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), "event.cancel", existing.Key,
-            AuditState.Json(new { cancelled = false }), AuditState.Json(new { cancelled = true, reason }), ctx.Now), ct);
         await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.EventChanged, existing.Key), ct);
         var told = 0;
         foreach (var participant in await admin.ReservedByAsync(existing.Id, ct))

@@ -10,7 +10,7 @@ namespace CohortBot.Core.Events;
 /// <c>/event-create id kind title starts [duration] [company] [topic] [speakers] [capacity] [join_url]</c>:
 /// a new event owned by chat (the cohort file sync leaves it alone).
 /// </summary>
-public sealed partial class EventCreateHandler(IEventAdmin admin, IAuditLog audit, CohortChanges changes) : ICommandHandler
+public sealed partial class EventCreateHandler(IEventAdmin admin, CohortChanges changes) : ICommandHandler
 {
     public CommandDescriptor Command => Catalogue.EventCreate;
 
@@ -37,12 +37,13 @@ public sealed partial class EventCreateHandler(IEventAdmin admin, IAuditLog audi
             return Reply.Error(t["event.in_past"]);
         }
 
-        if (!await admin.CreateAsync(ctx.Cohort.Id, key, draft, ctx.Now, ct))
+        if (!await admin.CreateAsync(ctx.Cohort.Id, key, draft, ctx.Now, created => created
+                ? new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), "event.create", key, null, AuditState.Json(draft), ctx.Now)
+                : null, ct))
         {
             return Reply.Error(t["event.exists", new { id = key }]);
         }
 
-        await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), "event.create", key, null, AuditState.Json(draft), ctx.Now), ct);
         await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.EventChanged, key), ct);
         return Reply.Success(t["event.created", new { id = key, title = draft.Title, starts = draft.StartsAt }]);
     }

@@ -13,7 +13,7 @@ namespace CohortBot.Core.Events;
 /// a raised capacity gives its seats to the people waiting (each told by DM), and one lowered below
 /// the seats taken warns the organizer without taking anyone's seat away.
 /// </summary>
-public sealed class EventEditHandler(IEventStore events, IEventAdmin admin, IAuditLog audit, INotifier notifier, CohortChanges changes) : ICommandHandler
+public sealed class EventEditHandler(IEventStore events, IEventAdmin admin, INotifier notifier, CohortChanges changes) : ICommandHandler
 {
     public CommandDescriptor Command => Catalogue.EventEdit;
 
@@ -36,14 +36,13 @@ public sealed class EventEditHandler(IEventStore events, IEventAdmin admin, IAud
             return Reply.Error(t[error!, args]);
         }
 
-        var update = await admin.UpdateAsync(ctx.Cohort.Id, existing.Key, draft, ctx.Now, ct);
+        var update = await admin.UpdateAsync(ctx.Cohort.Id, existing.Key, draft, ctx.Now, _ => new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), "event.edit", existing.Key,
+            AuditState.Json(before), AuditState.Json(draft), ctx.Now), ct);
         if (update is null)
         {
             return Reply.Error(t["attendance.unknown_event", new { id = key }]);
         }
 
-        await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), "event.edit", existing.Key,
-            AuditState.Json(before), AuditState.Json(draft), ctx.Now), ct);
         await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.EventChanged, existing.Key), ct);
         if (draft.StartsAt != before.StartsAt)
         {

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Concurrency;
+using CohortBot.Core.Diagnostics;
 using CohortBot.Core.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,6 +37,7 @@ public sealed partial class InboundRuntime : IAsyncDisposable, IDisposable
     private readonly InboundOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<InboundRuntime> _logger;
+    private readonly InboundMetrics _metrics;
     private readonly Channel<Tracked> _queue;
     private readonly ConcurrentDictionary<InboxKey, Tracked> _held = new();
     private readonly RecentDeliveries _recent;
@@ -54,7 +57,8 @@ public sealed partial class InboundRuntime : IAsyncDisposable, IDisposable
         MessageCatalogue messages,
         IOptions<InboundOptions> options,
         TimeProvider clock,
-        ILogger<InboundRuntime> logger)
+        ILogger<InboundRuntime> logger,
+        InboundMetrics? metrics = null)
     {
         _inbox = inbox;
         _restorers = restorers.ToDictionary(r => r.Platform, StringComparer.Ordinal);
@@ -62,6 +66,8 @@ public sealed partial class InboundRuntime : IAsyncDisposable, IDisposable
         _options = options.Value;
         _clock = clock;
         _logger = logger;
+        _metrics = metrics ?? new InboundMetrics();
+        _metrics.Observe(() => Queued, () => Held);
         _recent = new RecentDeliveries(_options.RecentCapacity);
         _queue = Channel.CreateBounded<Tracked>(new BoundedChannelOptions(_options.QueueCapacity)
         {
@@ -100,8 +106,10 @@ public sealed partial class InboundRuntime : IAsyncDisposable, IDisposable
     {
         var key = conversation.Key;
         var item = new Tracked(conversation);
+        _metrics.Received(key.Platform);
         if (!_recent.TryAdd(key) || !_held.TryAdd(key, item))
         {
+            _metrics.Duplicate(key.Platform);
             LogRepeat(key.Platform, key.DeliveryId);
             _ = Guarded(conversation.AcknowledgeRepeatAsync(_abandon.Token), key, "acknowledging a repeat");
             return;
@@ -197,6 +205,7 @@ public sealed partial class InboundRuntime : IAsyncDisposable, IDisposable
         }
 
         LogDeferred(conversation.Key.Platform, conversation.Key.DeliveryId, (_clock.GetUtcNow() - conversation.ReceivedAt).TotalMilliseconds);
+        _metrics.Deferred(conversation.Key.Platform);
         try
         {
             await conversation.DeferAsync(_abandon.Token);
@@ -216,6 +225,7 @@ public sealed partial class InboundRuntime : IAsyncDisposable, IDisposable
     {
         var key = item.Conversation.Key;
         LogOverflow(key.Platform, key.DeliveryId, _options.QueueCapacity);
+        _metrics.Overflowed(key.Platform);
         OnDeferPoint(item);
         bool durable;
         try
@@ -279,6 +289,7 @@ public sealed partial class InboundRuntime : IAsyncDisposable, IDisposable
         var conversation = item.Conversation;
         var key = conversation.Key;
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Platform"] = key.Platform, ["Delivery"] = key.DeliveryId });
+        using var span = CohortTelemetry.Source.StartActivity(ActivityKind.Server, default(ActivityContext), [new("cohortbot.platform", key.Platform)], null, conversation.ReceivedAt, "inbound " + key.Platform);
         bool fresh;
         try
         {
@@ -293,6 +304,7 @@ public sealed partial class InboundRuntime : IAsyncDisposable, IDisposable
 
         if (!fresh && !conversation.Restored)
         {
+            _metrics.Duplicate(key.Platform);
             LogRepeat(key.Platform, key.DeliveryId);
             if (Interlocked.CompareExchange(ref item.State, Answering, Waiting) == Waiting)
             {
@@ -390,6 +402,7 @@ public sealed partial class InboundRuntime : IAsyncDisposable, IDisposable
         try
         {
             await conversation.AnswerDirectlyAsync(reply, ct);
+            _metrics.LateReply(conversation.Key.Platform);
             return true;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CohortBot.Core.Inbound;
 
@@ -6,7 +7,7 @@ namespace CohortBot.Core.Inbound;
 /// Starts the adapter runtime before the adapters connect and drains it after they stopped
 /// receiving (hosted services stop in reverse order), within the host's shutdown timeout.
 /// </summary>
-public sealed class InboundRuntimeService(InboundRuntime runtime) : IHostedService
+public sealed partial class InboundRuntimeService(InboundRuntime runtime, ILogger<InboundRuntimeService> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -14,5 +15,20 @@ public sealed class InboundRuntimeService(InboundRuntime runtime) : IHostedServi
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => runtime.DrainAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (runtime.Held > 0)
+        {
+            LogDraining(runtime.Held);
+        }
+
+        await runtime.DrainAsync(cancellationToken);
+        LogDrained(runtime.Held);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: finishing {Count} delivery(ies) in flight")]
+    private partial void LogDraining(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped with {Count} delivery(ies) left in the inbox for the next start")]
+    private partial void LogDrained(int count);
 }

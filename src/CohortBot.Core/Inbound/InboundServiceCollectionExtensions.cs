@@ -15,6 +15,7 @@ public static class InboundServiceCollectionExtensions
     {
         services.AddOptions<InboundOptions>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<InboundMetrics>();
         services.TryAddSingleton<InboundRuntime>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InboundRuntimeService>());
         return services;

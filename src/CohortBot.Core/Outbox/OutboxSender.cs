@@ -7,7 +7,7 @@ namespace CohortBot.Core.Outbox;
 /// The only duplicate possible is a crash after the platform accepted and before the confirmation
 /// commit; the next process finds the row still "sending" and sends that one message again.
 /// </summary>
-public sealed partial class OutboxSender(IDeliveryLedger ledger, OutboxRun run, TimeProvider clock, ILogger<OutboxSender> logger)
+public sealed partial class OutboxSender(IDeliveryLedger ledger, OutboxRun run, TimeProvider clock, ILogger<OutboxSender> logger, OutboxMetrics? metrics = null)
 {
     public async Task<DeliveryOutcome> DeliverAsync(long cohortId, DeliveryKey key, DateTimeOffset dueAt, Func<CancellationToken, Task> send, CancellationToken ct)
     {
@@ -37,12 +37,19 @@ public sealed partial class OutboxSender(IDeliveryLedger ledger, OutboxRun run, 
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogSendFailed(ex, key.ToString());
+            metrics?.Failed(key.Kind);
             await ledger.ReleaseAsync(claim.Id, ex.GetType().Name + ": " + ex.Message, clock.GetUtcNow(), CancellationToken.None);
             return DeliveryOutcome.Failed;
         }
 
         // Not cancellable: the platform has the message, so the ledger must hear about it.
         await ledger.ConfirmAsync(claim.Id, clock.GetUtcNow(), CancellationToken.None);
+        if (key.Recipient != DeliveryKey.Job)
+        {
+            // A fan-out's own row is not a message; its recipients are counted one by one.
+            metrics?.Sent(key.Kind);
+        }
+
         return DeliveryOutcome.Sent;
     }
 

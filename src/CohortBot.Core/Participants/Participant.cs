@@ -10,6 +10,12 @@ public sealed record Participant(long Id, long CohortId, string DisplayName, str
 
     /// <summary>The language the participant chose with /language; wins over any platform locale (see <see cref="Messages.ReaderLanguage"/>).</summary>
     public string? Language { get; init; }
+
+    /// <summary>
+    /// The platform account behind the name (<c>discord:81234…</c>, <c>slack:U012…</c>), where the
+    /// read filled it in: with the <c>#id</c> it tells apart two people of the same name (<see cref="ParticipantLabel"/>).
+    /// </summary>
+    public string? Handle { get; init; }
 }
 
 public enum ParticipantStatus

@@ -6,30 +6,20 @@ namespace CohortBot.Core.Reviews;
 
 /// <summary>
 /// Approves link-only weekly proofs whose host is an allow-listed domain (or a subdomain of one),
-/// so organizers only look at screenshots and unknown sites. Recorded as reviewed by <c>auto</c>.
+/// so organizers only look at screenshots and unknown sites. Recorded as reviewed by <c>auto</c>,
+/// in the same transaction as the proof itself (see <see cref="NewSubmission.AutoApprove"/>).
 /// </summary>
-public sealed class AutoApproval(IReviewQueue queue, IAuditLog audit, IOptions<ReviewOptions> options)
+public sealed class AutoApproval(IOptions<ReviewOptions> options)
 {
     public const string Reviewer = "auto";
 
-    public async Task<bool> TryAsync(long cohortId, Submission saved, DateTimeOffset now, CancellationToken ct)
-    {
-        if (saved.File is not null || saved.Url is null || !Allowed(saved.Url))
-        {
-            return false;
-        }
+    /// <summary>Whether a proof of this link and file is approved as it is recorded.</summary>
+    public bool Applies(string? url, ProofFile? file) => file is null && url is not null && Allowed(url);
 
-        var proof = new ProofRef(ProofKind.Weekly, saved.Id);
-        var result = await queue.DecideAsync(cohortId, proof, new ReviewDecision(true, null, Reviewer, now), ct);
-        if (result.Outcome != ReviewOutcome.Decided)
-        {
-            return false;
-        }
-
-        await audit.RecordAsync(new AuditEntry(cohortId, Reviewer, "review.auto_approve", proof.ToString(),
-            AuditState.Json(new { status = "pending" }), AuditState.Json(new { status = "approved", url = saved.Url }), now), ct);
-        return true;
-    }
+    /// <summary>The audit entry of an automatic approval, written with the proof.</summary>
+    public static AuditEntry AuditOf(long cohortId, Submission saved, DateTimeOffset at) =>
+        new(cohortId, Reviewer, "review.auto_approve", new ProofRef(ProofKind.Weekly, saved.Id).ToString(),
+            AuditState.Json(new { status = "pending" }), AuditState.Json(new { status = "approved", url = saved.Url }), at);
 
     private bool Allowed(string url)
     {

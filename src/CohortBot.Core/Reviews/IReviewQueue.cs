@@ -12,9 +12,10 @@ public interface IReviewQueue
 
     /// <summary>
     /// Records the decision if the proof is still pending, is the latest attempt, and is not held
-    /// by someone else's unexpired claim; otherwise changes nothing and says why.
+    /// by someone else's unexpired claim; otherwise changes nothing and says why. The audit entry
+    /// <paramref name="audit"/> makes of the decided item commits in the same transaction.
     /// </summary>
-    Task<ReviewResult> DecideAsync(long cohortId, ProofRef proof, ReviewDecision decision, CancellationToken ct);
+    Task<ReviewResult> DecideAsync(long cohortId, ProofRef proof, ReviewDecision decision, Func<ReviewItem, Audit.AuditEntry>? audit, CancellationToken ct);
 
     /// <summary>Pending latest-attempt proofs not held by anyone else, for "n left" in the reply.</summary>
     Task<int> PendingCountAsync(long cohortId, int? week, string reviewer, DateTimeOffset now, CancellationToken ct);

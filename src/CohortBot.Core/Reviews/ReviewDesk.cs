@@ -10,14 +10,13 @@ using Microsoft.Extensions.Options;
 namespace CohortBot.Core.Reviews;
 
 /// <summary>
-/// Records a verdict, tells the participant, writes the audit entry, and moves the reviewer on to
-/// the next proof. The DM is sent after the commit: a failed DM never undoes a review.
+/// Records a verdict with its audit entry (one transaction), tells the participant, and moves the
+/// reviewer on to the next proof. The DM is sent after the commit: a failed DM never undoes a review.
 /// </summary>
 public sealed class ReviewDesk(
     IReviewQueue queue,
     ReviewCard card,
     INotifier notifier,
-    IAuditLog audit,
     ICohortStore cohorts,
     IAllowanceStore allowances,
     IOptions<ReviewOptions> options)
@@ -37,21 +36,21 @@ public sealed class ReviewDesk(
         }
 
         var actor = Actor.Of(ctx.Invocation.User);
-        var result = await queue.DecideAsync(ctx.Cohort.Id, proof, new ReviewDecision(approve, reason, actor, ctx.Now), ct);
+        var result = await queue.DecideAsync(ctx.Cohort.Id, proof, new ReviewDecision(approve, reason, actor, ctx.Now), decided =>
+            new AuditEntry(ctx.Cohort.Id, actor, approve ? "review.approve" : "review.reject", proof.ToString(),
+                AuditState.Json(new { status = "pending", participant = decided.ParticipantId }),
+                AuditState.Json(new { status = approve ? "approved" : "rejected", reason }), ctx.Now), ct);
         if (result.Outcome != ReviewOutcome.Decided)
         {
             return Refusal(result, proof, t);
         }
 
         var item = approve ? result.Item! : result.Item! with { ResubmitBy = await OwnResubmitByAsync(ctx, result.Item!, ct) };
-        await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, actor, approve ? "review.approve" : "review.reject", proof.ToString(),
-            AuditState.Json(new { status = "pending", participant = item.ParticipantId }),
-            AuditState.Json(new { status = approve ? "approved" : "rejected", reason }), ctx.Now), ct);
         await notifier.NotifyParticipantAsync(ctx.Cohort, item.ParticipantId, tx => ReviewNotice.Compose(item, tx), ct);
 
         var done = approve
-            ? t["review.approved", new { name = item.ParticipantName, what = What(item, t) }]
-            : t["review.rejected", new { name = item.ParticipantName, what = What(item, t), reason }];
+            ? t["review.approved", new { name = item.ParticipantLabel, what = What(item, t) }]
+            : t["review.rejected", new { name = item.ParticipantLabel, what = What(item, t), reason }];
         return await ReviewHandler.NextAsync(queue, card, options.Value, ctx, (int?)ctx.Integer("week"), done, ct);
     }
 

@@ -22,4 +22,11 @@ public sealed record ReviewItem(
     string? ReviewReason,
     string? ClaimedBy,
     DateTimeOffset? ClaimExpiresAt,
-    DateTimeOffset? ResubmitBy);
+    DateTimeOffset? ResubmitBy)
+{
+    /// <summary>The participant's first platform account (<c>discord:…</c>), where the read filled it in.</summary>
+    public string? ParticipantHandle { get; init; }
+
+    /// <summary>Name, <c>#id</c> and handle: how organizers are shown who sent it.</summary>
+    public string ParticipantLabel => Participants.ParticipantLabel.Of(ParticipantName, ParticipantId, ParticipantHandle);
+}

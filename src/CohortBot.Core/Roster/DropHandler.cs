@@ -11,7 +11,7 @@ namespace CohortBot.Core.Roster;
 /// longer submit, and the completion report says failed: dropped), or active again with <c>undo</c>.
 /// Their records are kept.
 /// </summary>
-public sealed class DropHandler(ParticipantFinder finder, IRosterAdmin roster, IAuditLog audit, CohortChanges changes) : ICommandHandler
+public sealed class DropHandler(ParticipantFinder finder, IRosterAdmin roster, CohortChanges changes) : ICommandHandler
 {
     public CommandDescriptor Command => Catalogue.Drop;
 
@@ -28,15 +28,15 @@ public sealed class DropHandler(ParticipantFinder finder, IRosterAdmin roster, I
 
         var undo = ctx.Flag("undo");
         var target = undo ? ParticipantStatus.Active : ParticipantStatus.Dropped;
-        if (!await roster.SetStatusAsync(participant.Id, target, ct))
+        var entry = new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), undo ? "participant.reinstate" : "participant.drop",
+            "participant:" + participant.Id,
+            AuditState.Json(new { status = undo ? "dropped" : "active" }),
+            AuditState.Json(new { status = undo ? "active" : "dropped", reason = ctx.String("reason") }), ctx.Now);
+        if (!await roster.SetStatusAsync(participant.Id, target, changed => changed ? entry : null, ct))
         {
             return new Reply(t[undo ? "drop.already_active" : "drop.already_dropped", new { name = participant.DisplayName }]);
         }
 
-        await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), undo ? "participant.reinstate" : "participant.drop",
-            "participant:" + participant.Id,
-            AuditState.Json(new { status = undo ? "dropped" : "active" }),
-            AuditState.Json(new { status = undo ? "active" : "dropped", reason = ctx.String("reason") }), ctx.Now), ct);
         await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.ParticipantChanged, participant.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
         return Reply.Success(t[undo ? "drop.reinstated" : "drop.dropped", new { name = participant.DisplayName, id = participant.Id }]);
     }

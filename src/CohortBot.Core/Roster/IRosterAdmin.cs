@@ -12,9 +12,12 @@ public interface IRosterAdmin
     /// </summary>
     Task<IReadOnlyList<Participant>> FindAsync(long cohortId, string query, CancellationToken ct);
 
-    /// <summary>Sets active or dropped; false when it already was.</summary>
-    Task<bool> SetStatusAsync(long participantId, ParticipantStatus status, CancellationToken ct);
+    /// <summary>Sets active or dropped; false when it already was. <paramref name="audit"/>'s entry commits with the change.</summary>
+    Task<bool> SetStatusAsync(long participantId, ParticipantStatus status, Func<bool, Audit.AuditEntry?>? audit, CancellationToken ct);
 
-    /// <summary>Adds or completes roster entries in one transaction (matched by email or platform id); returns how many were new.</summary>
-    Task<int> ImportAsync(long cohortId, IReadOnlyList<RosterEntry> entries, DateTimeOffset now, CancellationToken ct);
+    /// <summary>
+    /// Adds or completes roster entries in one transaction (matched by email or platform id); returns
+    /// how many were new. <paramref name="audit"/>'s entry (given that count) commits with them.
+    /// </summary>
+    Task<int> ImportAsync(long cohortId, IReadOnlyList<RosterEntry> entries, DateTimeOffset now, Func<int, Audit.AuditEntry?>? audit, CancellationToken ct);
 }

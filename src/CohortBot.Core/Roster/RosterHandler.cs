@@ -10,7 +10,7 @@ namespace CohortBot.Core.Roster;
 /// nothing: a file with any bad line changes nothing, and the reply lists every bad line.
 /// Re-importing the same people adds no one twice.
 /// </summary>
-public sealed class RosterHandler(IRosterAdmin roster, IAuditLog audit, CohortChanges changes) : ICommandHandler
+public sealed class RosterHandler(IRosterAdmin roster, CohortChanges changes) : ICommandHandler
 {
     public const long MaxBytes = 2 * 1024 * 1024;
 
@@ -37,8 +37,7 @@ public sealed class RosterHandler(IRosterAdmin roster, IAuditLog audit, CohortCh
             };
         }
 
-        var added = await roster.ImportAsync(ctx.Cohort.Id, entries, ctx.Now, ct);
-        await audit.RecordAsync(new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), "roster.import", file.FileName, null,
+        var added = await roster.ImportAsync(ctx.Cohort.Id, entries, ctx.Now, added => new AuditEntry(ctx.Cohort.Id, Actor.Of(ctx.Invocation.User), "roster.import", file.FileName, null,
             AuditState.Json(new { rows = entries.Count, added }), ctx.Now), ct);
         await changes.PublishAsync(new CohortChange(ctx.Cohort.Id, CohortChangeKind.ParticipantChanged, "roster"), ct);
         return Reply.Success(t["roster.imported", new

@@ -8,5 +8,5 @@ public interface IScheduleAdmin
     /// as an override that later cohort-file syncs keep until the file's own deadline for the week
     /// changes. Returns the deadline it replaced, or null when there is no such week.
     /// </summary>
-    Task<DateTimeOffset?> MoveWeekDeadlineAsync(long cohortId, int weekNumber, DateTimeOffset dueAt, string by, DateTimeOffset now, CancellationToken ct);
+    Task<DateTimeOffset?> MoveWeekDeadlineAsync(long cohortId, int weekNumber, DateTimeOffset dueAt, string by, DateTimeOffset now, Func<DateTimeOffset?, Audit.AuditEntry?>? audit, CancellationToken ct);
 }

@@ -25,7 +25,8 @@ public sealed partial class ScheduledWork(
     OrganizerDigest digest,
     IOptions<ScheduleOptions> options,
     TimeProvider clock,
-    ILogger<ScheduledWork> logger)
+    ILogger<ScheduledWork> logger,
+    OutboxMetrics? metrics = null)
 {
     public const int MaxAttempts = 5;
 
@@ -51,6 +52,7 @@ public sealed partial class ScheduledWork(
     public async Task DropAsync(ScheduledMoment moment, DateTimeOffset now, CancellationToken ct)
     {
         LogDropped(moment.Name, moment.At, (int)(now - moment.At).TotalMinutes);
+        metrics?.Dropped(moment.JobKey.Kind);
         await ledger.DropAsync(moment.CohortId, moment.JobKey, moment.At, $"missed by {now - moment.At:g}, past the grace window", now, ct);
     }
 
@@ -83,6 +85,7 @@ public sealed partial class ScheduledWork(
         var cohort = await CohortAsync(pending.CohortId, ct);
         if (cohort is null || !ScheduledMoment.TryFromKey(pending.CohortId, pending.Key, out var moment))
         {
+            metrics?.Dropped(pending.Key.Kind);
             await ledger.DropAsync(pending.CohortId, pending.Key, pending.DueAt, "not a delivery this build understands", now, ct);
             return;
         }
@@ -91,6 +94,7 @@ public sealed partial class ScheduledWork(
         if (late > options.Value.GraceWindow || pending.Attempts >= MaxAttempts)
         {
             LogRetryDropped(pending.Key.ToString(), pending.Attempts, (int)late.TotalMinutes);
+            metrics?.Dropped(pending.Key.Kind);
             await ledger.DropAsync(cohort.Id, pending.Key, pending.DueAt, pending.Attempts >= MaxAttempts ? "gave up after repeated failures" : "past the grace window", now, ct);
             return;
         }

@@ -33,23 +33,24 @@ public sealed class CertHandler(ICohortStore cohorts, ISubmissionStore submissio
             return Reply.Error(t["proof.bad_url"]);
         }
 
-        ProofFile? file = null;
-        if (ctx.Attachment("file") is { } attachment)
+        // A staged image is deleted on the way out unless it was kept after the row committed.
+        await using var stored = ctx.Attachment("file") is { } attachment ? await intake.StoreAsync(attachment, ct) : null;
+        if (stored is { File: null })
         {
-            var stored = await intake.StoreAsync(attachment, ct);
-            if (stored.File is null)
-            {
-                return Reply.Error(stored.ErrorText(t));
-            }
-
-            file = stored.File;
+            return Reply.Error(stored.ErrorText(t));
         }
+
+        var file = stored?.File;
 
         deadline = OwnDeadline.Of(deadline, (await allowances.ForParticipantAsync(ctx.Participant.Id, ct)).CertificateDeadline).DueAt;
 
         var late = ctx.Now > deadline;
         var saved = await submissions.RecordCertificateAsync(
             new NewCertificateSubmission(ctx.Cohort.Id, ctx.Participant.Id, type.Key, ctx.Now, url, file, late), ct);
+        if (stored is not null)
+        {
+            await stored.KeepAsync(ct);
+        }
 
         return new Reply(t[late ? "cert.accepted_late" : "cert.accepted", new { name = type.Name, deadline }])
         {

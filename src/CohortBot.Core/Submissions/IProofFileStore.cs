@@ -6,8 +6,12 @@ namespace CohortBot.Core.Submissions;
 /// </summary>
 public interface IProofFileStore
 {
-    Task<ProofFile> SaveAsync(ReadOnlyMemory<byte> content, string contentType, CancellationToken ct);
+    /// <summary>A new temporary file for one incoming image (see <see cref="IProofStaging"/>).</summary>
+    IProofStaging Stage();
 
     /// <summary>Opens a stored file, or null when it is missing.</summary>
     Stream? Open(string sha256);
+
+    /// <summary>Deletes a stored file (a forgotten participant's); false when it was not there.</summary>
+    bool Delete(string sha256);
 }

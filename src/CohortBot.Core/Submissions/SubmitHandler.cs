@@ -47,21 +47,24 @@ public sealed class SubmitHandler(ICohortStore cohorts, ISubmissionStore submiss
             return Reply.Error(t["proof.bad_url"]);
         }
 
-        ProofFile? file = null;
-        if (attachment is not null)
+        // A staged image is deleted on the way out unless it was kept after the row committed.
+        await using var stored = attachment is null ? null : await intake.StoreAsync(attachment, ct);
+        if (stored is { File: null })
         {
-            var stored = await intake.StoreAsync(attachment, ct);
-            if (stored.File is null)
-            {
-                return Reply.Error(stored.ErrorText(t));
-            }
-
-            file = stored.File;
+            return Reply.Error(stored.ErrorText(t));
         }
 
+        var file = stored?.File;
         var late = week.IsLate(ctx.Now);
         var saved = await submissions.RecordWeeklyAsync(
-            new NewSubmission(ctx.Cohort.Id, ctx.Participant.Id, week.Id, ctx.Now, url, file, ctx.String("note"), late), ct);
+            new NewSubmission(ctx.Cohort.Id, ctx.Participant.Id, week.Id, ctx.Now, url, file, ctx.String("note"), late)
+            {
+                AutoApprove = autoApproval.Applies(url, file),
+            }, ct);
+        if (stored is not null)
+        {
+            await stored.KeepAsync(ct);
+        }
 
         var key = late ? "submit.accepted_late" : "submit.accepted";
         var text = t[key, new { week = number, deadline = week.DueAt }];
@@ -70,9 +73,8 @@ public sealed class SubmitHandler(ICohortStore cohorts, ISubmissionStore submiss
             text += " " + t["submit.resubmitted", new { attempt = saved.Attempt }];
         }
 
-        if (await autoApproval.TryAsync(ctx.Cohort.Id, saved, ctx.Now, ct))
+        if (saved.Status == ReviewStatus.Approved)
         {
-            saved = saved with { Status = ReviewStatus.Approved };
             text += " " + t["submit.auto_approved"];
         }
 

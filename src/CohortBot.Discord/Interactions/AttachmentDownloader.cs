@@ -41,8 +41,8 @@ public sealed partial class AttachmentDownloader(
             using var response = await GuardedHttp.GetAsync(client, uri, discord.Value.Attachments.Policy(), null, ct);
             response.EnsureSuccessStatusCode();
             await using var stream = await response.Content.ReadAsStreamAsync(ct);
-            var content = await BoundedRead.ReadAtMostAsync(stream, max + 1, ct);
-            return new InvocationAttachment(fileName, Math.Max(declaredSize, content.LongLength), _ => Task.FromResult<Stream>(new MemoryStream(content, writable: false)));
+            // Spooled to a temporary file, not memory; one byte over the limit is enough for the core to refuse it.
+            return await AttachmentSpool.SpoolAsync(fileName, declaredSize, file => BoundedRead.CopyAtMostAsync(stream, file, max + 1, ct));
         }
         catch (HttpRequestException ex) when (ex is FetchRefusedException || ex.InnerException is FetchRefusedException)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using CohortBot.Core.Diagnostics;
 using CohortBot.Core.Resilience;
 using CohortBot.Discord.Wire;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,8 @@ internal sealed partial class DiscordRateLimitHandler(
     GlobalRateLimiter globalLimiter,
     IOptions<DiscordOptions> options,
     TimeProvider clock,
-    ILogger<DiscordRateLimitHandler> logger) : DelegatingHandler
+    ILogger<DiscordRateLimitHandler> logger,
+    PlatformMetrics? metrics = null) : DelegatingHandler
 {
     private static readonly TimeSpan MinimumRetryWait = TimeSpan.FromMilliseconds(50);
 
@@ -97,6 +99,7 @@ internal sealed partial class DiscordRateLimitHandler(
         global |= error?.Global == true;
         retryAfter = retryAfter < MinimumRetryWait ? MinimumRetryWait : retryAfter;
         LogTooManyRequests(route.Display, retryAfter.TotalMilliseconds, global, Header(response.Headers, "X-RateLimit-Scope") ?? "-");
+        metrics?.RateLimited(DiscordChatPlatform.PlatformKey, route.Display);
         if (global)
         {
             globalLimiter.PauseFor(retryAfter);

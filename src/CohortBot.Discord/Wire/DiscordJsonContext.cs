@@ -6,7 +6,8 @@ namespace CohortBot.Discord.Wire;
 /// <summary>
 /// Source-generated (reflection-free) JSON for every Discord record: snake_case names, nulls left
 /// out unless a record says otherwise, unknown fields ignored. A field of the wrong type is a
-/// <see cref="JsonException"/> that the caller turns into "malformed, ignored", never a crash.
+/// <see cref="JsonException"/> that the caller turns into "malformed, ignored", never a crash,
+/// except on fields marked <see cref="Lenient{T}"/>, which read as absent so the interaction is still answered.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -18,6 +19,14 @@ namespace CohortBot.Discord.Wire;
 [JsonSerializable(typeof(GatewayCommand<ResumeCommand>))]
 [JsonSerializable(typeof(GatewayCommand<long?>))]
 [JsonSerializable(typeof(Interaction))]
+[JsonSerializable(typeof(InteractionDataOption))]
+[JsonSerializable(typeof(ApplicationCommandOptionType))]
+[JsonSerializable(typeof(ResolvedData))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, DiscordAttachment>))]
+[JsonSerializable(typeof(SubmittedComponent))]
+[JsonSerializable(typeof(ComponentType))]
+[JsonSerializable(typeof(long?))]
+[JsonSerializable(typeof(bool?))]
 [JsonSerializable(typeof(InteractionResponse<MessageData>))]
 [JsonSerializable(typeof(InteractionResponse<ModalData>))]
 [JsonSerializable(typeof(InteractionResponse<AutocompleteData>))]

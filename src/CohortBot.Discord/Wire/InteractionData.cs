@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CohortBot.Discord.Wire;
 
 /// <summary>
@@ -10,11 +12,11 @@ public sealed record InteractionData(
     string? Id,
     string? Name,
     ApplicationCommandType? Type,
-    IReadOnlyList<InteractionDataOption>? Options,
-    ResolvedData? Resolved,
+    [property: JsonConverter(typeof(LenientList<InteractionDataOption>))] IReadOnlyList<InteractionDataOption>? Options,
+    [property: JsonConverter(typeof(Lenient<ResolvedData>))] ResolvedData? Resolved,
     string? GuildId,
     string? TargetId,
     string? CustomId,
     ComponentType? ComponentType,
     IReadOnlyList<string>? Values,
-    IReadOnlyList<SubmittedComponent>? Components);
+    [property: JsonConverter(typeof(LenientList<SubmittedComponent>))] IReadOnlyList<SubmittedComponent>? Components);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace CohortBot.Discord.Wire;
 
@@ -6,7 +7,12 @@ namespace CohortBot.Discord.Wire;
 /// One option the user gave: <see cref="Value"/> is a string, integer, number or boolean by
 /// <see cref="Type"/> (possibly partial while autocompleting); sub-commands carry <see cref="Options"/>.
 /// </summary>
-public sealed record InteractionDataOption(string Name, ApplicationCommandOptionType Type, JsonElement? Value, IReadOnlyList<InteractionDataOption>? Options, bool? Focused)
+public sealed record InteractionDataOption(
+    string Name,
+    [property: JsonConverter(typeof(Lenient<ApplicationCommandOptionType>))] ApplicationCommandOptionType Type,
+    JsonElement? Value,
+    [property: JsonConverter(typeof(LenientList<InteractionDataOption>))] IReadOnlyList<InteractionDataOption>? Options,
+    [property: JsonConverter(typeof(Lenient<bool?>))] bool? Focused)
 {
     /// <summary>The value as text: a string as is, any other JSON value as written.</summary>
     public string? Text => Value switch

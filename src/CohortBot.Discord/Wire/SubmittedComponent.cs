@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CohortBot.Discord.Wire;
 
 /// <summary>
@@ -5,7 +7,12 @@ namespace CohortBot.Discord.Wire;
 /// <see cref="Components"/>, a Label (type 18) holds one in <see cref="Component"/>; a text input
 /// (type 4) carries <see cref="CustomId"/> and <see cref="Value"/>.
 /// </summary>
-public sealed record SubmittedComponent(ComponentType Type, string? CustomId, string? Value, IReadOnlyList<SubmittedComponent>? Components, SubmittedComponent? Component)
+public sealed record SubmittedComponent(
+    [property: JsonConverter(typeof(Lenient<ComponentType>))] ComponentType Type,
+    [property: JsonConverter(typeof(Lenient<string>))] string? CustomId,
+    [property: JsonConverter(typeof(Lenient<string>))] string? Value,
+    [property: JsonConverter(typeof(LenientList<SubmittedComponent>))] IReadOnlyList<SubmittedComponent>? Components,
+    [property: JsonConverter(typeof(Lenient<SubmittedComponent>))] SubmittedComponent? Component)
 {
     /// <summary>The text inputs inside this component, whichever layout holds them.</summary>
     public IEnumerable<SubmittedComponent> Inputs() =>

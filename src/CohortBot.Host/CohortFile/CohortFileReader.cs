@@ -48,6 +48,11 @@ public static partial class CohortFileReader
                 ? [.. tabs.Select(line => new CohortFileError(line, "a tab in the indentation; YAML indents with spaces only."))]
                 : [new((int)ex.Start.Line, "YAML syntax: " + ex.Message)]);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed flow mappings (found by the property test).
+            throw new CohortFileException(path, [new(1, "YAML syntax: the file cannot be read as YAML; look for an unclosed '{' or '[' or a stray ':'.")]);
+        }
 
         var root = stream.Documents.Count == 0 ? null : YamlMap.Of(stream.Documents[0].RootNode, "file", errors);
         if (root is null)

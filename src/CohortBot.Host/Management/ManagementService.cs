@@ -10,6 +10,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace CohortBot.Host.Management;
 
@@ -17,13 +18,15 @@ namespace CohortBot.Host.Management;
 /// The management listener (<c>Management:Url</c>): <c>GET /health/live</c> answers 200 while the
 /// process serves; <c>GET /health/ready</c> runs every registered health check (the database, and
 /// each configured platform's connection) and answers 200 only when all are healthy, else 503,
-/// with a JSON report either way. Starts after the database and before the adapters.
+/// with a JSON report either way; <c>GET /metrics</c> is the Prometheus scrape of the bot's
+/// instruments (docs/operations.md). Starts after the database and before the adapters.
 /// </summary>
 internal sealed partial class ManagementService(
     HealthCheckService health,
     IOptions<ManagementOptions> options,
     ILoggerFactory loggerFactory,
-    ILogger<ManagementService> logger) : IHostedService, IAsyncDisposable
+    ILogger<ManagementService> logger,
+    MeterProvider? meters = null) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
 
@@ -37,6 +40,12 @@ internal sealed partial class ManagementService(
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.UseUrls(options.Value.Url);
         var app = builder.Build();
+        if (meters is not null)
+        {
+            // The host's own meter provider (its Prometheus reader), not one of this listener's.
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(meters, http => http.Request.Path == "/metrics", null, null, null);
+        }
+
         app.MapGet("/health/live", () => Results.Json(new { status = "Healthy" }));
         app.MapGet("/health/ready", (Func<HttpContext, Task<IResult>>)(http => ReadyAsync(http.RequestAborted)));
         try
@@ -83,6 +92,6 @@ internal sealed partial class ManagementService(
         return Results.Content(body.ToJsonString(), "application/json", statusCode: report.Status == HealthStatus.Healthy ? 200 : 503);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Management listener on {Urls} (/health/live, /health/ready)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Management listener on {Urls} (/health/live, /health/ready, /metrics)")]
     private partial void LogListening(string urls);
 }

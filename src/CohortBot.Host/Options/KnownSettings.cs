@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using CohortBot.Core.Digests;
 using CohortBot.Core.Inbound;
 using CohortBot.Core.Notifications;
 using CohortBot.Core.Organizers;
@@ -29,8 +30,10 @@ internal static class KnownSettings
         [CohortFileOptions.Section] = typeof(CohortFileOptions),
         [StorageOptions.Section] = typeof(StorageOptions),
         [ProofOptions.Section] = typeof(ProofOptions),
+        [CohortBot.Core.Flood.FloodOptions.Section] = typeof(CohortBot.Core.Flood.FloodOptions),
         [TerminalOptions.Section] = typeof(TerminalOptions),
         [ReviewOptions.Section] = typeof(ReviewOptions),
+        [DigestOptions.Section] = typeof(DigestOptions),
         [OrganizerOptions.Section] = typeof(Dictionary<string, OrganizerSet>),
         [ScheduleOptions.Section] = typeof(ScheduleOptions),
         [ChannelOptions.Section] = typeof(Dictionary<string, ChannelSet>),
@@ -38,6 +41,7 @@ internal static class KnownSettings
         [SlackOptions.Section] = typeof(SlackOptions),
         [ManagementOptions.Section] = typeof(ManagementOptions),
         [InboundOptions.Section] = typeof(InboundOptions),
+        [TelemetryOptions.Section] = typeof(TelemetryOptions),
     };
 
     /// <summary>The console log formats <see cref="CohortBotHost"/> sets up.</summary>

@@ -1,4 +1,6 @@
 using CohortBot.Core.Cohorts;
+using CohortBot.Core.Platform;
+using CohortBot.Host.CohortFile;
 using CohortBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
@@ -13,24 +15,55 @@ namespace CohortBot.Host.Startup;
 /// </summary>
 internal sealed partial class DatabaseStartup(
     Migrator migrator,
+    CohortBot.Storage.Proofs.ProofRecovery proofs,
+    CohortBot.Storage.Backups.DatabaseLock databaseLock,
     ICohortStore cohorts,
     CohortChanges changes,
     CohortDefinition definition,
+    CohortFileFingerprint fingerprint,
+    IPlatformStateStore state,
     IOptions<StorageOptions> storage,
     TimeProvider clock,
     ILogger<DatabaseStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!databaseLock.TryAcquire(storage.Value.DatabasePath))
+        {
+            // Held by a restore (or a second bot on the same file): say so; the restore refuses while a bot holds it.
+            LogLockHeld(CohortBot.Storage.Backups.DatabaseLock.PathFor(storage.Value.DatabasePath));
+        }
+
         var applied = 0;
         CohortSyncResult? result = null;
+        Cohort? unchanged = null;
         await GuardAsync(storage.Value.DatabasePath, async () =>
         {
             applied = await migrator.MigrateAsync(cancellationToken);
-            result = await cohorts.SyncAsync(definition, clock.GetUtcNow(), cancellationToken);
+            await proofs.RecoverAsync(cancellationToken);
+            unchanged = await UnchangedAsync(cancellationToken);
+            if (unchanged is null)
+            {
+                result = await cohorts.SyncAsync(definition, clock.GetUtcNow(), cancellationToken);
+                await state.SetAsync(CohortFileFingerprint.StateScope, CohortFileFingerprint.StateKey(definition.Slug), fingerprint.Value, cancellationToken);
+            }
         });
+        if (unchanged is not null)
+        {
+            await changes.PublishAsync(new CohortChange(unchanged.Id, CohortChangeKind.Synced, definition.Slug), cancellationToken);
+            LogUnchanged(definition.Slug, applied);
+            return;
+        }
+
         await changes.PublishAsync(new CohortChange(result!.CohortId, CohortChangeKind.Synced, definition.Slug), cancellationToken);
         LogReady(definition.Slug, applied, result.WeeksAdded, result.WeeksUpdated, result.EventsAdded, result.EventsUpdated, result.EventsCancelled, result.RosterAdded);
+    }
+
+    /// <summary>The stored cohort when the file is exactly what was synced last time (and the cohort is there).</summary>
+    private async Task<Cohort?> UnchangedAsync(CancellationToken ct)
+    {
+        var synced = await state.GetAsync(CohortFileFingerprint.StateScope, CohortFileFingerprint.StateKey(definition.Slug), ct);
+        return synced == fingerprint.Value ? await cohorts.FindAsync(definition.Slug, ct) : null;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -59,6 +92,12 @@ internal sealed partial class DatabaseStartup(
             throw new StartupException($"the database {full} cannot be used: {why} ({ex.Message.TrimEnd('.')}). Point Storage:DatabasePath at the bot's database, or at a new file.", ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cohort {Cohort} ready ({Migrations} migrations applied; the cohort file is unchanged since its last sync)")]
+    private partial void LogUnchanged(string cohort, int migrations);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Another process holds {LockFile}: a restore, or a second bot on the same database")]
+    private partial void LogLockHeld(string lockFile);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Cohort {Cohort} ready ({Migrations} migrations applied; weeks +{WeeksAdded} ~{WeeksUpdated}; events +{EventsAdded} ~{EventsUpdated} -{EventsCancelled}; roster +{RosterAdded})")]

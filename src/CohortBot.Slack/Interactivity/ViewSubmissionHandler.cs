@@ -109,8 +109,8 @@ internal sealed partial class ViewSubmissionHandler(
                 return new InvocationAttachment(file.Name, file.Size, _ => Task.FromResult<Stream>(Stream.Null));
             }
 
-            var bytes = await api.DownloadAsync(file, max + 1, ct);
-            return new InvocationAttachment(file.Name, Math.Max(file.Size, bytes.LongLength), _ => Task.FromResult<Stream>(new MemoryStream(bytes, writable: false)));
+            // Spooled to a temporary file, not memory; one byte over the limit is enough for the core to refuse it.
+            return await AttachmentSpool.SpoolAsync(file.Name, file.Size, target => api.DownloadAsync(file, target, max + 1, ct));
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
         {

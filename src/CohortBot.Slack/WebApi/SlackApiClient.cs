@@ -62,8 +62,8 @@ internal sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOp
         EnsureSuccess(step, response);
     }
 
-    /// <summary>Downloads a private file with the bot token, reading at most <paramref name="limit"/> bytes.</summary>
-    public async Task<byte[]> DownloadAsync(Uri url, long limit, CancellationToken ct)
+    /// <summary>Downloads a private file with the bot token into <paramref name="target"/>, copying at most <paramref name="limit"/> bytes.</summary>
+    public async Task<long> DownloadAsync(Uri url, Stream target, long limit, CancellationToken ct)
     {
         const string step = "files.download";
         if (!IsSlackHost(url))
@@ -83,7 +83,7 @@ internal sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOp
         }, ct));
         EnsureSuccess(step, response);
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        return await BoundedRead.ReadAtMostAsync(stream, limit, ct);
+        return await BoundedRead.CopyAtMostAsync(stream, target, limit, ct);
     }
 
     /// <summary>

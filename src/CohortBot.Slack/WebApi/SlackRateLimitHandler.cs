@@ -1,4 +1,5 @@
 using System.Net;
+using CohortBot.Core.Diagnostics;
 using CohortBot.Core.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,12 @@ namespace CohortBot.Slack.WebApi;
 /// times, while the call keeps its place — the rest of its queue waits behind it, as Slack asks
 /// and so a channel's messages stay in order. The last 429 is returned when Slack keeps refusing.
 /// </summary>
-internal sealed partial class SlackRateLimitHandler(SlackRateLimiter limiter, IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackRateLimitHandler> logger) : DelegatingHandler
+internal sealed partial class SlackRateLimitHandler(
+    SlackRateLimiter limiter,
+    IOptions<SlackOptions> options,
+    TimeProvider clock,
+    ILogger<SlackRateLimitHandler> logger,
+    PlatformMetrics? metrics = null) : DelegatingHandler
 {
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(5);
@@ -26,7 +32,13 @@ internal sealed partial class SlackRateLimitHandler(SlackRateLimiter limiter, IO
         for (var attempt = 0; ; attempt++)
         {
             var response = await base.SendAsync(request, cancellationToken);
-            if (response.StatusCode != HttpStatusCode.TooManyRequests || attempt >= options.Value.MaxRateLimitRetries)
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            {
+                return response;
+            }
+
+            metrics?.RateLimited(SlackPlatform.Name, method);
+            if (attempt >= options.Value.MaxRateLimitRetries)
             {
                 return response;
             }

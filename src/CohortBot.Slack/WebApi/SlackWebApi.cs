@@ -79,7 +79,7 @@ internal sealed class SlackWebApi(SlackApiClient client)
             Json.SlackResponse,
             ct);
 
-    public Task<byte[]> DownloadAsync(SlackFile file, long limit, CancellationToken ct) => client.DownloadAsync(file.DownloadUrl, limit, ct);
+    public Task<long> DownloadAsync(SlackFile file, Stream target, long limit, CancellationToken ct) => client.DownloadAsync(file.DownloadUrl, target, limit, ct);
 
     public Task PostToResponseUrlAsync(Uri responseUrl, ResponseMessage message, CancellationToken ct) =>
         client.PostToResponseUrlAsync(responseUrl, message, ct);

@@ -1,6 +1,8 @@
 using CohortBot.Core.Allowances;
 using CohortBot.Storage.Sqlite;
 using Dapper;
+using CohortBot.Core.Audit;
+using CohortBot.Storage.Audit;
 
 namespace CohortBot.Storage.Allowances;
 
@@ -34,7 +36,7 @@ public sealed class AllowanceStore(SqliteConnectionFactory connections) : IAllow
 
     private const string SelectExtensionsOfCohort = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE cohort_id = @cohortId ORDER BY participant_id, week_id";
 
-    public Task<ExcuseOutcome> ExcuseWeekAsync(long cohortId, long participantId, long weekId, string? reason, string by, DateTimeOffset at, int limit, CancellationToken ct) =>
+    public Task<ExcuseOutcome> ExcuseWeekAsync(long cohortId, long participantId, long weekId, string? reason, string by, DateTimeOffset at, int limit, Func<ExcuseOutcome, AuditEntry?>? audit, CancellationToken ct) =>
         connections.InTransactionAsync(async (db, tx) =>
         {
             if (await db.ExecuteScalarAsync<long>(IsExcused, new { participantId, weekId }, tx) > 0)
@@ -48,14 +50,16 @@ public sealed class AllowanceStore(SqliteConnectionFactory connections) : IAllow
             }
 
             await db.ExecuteAsync(InsertExcused, new { cohortId, participantId, weekId, reason, by, at = Instants.ToDb(at) }, tx);
+            await AuditLog.AppendAsync(db, tx, audit, ExcuseOutcome.Excused);
             return ExcuseOutcome.Excused;
         }, ct);
 
-    public Task<DateTimeOffset?> ExtendAsync(long cohortId, long participantId, long? weekId, DateTimeOffset dueAt, string by, DateTimeOffset at, CancellationToken ct) =>
+    public Task<DateTimeOffset?> ExtendAsync(long cohortId, long participantId, long? weekId, DateTimeOffset dueAt, string by, DateTimeOffset at, Func<DateTimeOffset?, AuditEntry?>? audit, CancellationToken ct) =>
         connections.InTransactionAsync(async (db, tx) =>
         {
             var previous = await db.ExecuteScalarAsync<long?>(SelectExtension, new { participantId, weekId }, tx);
             await db.ExecuteAsync(UpsertExtension, new { cohortId, participantId, weekId, dueAt = Instants.ToDb(dueAt), by, at = Instants.ToDb(at) }, tx);
+            await AuditLog.AppendAsync(db, tx, audit, Instants.FromDb(previous));
             return Instants.FromDb(previous);
         }, ct);
 

@@ -1,6 +1,8 @@
 using CohortBot.Core.Attendance;
 using CohortBot.Storage.Sqlite;
 using Dapper;
+using CohortBot.Core.Audit;
+using CohortBot.Storage.Audit;
 
 namespace CohortBot.Storage.Attendance;
 
@@ -26,12 +28,14 @@ public sealed class AttendanceStore(SqliteConnectionFactory connections) : IAtte
         ON CONFLICT (event_id, participant_id) DO NOTHING
         """;
 
-    public Task<bool> OpenCheckinAsync(long cohortId, long eventId, string code, string openedBy, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken ct) =>
+    public Task<bool> OpenCheckinAsync(long cohortId, long eventId, string code, string openedBy, DateTimeOffset now, DateTimeOffset expiresAt, Func<bool, AuditEntry?>? audit, CancellationToken ct) =>
         connections.InTransactionAsync(async (db, tx) =>
         {
             var args = new { cohortId, eventId, code, openedBy, now = Instants.ToDb(now), expiresAt = Instants.ToDb(expiresAt) };
             await db.ExecuteAsync(DeleteExpired, args, tx);
-            return await db.ExecuteAsync(InsertCode, args, tx) == 1;
+            var opened = await db.ExecuteAsync(InsertCode, args, tx) == 1;
+            await AuditLog.AppendAsync(db, tx, audit, opened);
+            return opened;
         }, ct);
 
     public async Task<string?> EventKeyOfCodeAsync(long cohortId, string code, DateTimeOffset now, CancellationToken ct)
@@ -40,8 +44,11 @@ public sealed class AttendanceStore(SqliteConnectionFactory connections) : IAtte
         return await db.ExecuteScalarAsync<string?>(new CommandDefinition(SelectEventKeyOfCode, new { cohortId, code, now = Instants.ToDb(now) }, cancellationToken: ct));
     }
 
-    public async Task<bool> MarkAsync(long cohortId, long eventId, long participantId, string source, DateTimeOffset at, CancellationToken ct)
-    {
-        return await connections.ExecuteAsync(InsertAttendance, new { cohortId, eventId, participantId, source, at = Instants.ToDb(at) }, ct) == 1;
-    }
+    public Task<bool> MarkAsync(long cohortId, long eventId, long participantId, string source, DateTimeOffset at, Func<bool, AuditEntry?>? audit, CancellationToken ct) =>
+        connections.InTransactionAsync(async (db, tx) =>
+        {
+            var added = await db.ExecuteAsync(InsertAttendance, new { cohortId, eventId, participantId, source, at = Instants.ToDb(at) }, tx) == 1;
+            await AuditLog.AppendAsync(db, tx, audit, added);
+            return added;
+        }, ct);
 }

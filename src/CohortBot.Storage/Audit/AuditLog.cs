@@ -19,10 +19,24 @@ public sealed class AuditLog(SqliteConnectionFactory connections) : IAuditLog
         LIMIT @limit
         """;
 
-    public async Task RecordAsync(AuditEntry e, CancellationToken ct)
+    public Task RecordAsync(AuditEntry e, CancellationToken ct) =>
+        connections.InTransactionAsync((db, tx) => InsertAsync(db, tx, e), ct);
+
+    /// <summary>
+    /// Inside a store's own transaction, the entry <paramref name="audit"/> makes of the change's
+    /// outcome (none when it returns null: nothing changed), so it commits with the change it describes.
+    /// </summary>
+    internal static async Task AppendAsync<T>(System.Data.IDbConnection db, System.Data.IDbTransaction tx, Func<T, AuditEntry?>? audit, T outcome)
     {
-        await connections.ExecuteAsync(Insert, new { e.CohortId, e.Actor, e.Action, e.Subject, e.Before, e.After, At = Instants.ToDb(e.At) }, ct);
+        if (audit?.Invoke(outcome) is { } entry)
+        {
+            await InsertAsync(db, tx, entry);
+        }
     }
+
+    /// <summary>Writes an entry inside a store's own transaction, so it commits with the change it describes.</summary>
+    internal static Task<int> InsertAsync(System.Data.IDbConnection db, System.Data.IDbTransaction tx, AuditEntry e) =>
+        db.ExecuteAsync(Insert, new { e.CohortId, e.Actor, e.Action, e.Subject, e.Before, e.After, At = Instants.ToDb(e.At) }, tx);
 
     public async Task<IReadOnlyList<AuditEntry>> RecentAsync(long cohortId, int limit, CancellationToken ct)
     {

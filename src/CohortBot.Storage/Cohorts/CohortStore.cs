@@ -5,7 +5,7 @@ using Dapper;
 namespace CohortBot.Storage.Cohorts;
 
 /// <summary>Reads of the cohort aggregate (cohort, weeks, certificate types); writes go through <see cref="CohortSync"/>.</summary>
-public sealed class CohortStore(SqliteConnectionFactory connections, CohortSync sync) : ICohortStore
+public sealed class CohortStore(SqliteConnectionFactory connections, CohortSync sync, CohortCache cache) : ICohortStore
 {
     private const string SelectCohort = """
         SELECT id, slug, name, time_zone, starts_at, ends_at, registration_open, language, certificate_deadline
@@ -27,7 +27,11 @@ public sealed class CohortStore(SqliteConnectionFactory connections, CohortSync 
         ORDER BY id
         """;
 
-    public async Task<Cohort?> FindAsync(string slug, CancellationToken ct)
+    public Task<Cohort?> FindAsync(string slug, CancellationToken ct) => cache.CohortAsync(slug, () => LoadAsync(slug, ct));
+
+    public Task<IReadOnlyList<Week>> WeeksAsync(long cohortId, CancellationToken ct) => cache.WeeksAsync(cohortId, () => LoadWeeksAsync(cohortId, ct));
+
+    private async Task<Cohort?> LoadAsync(string slug, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
         var row = await db.QuerySingleOrDefaultAsync<CohortRow>(new CommandDefinition(SelectCohort, new { slug }, cancellationToken: ct));
@@ -38,7 +42,7 @@ public sealed class CohortStore(SqliteConnectionFactory connections, CohortSync 
                 Instants.FromDb(row.CertificateDeadline));
     }
 
-    public async Task<IReadOnlyList<Week>> WeeksAsync(long cohortId, CancellationToken ct)
+    private async Task<IReadOnlyList<Week>> LoadWeeksAsync(long cohortId, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
         var rows = await db.QueryAsync<WeekRow>(new CommandDefinition(SelectWeeks, new { cohortId }, cancellationToken: ct));
@@ -53,8 +57,17 @@ public sealed class CohortStore(SqliteConnectionFactory connections, CohortSync 
         return rows.Select(r => new CertificateType(r.Key, r.Name)).ToList();
     }
 
-    public Task<CohortSyncResult> SyncAsync(CohortDefinition definition, DateTimeOffset now, CancellationToken ct) =>
-        sync.RunAsync(definition, now, ct);
+    public async Task<CohortSyncResult> SyncAsync(CohortDefinition definition, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            return await sync.RunAsync(definition, now, ct);
+        }
+        finally
+        {
+            cache.Invalidate();
+        }
+    }
 
     private sealed class CohortRow
     {

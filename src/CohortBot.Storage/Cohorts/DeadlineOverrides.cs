@@ -3,6 +3,8 @@ using CohortBot.Core.Schedule;
 using CohortBot.Storage.Sqlite;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using CohortBot.Core.Audit;
+using CohortBot.Storage.Audit;
 
 namespace CohortBot.Storage.Cohorts;
 
@@ -11,7 +13,7 @@ namespace CohortBot.Storage.Cohorts;
 /// cohort file still gives the deadline it replaced; editing that week's deadline in the file
 /// afterwards makes the file win again (the override is dropped on the next sync).
 /// </summary>
-public sealed class DeadlineOverrides(SqliteConnectionFactory connections) : IScheduleAdmin
+public sealed class DeadlineOverrides(SqliteConnectionFactory connections, CohortCache cache) : IScheduleAdmin
 {
     private const string SelectWeek = "SELECT id, due_at, closes_at FROM weeks WHERE cohort_id = @cohortId AND number = @weekNumber AND retired = 0";
 
@@ -33,7 +35,19 @@ public sealed class DeadlineOverrides(SqliteConnectionFactory connections) : ISc
 
     private const string DropOverride = "DELETE FROM week_deadline_overrides WHERE id = @id";
 
-    public Task<DateTimeOffset?> MoveWeekDeadlineAsync(long cohortId, int weekNumber, DateTimeOffset dueAt, string by, DateTimeOffset now, CancellationToken ct) =>
+    public async Task<DateTimeOffset?> MoveWeekDeadlineAsync(long cohortId, int weekNumber, DateTimeOffset dueAt, string by, DateTimeOffset now, Func<DateTimeOffset?, AuditEntry?>? audit, CancellationToken ct)
+    {
+        try
+        {
+            return await MoveAsync(cohortId, weekNumber, dueAt, by, now, audit, ct);
+        }
+        finally
+        {
+            cache.Invalidate();
+        }
+    }
+
+    private Task<DateTimeOffset?> MoveAsync(long cohortId, int weekNumber, DateTimeOffset dueAt, string by, DateTimeOffset now, Func<DateTimeOffset?, AuditEntry?>? audit, CancellationToken ct) =>
         connections.InTransactionAsync<DateTimeOffset?>(async (db, tx) =>
         {
             var week = (await db.QueryAsync<(long Id, long DueAt, long ClosesAt)>(SelectWeek, new { cohortId, weekNumber }, tx)).ToList();
@@ -45,7 +59,9 @@ public sealed class DeadlineOverrides(SqliteConnectionFactory connections) : ISc
             var fileDueAt = await db.ExecuteScalarAsync<long?>(SelectFileDue, new { cohortId, weekNumber }, tx) ?? week[0].DueAt;
             await db.ExecuteAsync(UpsertOverride, new { cohortId, weekNumber, fileDueAt, dueAt = Instants.ToDb(dueAt), by, now = Instants.ToDb(now) }, tx);
             await db.ExecuteAsync(MoveWeek, new { id = week[0].Id, dueAt = Instants.ToDb(dueAt) }, tx);
-            return Instants.FromDb(week[0].DueAt);
+            DateTimeOffset? previous = Instants.FromDb(week[0].DueAt);
+            await AuditLog.AppendAsync(db, tx, audit, previous);
+            return previous;
         }, ct);
 
     /// <summary>Runs inside the sync transaction, after the weeks were made to match the file.</summary>

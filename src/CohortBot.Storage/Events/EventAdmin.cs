@@ -3,6 +3,8 @@ using CohortBot.Core.Events;
 using CohortBot.Storage.Sqlite;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using CohortBot.Core.Audit;
+using CohortBot.Storage.Audit;
 
 namespace CohortBot.Storage.Events;
 
@@ -36,16 +38,19 @@ public sealed class EventAdmin(SqliteConnectionFactory connections) : IEventAdmi
 
     private const string CountGoing = "SELECT COUNT(*) FROM rsvps WHERE event_id = @eventId AND status = 'going'";
 
-    public async Task<bool> CreateAsync(long cohortId, string key, EventDraft draft, DateTimeOffset now, CancellationToken ct) =>
-        await WriteAsync(Insert, cohortId, key, draft, now, ct) is not null;
+    public async Task<bool> CreateAsync(long cohortId, string key, EventDraft draft, DateTimeOffset now, Func<bool, AuditEntry?>? audit, CancellationToken ct) =>
+        await WriteAsync(Insert, cohortId, key, draft, now, audit is null ? null : update => audit(update is not null), ct) is not null;
 
-    public Task<EventUpdate?> UpdateAsync(long cohortId, string key, EventDraft draft, DateTimeOffset now, CancellationToken ct) =>
-        WriteAsync(Update, cohortId, key, draft, now, ct);
+    public Task<EventUpdate?> UpdateAsync(long cohortId, string key, EventDraft draft, DateTimeOffset now, Func<EventUpdate?, AuditEntry?>? audit, CancellationToken ct) =>
+        WriteAsync(Update, cohortId, key, draft, now, audit, ct);
 
-    public async Task<bool> CancelAsync(long cohortId, string key, DateTimeOffset now, CancellationToken ct)
-    {
-        return await connections.ExecuteAsync(Cancel, new { cohortId, key, now = Instants.ToDb(now) }, ct) == 1;
-    }
+    public Task<bool> CancelAsync(long cohortId, string key, DateTimeOffset now, Func<bool, AuditEntry?>? audit, CancellationToken ct) =>
+        connections.InTransactionAsync(async (db, tx) =>
+        {
+            var cancelled = await db.ExecuteAsync(Cancel, new { cohortId, key, now = Instants.ToDb(now) }, tx) == 1;
+            await AuditLog.AppendAsync(db, tx, audit, cancelled);
+            return cancelled;
+        }, ct);
 
     public async Task<IReadOnlyList<long>> ReservedByAsync(long eventId, CancellationToken ct)
     {
@@ -53,8 +58,8 @@ public sealed class EventAdmin(SqliteConnectionFactory connections) : IEventAdmi
         return (await db.QueryAsync<long>(new CommandDefinition(SelectReserved, new { eventId }, cancellationToken: ct))).ToList();
     }
 
-    /// <summary>The write, its speakers and the seats it freed, in one transaction; null when no row was written.</summary>
-    private Task<EventUpdate?> WriteAsync(string sql, long cohortId, string key, EventDraft d, DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>The write, its speakers, the seats it freed and its audit entry, in one transaction; null when no row was written.</summary>
+    private Task<EventUpdate?> WriteAsync(string sql, long cohortId, string key, EventDraft d, DateTimeOffset now, Func<EventUpdate?, AuditEntry?>? audit, CancellationToken ct) =>
         connections.InTransactionAsync<EventUpdate?>(async (db, tx) =>
         {
             var id = (await db.QueryAsync<long>(sql, new
@@ -69,7 +74,9 @@ public sealed class EventAdmin(SqliteConnectionFactory connections) : IEventAdmi
 
             await ReplaceSpeakersAsync(db, tx, id[0], d.Speakers);
             var promoted = await Waitlist.FillFreeSeatsAsync(db, tx, id[0], d.Capacity, Instants.ToDb(now));
-            return new EventUpdate(promoted, await db.ExecuteScalarAsync<int>(CountGoing, new { eventId = id[0] }, tx));
+            var update = new EventUpdate(promoted, await db.ExecuteScalarAsync<int>(CountGoing, new { eventId = id[0] }, tx));
+            await AuditLog.AppendAsync(db, tx, audit, update);
+            return update;
         }, ct);
 
     private static async Task ReplaceSpeakersAsync(SqliteConnection db, DbTransaction tx, long eventId, IReadOnlyList<Speaker> speakers)

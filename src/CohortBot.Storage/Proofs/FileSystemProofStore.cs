@@ -1,59 +1,51 @@
-using System.Security.Cryptography;
 using CohortBot.Core.Submissions;
 using CohortBot.Storage.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CohortBot.Storage.Proofs;
 
 /// <summary>
-/// Proof images in a content-addressed folder: <c>ab/abcdef….png</c> by SHA-256. Written to a
-/// temporary file and moved into place, so a crash never leaves half an image under a real name.
+/// Proof images in a content-addressed folder: <c>ab/abcdef…</c> by SHA-256. An incoming image is
+/// written under <c>.incoming/</c> (same folder, so moving it is a rename), sealed there under its
+/// hash, and moved into place only after its row commits (<see cref="ProofStaging"/>), so a crash
+/// never leaves half an image under a real name, and <see cref="ProofRecovery"/> settles the rest.
 /// </summary>
-public sealed class FileSystemProofStore(IOptions<StorageOptions> options) : IProofFileStore
+public sealed class FileSystemProofStore(IOptions<StorageOptions> options, ILogger<FileSystemProofStore>? logger = null) : IProofFileStore
 {
-    private readonly string _root = Path.GetFullPath(options.Value.ProofDirectory);
+    internal const string IncomingFolder = ".incoming";
 
-    public async Task<ProofFile> SaveAsync(ReadOnlyMemory<byte> content, string contentType, CancellationToken ct)
+    private readonly ILogger _logger = logger ?? NullLogger<FileSystemProofStore>.Instance;
+
+    public string Root { get; } = Path.GetFullPath(options.Value.ProofDirectory);
+
+    internal string Incoming => Path.Combine(Root, IncomingFolder);
+
+    public IProofStaging Stage()
     {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
-        var path = PathOf(sha);
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-            {
-                await stream.WriteAsync(content, ct);
-                await stream.FlushAsync(ct);
-                stream.Flush(flushToDisk: true);
-            }
-
-            try
-            {
-                File.Move(temp, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                File.Delete(temp); // the same bytes arrived twice at once; one copy is enough
-            }
-        }
-
-        return new ProofFile(sha, contentType, content.Length);
+        Directory.CreateDirectory(Incoming);
+        return new ProofStaging(this, _logger);
     }
 
-    public Stream? Open(string sha256)
+    public Stream? Open(string sha256) =>
+        IsHash(sha256) && File.Exists(PathOf(sha256)) ? File.OpenRead(PathOf(sha256)) : null;
+
+    public bool Delete(string sha256)
     {
-        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+        if (!IsHash(sha256) || !File.Exists(PathOf(sha256)))
         {
-            return null;
+            return false;
         }
 
-        var path = PathOf(sha256);
-        return File.Exists(path) ? File.OpenRead(path) : null;
+        File.Delete(PathOf(sha256));
+        return true;
     }
 
     /// <summary>Where a stored image lives under the proof folder, as exports refer to it.</summary>
     internal static string RelativePath(string sha) => $"{sha[..2]}/{sha}";
 
-    private string PathOf(string sha) => Path.Combine(_root, sha[..2], sha);
+    internal static bool IsHash(string sha256) => sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower);
+
+    internal string PathOf(string sha) => Path.Combine(Root, sha[..2], sha);
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using CohortBot.Core.Audit;
 using CohortBot.Core.Reviews;
+using CohortBot.Storage.Audit;
 using CohortBot.Storage.Sqlite;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -36,8 +38,11 @@ public sealed class ReviewQueue(SqliteConnectionFactory connections) : IReviewQu
 
     private const string ClaimCertificate = "UPDATE certificate_submissions SET claimed_by = @reviewer, claim_expires_at = @expires WHERE id = @id";
 
-    private const string SelectWeekly = """
-        SELECT s.id, s.participant_id, p.display_name AS participant_name, w.number AS week_number, NULL AS certificate_key,
+    // The participant's first platform account, so two people of one name are told apart on the card.
+    private const string Handle = "(SELECT i.platform || ':' || i.platform_user_id FROM participant_identities i WHERE i.participant_id = p.id ORDER BY i.id LIMIT 1)";
+
+    private const string SelectWeekly = $"""
+        SELECT s.id, s.participant_id, p.display_name AS participant_name, {Handle} AS participant_handle, w.number AS week_number, NULL AS certificate_key,
                s.attempt, s.submitted_at, s.url, s.file_sha256, s.file_content_type, s.file_size, s.note, s.is_late, s.status, s.review_reason,
                s.claimed_by, s.claim_expires_at, w.closes_at AS resubmit_by,
                s.attempt = (SELECT MAX(x.attempt) FROM submissions x WHERE x.participant_id = s.participant_id AND x.week_id = s.week_id) AS is_latest
@@ -45,8 +50,8 @@ public sealed class ReviewQueue(SqliteConnectionFactory connections) : IReviewQu
         WHERE s.id = @id AND s.cohort_id = @cohortId
         """;
 
-    private const string SelectCertificate = """
-        SELECT c.id, c.participant_id, p.display_name AS participant_name, NULL AS week_number, c.certificate_key,
+    private const string SelectCertificate = $"""
+        SELECT c.id, c.participant_id, p.display_name AS participant_name, {Handle} AS participant_handle, NULL AS week_number, c.certificate_key,
                c.attempt, c.submitted_at, c.url, c.file_sha256, c.file_content_type, c.file_size, NULL AS note, c.is_late, c.status, c.review_reason,
                c.claimed_by, c.claim_expires_at, k.certificate_deadline AS resubmit_by,
                c.attempt = (SELECT MAX(x.attempt) FROM certificate_submissions x WHERE x.participant_id = c.participant_id) AS is_latest
@@ -82,7 +87,7 @@ public sealed class ReviewQueue(SqliteConnectionFactory connections) : IReviewQu
             return (await LoadAsync(db, tx, cohortId, proof))?.Item;
         }, ct);
 
-    public Task<ReviewResult> DecideAsync(long cohortId, ProofRef proof, ReviewDecision decision, CancellationToken ct) =>
+    public Task<ReviewResult> DecideAsync(long cohortId, ProofRef proof, ReviewDecision decision, Func<ReviewItem, AuditEntry>? audit, CancellationToken ct) =>
         connections.InTransactionAsync(async (db, tx) =>
         {
             var current = await LoadAsync(db, tx, cohortId, proof);
@@ -109,7 +114,13 @@ public sealed class ReviewQueue(SqliteConnectionFactory connections) : IReviewQu
                 reviewer = decision.Reviewer,
                 now = Instants.ToDb(decision.At),
             }, tx);
-            return new ReviewResult(ReviewOutcome.Decided, (await LoadAsync(db, tx, cohortId, proof))!.Value.Item);
+            var decided = (await LoadAsync(db, tx, cohortId, proof))!.Value.Item;
+            if (audit is not null)
+            {
+                await AuditLog.InsertAsync(db, tx, audit(decided));
+            }
+
+            return new ReviewResult(ReviewOutcome.Decided, decided);
         }, ct);
 
     public async Task<int> PendingCountAsync(long cohortId, int? week, string reviewer, DateTimeOffset now, CancellationToken ct)

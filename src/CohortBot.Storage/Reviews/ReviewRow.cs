@@ -13,6 +13,8 @@ internal sealed class ReviewRow
 
     public string ParticipantName { get; init; } = "";
 
+    public string? ParticipantHandle { get; init; }
+
     public long? WeekNumber { get; init; }
 
     public string? CertificateKey { get; init; }
@@ -48,5 +50,8 @@ internal sealed class ReviewRow
     public ReviewItem ToDomain(ProofKind kind) => new(
         new ProofRef(kind, Id), ParticipantId, ParticipantName, (int?)WeekNumber, CertificateKey, (int)Attempt,
         Instants.FromDb(SubmittedAt), Url, SubmissionStore.File(FileSha256, FileContentType, FileSize), Note, IsLate != 0,
-        SubmissionStore.Status(Status), ReviewReason, ClaimedBy, Instants.FromDb(ClaimExpiresAt), Instants.FromDb(ResubmitBy));
+        SubmissionStore.Status(Status), ReviewReason, ClaimedBy, Instants.FromDb(ClaimExpiresAt), Instants.FromDb(ResubmitBy))
+    {
+        ParticipantHandle = ParticipantHandle,
+    };
 }

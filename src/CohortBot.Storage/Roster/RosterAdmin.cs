@@ -5,6 +5,8 @@ using CohortBot.Core.Roster;
 using CohortBot.Storage.Participants;
 using CohortBot.Storage.Sqlite;
 using Dapper;
+using CohortBot.Core.Audit;
+using CohortBot.Storage.Audit;
 
 namespace CohortBot.Storage.Roster;
 
@@ -35,14 +37,22 @@ public sealed class RosterAdmin(SqliteConnectionFactory connections, RosterImpor
             r.Status == "dropped" ? ParticipantStatus.Dropped : ParticipantStatus.Active)).ToList();
     }
 
-    public async Task<bool> SetStatusAsync(long participantId, ParticipantStatus status, CancellationToken ct)
-    {
-        var value = status == ParticipantStatus.Dropped ? "dropped" : "active";
-        return await connections.ExecuteAsync(UpdateStatus, new { id = participantId, status = value }, ct) == 1;
-    }
+    public Task<bool> SetStatusAsync(long participantId, ParticipantStatus status, Func<bool, AuditEntry?>? audit, CancellationToken ct) =>
+        connections.InTransactionAsync(async (db, tx) =>
+        {
+            var value = status == ParticipantStatus.Dropped ? "dropped" : "active";
+            var changed = await db.ExecuteAsync(UpdateStatus, new { id = participantId, status = value }, tx) == 1;
+            await AuditLog.AppendAsync(db, tx, audit, changed);
+            return changed;
+        }, ct);
 
-    public Task<int> ImportAsync(long cohortId, IReadOnlyList<RosterEntry> entries, DateTimeOffset now, CancellationToken ct) =>
-        connections.InTransactionAsync((db, tx) => roster.ImportAsync(db, tx, cohortId, entries, now), ct);
+    public Task<int> ImportAsync(long cohortId, IReadOnlyList<RosterEntry> entries, DateTimeOffset now, Func<int, AuditEntry?>? audit, CancellationToken ct) =>
+        connections.InTransactionAsync(async (db, tx) =>
+        {
+            var added = await roster.ImportAsync(db, tx, cohortId, entries, now);
+            await AuditLog.AppendAsync(db, tx, audit, added);
+            return added;
+        }, ct);
 
     private static (string Sql, object Args) Classify(long cohortId, string query)
     {

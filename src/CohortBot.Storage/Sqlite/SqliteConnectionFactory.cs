@@ -17,6 +17,7 @@ namespace CohortBot.Storage.Sqlite;
 public sealed class SqliteConnectionFactory : IAsyncDisposable, IDisposable
 {
     private readonly string _connectionString;
+    private readonly string _writerConnectionString;
     private readonly string _pragmas;
     private readonly SqliteWriter _writer;
 
@@ -35,17 +36,26 @@ public sealed class SqliteConnectionFactory : IAsyncDisposable, IDisposable
             DefaultTimeout = (int)Math.Ceiling(o.BusyTimeout.TotalSeconds),
             Pooling = true,
         }.ToString();
-        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(int)o.BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;");
+        // The writer's one long-lived connection is its own: after a fault it is closed for real and
+        // reopened, never swapped for a pooled handle that cached the fault (a read-only file, say).
+        _writerConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
+        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(int)o.BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;")
+            + (o.MaxDatabaseBytes is { } max ? string.Create(CultureInfo.InvariantCulture, $" PRAGMA max_page_count = {Math.Max(1, max / StorageOptions.PageSize)};") : "");
     }
 
     public string DatabasePath { get; }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    public Task<SqliteConnection> OpenAsync(CancellationToken ct) => OpenAsync(_connectionString, ct);
+
+    internal Task<SqliteConnection> OpenForWriterAsync(CancellationToken ct) => OpenAsync(_writerConnectionString, ct);
+
+    private async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(ct);
+            Diagnostics.SqliteTracing.Attach(connection);
             await connection.ExecuteAsync(_pragmas);
             return connection;
         }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
 using CohortBot.Core.Inbound;
 using Dapper;
@@ -157,6 +158,12 @@ public sealed partial class SqliteWriter : IAsyncDisposable
 
         Interlocked.Add(ref _committed, batch.Count);
         Interlocked.Increment(ref _transactions);
+        if (outcomes.Any(o => o is not null && Faults.SqliteFaults.TaintsConnection(o)))
+        {
+            // A write met a storage fault (a read-only file, a full disk): the next batch starts on a fresh connection.
+            await ResetConnectionAsync();
+        }
+
         for (var i = 0; i < batch.Count; i++)
         {
             if (outcomes[i] is { } failure)
@@ -173,6 +180,7 @@ public sealed partial class SqliteWriter : IAsyncDisposable
     private async Task<Exception?> RunOneAsync(SqliteConnection db, SqliteTransaction tx, Write write, int index)
     {
         var savepoint = "w" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Activity.Current = write.Span; // its statements show inside the caller's trace (restored when this method returns)
         await tx.SaveAsync(savepoint);
         try
         {
@@ -197,7 +205,7 @@ public sealed partial class SqliteWriter : IAsyncDisposable
     {
         if (_connection is null)
         {
-            _connection = await _connections.OpenAsync(CancellationToken.None);
+            _connection = await _connections.OpenForWriterAsync(CancellationToken.None);
             // Each commit is durable when its callers hear back; group commit pays for the fsync.
             await _connection.ExecuteAsync("PRAGMA synchronous = FULL;");
         }
@@ -220,6 +228,8 @@ public sealed partial class SqliteWriter : IAsyncDisposable
     private abstract class Write(InboxKey? delivery, CancellationToken token)
     {
         public InboxKey? Delivery { get; } = delivery;
+
+        public Activity? Span { get; } = Activity.Current;
 
         public CancellationToken Token { get; } = token;
 

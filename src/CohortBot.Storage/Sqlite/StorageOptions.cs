@@ -18,4 +18,14 @@ public sealed class StorageOptions
     /// <summary>How long a writer waits for another writer's lock before giving up.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "Storage:BusyTimeout must be between 00:00:00.100 and 00:05:00.")]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Optional cap on the database file (applied as SQLite's <c>max_page_count</c>): past it, writes
+    /// are refused as "storage full" and reads go on, instead of the bot filling the disk it shares.
+    /// </summary>
+    [Range(65536L, long.MaxValue, ErrorMessage = "Storage:MaxDatabaseBytes must be at least 65536 bytes, or left out for no limit.")]
+    public long? MaxDatabaseBytes { get; set; }
+
+    /// <summary>SQLite's default page size, which the bot never changes.</summary>
+    internal const int PageSize = 4096;
 }

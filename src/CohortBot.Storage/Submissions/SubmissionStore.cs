@@ -1,4 +1,6 @@
+using CohortBot.Core.Reviews;
 using CohortBot.Core.Submissions;
+using CohortBot.Storage.Audit;
 using CohortBot.Storage.Sqlite;
 using Dapper;
 
@@ -13,6 +15,10 @@ public sealed class SubmissionStore(SqliteConnectionFactory connections) : ISubm
                 (SELECT COALESCE(MAX(attempt), 0) + 1 FROM submissions WHERE participant_id = @ParticipantId AND week_id = @WeekId),
                 @SubmittedAt, @Url, @FileSha256, @FileContentType, @FileSize, @Note, @IsLate, 'pending')
         RETURNING id
+        """;
+
+    private const string ApproveAutomatically = $"""
+        UPDATE submissions SET status = 'approved', reviewed_by = '{AutoApproval.Reviewer}', reviewed_at = @now WHERE id = @id
         """;
 
     private const string WeeklyColumns = """
@@ -60,7 +66,16 @@ public sealed class SubmissionStore(SqliteConnectionFactory connections) : ISubm
                 FileSha256 = s.File?.Sha256, FileContentType = s.File?.ContentType, FileSize = s.File?.SizeBytes,
                 s.Note, IsLate = s.IsLate ? 1 : 0,
             }, tx);
-            return (await db.QuerySingleAsync<WeeklySubmissionRow>(SelectWeeklyById, new { id }, tx)).ToDomain();
+            var saved = (await db.QuerySingleAsync<WeeklySubmissionRow>(SelectWeeklyById, new { id }, tx)).ToDomain();
+            if (!s.AutoApprove)
+            {
+                return saved;
+            }
+
+            // The approval and its audit entry commit with the proof, or none of them does.
+            await db.ExecuteAsync(ApproveAutomatically, new { id, now = Instants.ToDb(s.SubmittedAt) }, tx);
+            await AuditLog.InsertAsync(db, tx, AutoApproval.AuditOf(s.CohortId, saved, s.SubmittedAt));
+            return saved with { Status = ReviewStatus.Approved };
         }, ct);
 
     public async Task<IReadOnlyList<Submission>> LatestWeeklyAsync(long participantId, CancellationToken ct)

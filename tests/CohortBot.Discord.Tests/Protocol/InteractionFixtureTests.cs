@@ -111,7 +111,7 @@ public sealed class InteractionFixtureTests : IDisposable
 
     [Theory]
     [InlineData("""{"id":"1","token":"t","type":"two"}""")]
-    [InlineData("""{"id":"1","token":"t","type":2,"data":{"options":"none"},"user":{"id":"5"}}""")]
+    [InlineData("""{"id":"1","token":"t","type":2,"data":"none","user":{"id":"5"}}""")]
     [InlineData("""{"id":"1","token":"t","type":2,"data":{"name":"help"}}""")]
     public void AnInteractionThatCannotBeRead_IsRefused(string text)
     {

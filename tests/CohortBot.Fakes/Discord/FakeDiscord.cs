@@ -69,7 +69,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>When set, CDN downloads wait at it (a slow CDN, for exactly as long as the test wants).</summary>
     public Gate? CdnHold { get; set; }
 
-    /// <summary>Fires whenever a request is recorded.</summary>
+    /// <summary>Fires whenever a request is recorded, and again once it is answered.</summary>
     public Pulse Arrived { get; } = new();
 
     /// <summary>What <c>/gateway/bot</c> reports as Identifies left, and when the budget resets (ms).</summary>
@@ -292,6 +292,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
         var (status, answer) = Route(request);
         await WriteAsync(http, status, answer, RateLimitHeaders?.Invoke(request) ?? DefaultHeaders(request));
+        Arrived.Fire(); // again once answered: the interaction ledger has taken it in by now
     }
 
     private void Record(RecordedRequest request)

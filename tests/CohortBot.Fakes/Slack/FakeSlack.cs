@@ -275,7 +275,6 @@ public sealed partial class FakeSlack : IAsyncDisposable
         var auth = context.Request.Headers.Authorization.ToString();
         var call = new ApiCall(method, contentType, parameters, auth, Clock.GetUtcNow());
         Bounded(Calls, call);
-        Changed.Fire();
         if (ValidateCalls)
         {
             foreach (var problem in SlackWebApiSpec.Problems(call))
@@ -283,10 +282,14 @@ public sealed partial class FakeSlack : IAsyncDisposable
                 SpecViolations.Enqueue(problem);
             }
         }
+
         if (method == "users.info" && parameters["user"] is JsonValue user)
         {
             UsersInfoCalls.AddOrUpdate(user.ToString(), 1, (_, n) => n + 1);
         }
+
+        // After the bookkeeping: a test woken by the pulse sees the call counted.
+        Changed.Fire();
 
         if (RateLimited.TryGetValue(method, out var left) && left > 0 && RateLimited.TryUpdate(method, left - 1, left))
         {

@@ -49,7 +49,7 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public SlackConnectionStatus Status => Services.GetRequiredService<SlackConnectionStatus>();
 
-    public static async Task<SlackTestHost> StartAsync(FakeSlack fake, Action<Dictionary<string, string?>>? configure = null)
+    public static async Task<SlackTestHost> StartAsync(FakeSlack fake, Action<Dictionary<string, string?>>? configure = null, TimeProvider? botClock = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "cohortbot-slack-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
@@ -72,7 +72,8 @@ public sealed class SlackTestHost : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var logs = new CapturingLoggerProvider();
         builder.Logging.AddProvider(logs);
-        builder.Services.AddSingleton<TimeProvider>(clock);
+        // A test that measures in fake time gives the bot the fake's clock; the others walk a week by shifting real time.
+        builder.Services.AddSingleton<TimeProvider>(botClock ?? clock);
         builder.Services.AddCohortCore();
         builder.Services.AddSqliteStorage();
         builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));

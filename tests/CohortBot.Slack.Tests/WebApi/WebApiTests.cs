@@ -71,7 +71,7 @@ public sealed class WebApiTests
         var api = host.Services.GetRequiredService<SlackWebApi>();
 
         var ex = await Assert.ThrowsAsync<SlackApiException>(() =>
-            api.DownloadAsync(new SlackFile("F1", "x.png", 10, new Uri("https://evil.example/files/F1")), 100, CancellationToken.None));
+            api.DownloadAsync(new SlackFile("F1", "x.png", 10, new Uri("https://evil.example/files/F1")), Stream.Null, 100, CancellationToken.None));
 
         Assert.Equal("untrusted_host", ex.Error);
     }
@@ -88,7 +88,7 @@ public sealed class WebApiTests
         fake.FileRedirects["F1"] = new Uri(inside.BaseUrl, "files/F9").ToString();
 
         var ex = await Assert.ThrowsAsync<SlackApiException>(() =>
-            api.DownloadAsync(new SlackFile("F1", "x.png", 3, new Uri(fake.BaseUrl, "files/F1")), 100, CancellationToken.None));
+            api.DownloadAsync(new SlackFile("F1", "x.png", 3, new Uri(fake.BaseUrl, "files/F1")), Stream.Null, 100, CancellationToken.None));
 
         Assert.Equal("untrusted_host", ex.Error);
         Assert.Single(fake.Downloads);
@@ -107,7 +107,7 @@ public sealed class WebApiTests
         fake.FileRedirects["F1"] = location;
 
         var ex = await Assert.ThrowsAsync<SlackApiException>(() =>
-            api.DownloadAsync(new SlackFile("F1", "x.png", 3, new Uri(fake.BaseUrl, "files/F1")), 100, CancellationToken.None));
+            api.DownloadAsync(new SlackFile("F1", "x.png", 3, new Uri(fake.BaseUrl, "files/F1")), Stream.Null, 100, CancellationToken.None));
 
         Assert.Equal("untrusted_host", ex.Error);
     }

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CohortBot.Fakes.Discord;
+using CohortBot.Testing;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CohortBot.EndToEnd.Tests.KillPoints;
+
+/// <summary>
+/// A fake Discord that keeps Discord's rules (a first answer within 3 s, one only, edits after an
+/// accepted one), a cohort with a week open now, and the bot's folder and database, which outlive
+/// every bot process started in it. Answers are counted as the participant sees them.
+/// </summary>
+internal sealed class KillWorld : IAsyncDisposable
+{
+    private readonly TempFolder _folder = new();
+    private int _users;
+
+    private KillWorld(FakeDiscord discord) => Discord = discord;
+
+    public FakeDiscord Discord { get; }
+
+    public string Folder => _folder.Path;
+
+    public string Database => _folder.File("bot.db");
+
+    public IReadOnlyList<string> Settings =>
+    [
+        "--Cohort:File=" + _folder.File("cohort.yaml"),
+        "--Storage:DatabasePath=" + Database,
+        "--Storage:ProofDirectory=" + _folder.File("proofs"),
+        "--Terminal:Enabled=false",
+        "--Discord:Token=" + FakeDiscord.DefaultToken,
+        "--Discord:ApplicationId=" + FakeDiscord.ApplicationId,
+        "--Discord:GuildId=" + FakeDiscord.GuildId,
+        "--Discord:ApiBaseUrl=" + Discord.ApiBaseUrl,
+        "--Discord:Attachments:AllowedHosts:0=" + Discord.BaseUrl,
+        "--Discord:Attachments:AllowPrivateAddresses=true",
+        // Deferred early, so a slow command is acknowledged long before Discord's 3 s.
+        "--Discord:DeferAfter=00:00:00.200",
+        "--Discord:ReconnectDelayMin=00:00:00.050",
+        "--Discord:ReconnectDelayMax=00:00:00.200",
+        // A held download lasts until the test kills the bot: on a starved machine the kill can come
+        // more than the default 30 s after the download began, which would turn a held proof into a
+        // failed one and the round into a wait for an answer that never comes.
+        "--Discord:RequestTimeout=00:10:00",
+    ];
+
+    public static async Task<KillWorld> StartAsync()
+    {
+        var discord = await FakeDiscord.StartAsync();
+        discord.Interactions.EnforceRules = true;
+        discord.IsErrorReply = body => body.Contains("went wrong", StringComparison.Ordinal);
+        discord.CdnFiles["proof.png"] = Payloads.Png();
+        var world = new KillWorld(discord);
+        await File.WriteAllTextAsync(world._folder.File("cohort.yaml"), CohortAroundNow());
+        return world;
+    }
+
+    public Task<BotProcess> StartBotAsync() => BotProcess.StartAsync(Folder, Settings, Discord);
+
+    /// <summary>A participant of their own per round, so every count below is about one round.</summary>
+    public string NewUser() => "1900000000000" + Interlocked.Increment(ref _users).ToString("D5", CultureInfo.InvariantCulture);
+
+    /// <summary>A week-1 proof with a screenshot from the fake CDN (slow while <see cref="FakeDiscord.CdnDelay"/> says so).</summary>
+    public static JsonObject ImageProof(string user)
+    {
+        var attachment = Payloads.NextId();
+        var interaction = Payloads.CommandWithResolved("submit", Payloads.Attachments(attachment, "proof.png", "PLACEHOLDER", Payloads.Png().Length),
+            Payloads.Option("week", 4, 1), Payloads.Option("file", 11, attachment));
+        return WithUser(interaction, user);
+    }
+
+    /// <summary>A week-1 proof by link: nothing slow in it.</summary>
+    public static JsonObject LinkProof(string user) =>
+        WithUser(Payloads.Command("submit", Payloads.Option("week", 4, 1), Payloads.Option("url", 3, "https://example.com/proof/" + user)), user);
+
+    public async Task<string> SendAsync(JsonObject interaction)
+    {
+        if (interaction["data"]?["resolved"]?["attachments"] is JsonObject attachments)
+        {
+            foreach (var (_, attachment) in attachments)
+            {
+                attachment!["url"] = Discord.CdnUrl("proof.png");
+                attachment["proxy_url"] = Discord.CdnUrl("proof.png");
+            }
+        }
+
+        var id = (string)interaction["id"]!;
+        await Discord.Gateway.DispatchInteractionAsync(interaction.ToJsonString(), id, (string)interaction["token"]!);
+        return id;
+    }
+
+    public bool Deferred(string id) => Discord.Interactions.Find(id) is { Deferred: true };
+
+    /// <summary>How many answers the participant sees: the reply, or the deferred message once edited, and direct messages.</summary>
+    public int AnswersSeenBy(string user, string id)
+    {
+        var timing = Discord.Interactions.Find(id);
+        var edits = timing is null ? 0 : Discord.Requests.Count(r => r.Method == "PATCH" && r.Path.Contains(timing.Token, StringComparison.Ordinal));
+        var inThread = timing?.FirstResponseType switch
+        {
+            4 or 9 => 1,
+            5 when edits > 0 => 1,
+            _ => 0,
+        };
+        return inThread + DirectMessagesTo(user);
+    }
+
+    public int EditsOf(string id) => Discord.Interactions.Find(id) is { } timing
+        ? Discord.Requests.Count(r => r.Method == "PATCH" && r.Path.Contains(timing.Token, StringComparison.Ordinal))
+        : 0;
+
+    public bool Answered(string user, string id) => AnswersSeenBy(user, id) > 0;
+
+    public bool ErrorShown(string id) => Discord.Interactions.Find(id) is { ErrorReply: true };
+
+    public int DirectMessagesTo(string user) =>
+        Discord.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith($"/channels/55{user}/messages", StringComparison.Ordinal));
+
+    /// <summary>Proofs stored for the participant (every attempt), read from the bot's own database file.</summary>
+    public async Task<long> ProofsOfAsync(string user)
+    {
+        await using var db = new SqliteConnection($"Data Source={Database};Mode=ReadOnly;Pooling=False");
+        await db.OpenAsync();
+        return await db.ExecuteScalarAsync<long>("""
+            SELECT COUNT(*) FROM submissions s JOIN participant_identities i ON i.participant_id = s.participant_id
+            WHERE i.platform = 'discord' AND i.platform_user_id = @user
+            """, new { user });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Discord.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private static JsonObject WithUser(JsonObject interaction, string user)
+    {
+        interaction["member"]!["user"]!["id"] = user;
+        interaction["member"]!["user"]!["global_name"] = "Participant " + user[^5..];
+        return interaction;
+    }
+
+    private static string CohortAroundNow()
+    {
+        var seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, seoul).Date;
+        string Day(int offset, string time) => today.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " " + time;
+        return $"""
+            cohort:
+              id: kill-points
+              name: Kill Points
+              time_zone: Asia/Seoul
+              starts: {Day(-10, "00:00")}
+              ends: {Day(60, "23:59")}
+            weeks:
+              - number: 1
+                title: Course 1
+                opens: {Day(-3, "00:00")}
+                deadline: {Day(4, "23:59")}
+            certificates:
+              deadline: {Day(50, "23:59")}
+              allowed:
+                - id: tf-developer
+                  name: TensorFlow Developer Certificate
+            """;
+    }
+}
