@@ -51,7 +51,11 @@ internal sealed partial class SocketModeService(
                     {
                         LogLinkDisabled();
                         status.Set(SlackConnectionState.Disabled, reason);
-                        await RetireAsync(current);
+                        // Retired here, so the finally below must not retire it a second time (a disposed
+                        // connection throws, and a faulted background service stops the host).
+                        var disabled = current;
+                        current = null;
+                        await RetireAsync(disabled);
                         return;
                     }
 

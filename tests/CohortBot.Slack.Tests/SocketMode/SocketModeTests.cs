@@ -119,7 +119,9 @@ public sealed class SocketModeTests
 
         await host.WaitForStateAsync(SlackConnectionState.Disabled);
         await socket.Closed.WaitAsync(FakeSlack.Wait);
-        await Task.Delay(300);
+        // The service has ended (no reconnect loop left to run), having opened one connection.
+        var service = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SocketModeService>().Single();
+        await service.ExecuteTask!.WaitAsync(FakeSlack.Wait);
         Assert.Equal(1, fake.ConnectionsOpened);
     }
 
