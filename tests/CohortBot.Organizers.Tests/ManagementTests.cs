@@ -155,7 +155,7 @@ public sealed class ManagementTests
         var store = f.Get<ICohortStore>();
 
         var moved = await f.TypeAsync(OrgA, "/extend 2 \"2026-10-06 23:59\"");
-        Assert.True(moved.Text.StartsWith("The deadline for week 2 is now", StringComparison.Ordinal), string.Join("\n", f.Logs.Lines.Select(l => l.Message)));
+        Assert.True(moved.Text.StartsWith("The deadline for week 2 is now", StringComparison.Ordinal), string.Join("\n", f.Logs.Entries.Select(l => l.Message)));
         Assert.Contains(listener.Changes, c => c.Kind == CohortChangeKind.WeekChanged && c.Subject == "2");
         Assert.Equal(TestCohort.Kst("2026-10-06 23:59"), await DueOf(store, f, 2));
         Assert.Equal(TestCohort.Kst("2026-10-06 23:59"), (await store.WeeksAsync(f.CohortId, CancellationToken.None)).Single(w => w.Number == 2).ClosesAt);

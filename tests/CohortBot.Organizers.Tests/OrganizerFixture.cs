@@ -23,7 +23,7 @@ internal sealed class OrganizerFixture : IAsyncDisposable
 
     private readonly string _dir;
 
-    private OrganizerFixture(string dir, ServiceProvider services, FakeTimeProvider clock, CapturingPlatform dms, CapturingLogger logs, long cohortId)
+    private OrganizerFixture(string dir, ServiceProvider services, FakeTimeProvider clock, CapturingPlatform dms, CohortBot.Testing.CapturingLogger logs, long cohortId)
     {
         _dir = dir;
         Services = services;
@@ -39,7 +39,7 @@ internal sealed class OrganizerFixture : IAsyncDisposable
 
     public CapturingPlatform Dms { get; }
 
-    public CapturingLogger Logs { get; }
+    public CohortBot.Testing.CapturingLogger Logs { get; }
 
     public long CohortId { get; }
 
@@ -52,7 +52,7 @@ internal sealed class OrganizerFixture : IAsyncDisposable
         System.IO.Directory.CreateDirectory(dir);
         var clock = new FakeTimeProvider(TestCohort.Kst("2026-09-10 09:00"));
         var dms = new CapturingPlatform();
-        var logs = new CapturingLogger();
+        var logs = new CohortBot.Testing.CapturingLogger();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddOptions();

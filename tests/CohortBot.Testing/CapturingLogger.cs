@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CohortBot.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CohortBot.Testing;
@@ -17,6 +18,15 @@ public sealed class CapturingLogger : ILoggerProvider
 
     /// <summary>Each entry as one line: <c>Level Category: message exception</c>.</summary>
     public IEnumerable<string> Lines => Entries.Select(e => e.ToString());
+
+    public bool Contains(string text) => Lines.Any(l => l.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>For a <see cref="CohortServices"/>: replaces its null loggers with ones that write here.</summary>
+    public void Install(IServiceCollection services)
+    {
+        services.AddSingleton(this);
+        services.AddSingleton(typeof(ILogger<>), typeof(CapturedLogger<>));
+    }
 
     public IReadOnlyList<LogEntry> AtLeast(LogLevel level) => Entries.Where(e => e.Level >= level).ToList();
 
