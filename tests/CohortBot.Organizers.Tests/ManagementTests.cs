@@ -107,13 +107,13 @@ public sealed class ManagementTests
         await using var f = await CreateAsync(configure: s => s.AddSingleton(TwoExcused));
         await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:1");
         await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:2");
-        f.Dms.Sent.Clear();
+        f.Dms.Clear();
 
         var third = await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:3");
 
         Assert.Equal(ReplyTone.Error, third.Tone);
         Assert.Equal("김민준 already has 2 excused weeks (1, 2), the most this cohort allows (completion.max_excused_weeks in the cohort file). Nothing changed.", third.Text);
-        Assert.Empty(f.Dms.Sent);
+        Assert.Empty(f.Dms.DirectMessages);
         var id = await ReviewQueueTests.ParticipantIdAsync(f, "minjun");
         Assert.Equal(2, (await f.Get<Core.Allowances.IAllowanceStore>().ForParticipantAsync(id, CancellationToken.None)).ExcusedWeekIds.Count);
         Assert.Equal("Week 2 was already excused for 김민준.", (await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:2")).Text);

@@ -56,7 +56,7 @@ public sealed class PermissionTests
         Assert.Empty(reply.Buttons);
         Assert.Empty(reply.Files);
         Assert.Contains(f.Logs.Entries, l => l.Level == LogLevel.Warning && l.Message == $"Refused organizer command {command} for terminal user minjun: not an organizer");
-        Assert.Empty(f.Dms.Sent);
+        Assert.Empty(f.Dms.DirectMessages);
     }
 
     [Theory]

@@ -27,6 +27,11 @@ public sealed class CapturingPlatform(TimeProvider clock, string platform = "ter
 
     public IReadOnlyList<SentMessage> All => _sent.ToList();
 
+    public IReadOnlyList<SentMessage> DirectMessages => _sent.Where(s => !s.IsChannel).ToList();
+
+    /// <summary>Forgets what was sent so far (a test that looks only at what comes next).</summary>
+    public void Clear() => _sent.Clear();
+
     public IReadOnlyList<SentMessage> Direct(string userId) => _sent.Where(s => !s.IsChannel && s.Target == userId).ToList();
 
     public IReadOnlyList<Reply> To(string userId) => Direct(userId).Select(s => s.Message).ToList();
