@@ -41,6 +41,15 @@ public sealed class DiscordOptions
 
     public TimeSpan ReconnectDelayMax { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Where in the first heartbeat interval the first beat goes, a draw from [0, 1): random, so a
+    /// fleet of reconnecting clients does not beat in step. Tests fix it to know when the beat is due.
+    /// </summary>
+    internal Func<double> HeartbeatJitter { get; set; } = Random.Shared.NextDouble;
+
+    /// <summary>The reconnect delays as the one back-off policy.</summary>
+    internal CohortBot.Core.Resilience.BackoffPolicy ReconnectBackoff => new(ReconnectDelayMin, ReconnectDelayMax);
+
     /// <summary>Requests per second to Discord outside interaction endpoints (Discord's global limit is 50).</summary>
     public int GlobalRequestsPerSecond { get; set; } = 50;
 

@@ -1,6 +1,8 @@
 using CohortBot.Core.Fetching;
 using CohortBot.Core.Inbound;
 using CohortBot.Core.Notifications;
+using CohortBot.Core.Resilience;
+using CohortBot.Core.Transport;
 using CohortBot.Core.Submissions;
 using CohortBot.Discord.Commands;
 using CohortBot.Discord.Gateway;
@@ -30,10 +32,26 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddInboundRuntime();
 
-        // The default HttpClient logging writes full URLs, and interaction/webhook tokens are in the
-        // path; the REST client logs route templates instead.
+        services.TryAddSingleton<IWebSocketConnector, ClientWebSocketConnector>();
+
+        // The REST pipeline, outermost first: token and User-Agent; retries of what may be retried
+        // (one back-off policy); bucket, global and 429 limits; and each attempt's timeout on the
+        // injected clock. The default HttpClient logging writes full URLs, and interaction/webhook
+        // tokens are in the path; the steps log route templates instead.
+        services.AddSingleton<RateLimitBuckets>();
+        services.AddTransient<DiscordAuthHandler>();
+        services.AddTransient<DiscordRetryHandler>();
+        services.AddTransient<DiscordRateLimitHandler>();
         services.AddHttpClient(DiscordRestClient.HttpClientName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<DiscordAuthHandler>()
+            .AddHttpMessageHandler<DiscordRetryHandler>()
+            .AddHttpMessageHandler<DiscordRateLimitHandler>()
+            .AddHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<DiscordOptions>>();
+                return new ClockTimeoutHandler(() => options.Value.RequestTimeout, sp.GetRequiredService<TimeProvider>());
+            })
             .RemoveAllLoggers();
         // Attachment URLs come from the payload: only Discord's file hosts, redirects checked hop by
         // hop, and never an address on the inside (checked at connect time). No request logging:

@@ -35,6 +35,9 @@ public sealed class SlackOptions
 
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Retries of a call after a 5xx or a network error, for calls that may safely run twice (429s are handled apart).</summary>
+    public int ServerErrorRetries { get; set; } = 4;
+
     /// <summary>How many 429 answers in a row one call waits out before giving up.</summary>
     public int MaxRateLimitRetries { get; set; } = 10;
 

@@ -34,6 +34,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             errors.Add("Slack:ReconnectMaxDelay must not be shorter than Slack:ReconnectBaseDelay.");
         }
 
+        if (o.ServerErrorRetries is < 0 or > 10)
+        {
+            errors.Add("Slack:ServerErrorRetries must be between 0 and 10.");
+        }
+
         if (o.MaxRateLimitRetries is < 0 or > 100)
         {
             errors.Add("Slack:MaxRateLimitRetries must be between 0 and 100.");

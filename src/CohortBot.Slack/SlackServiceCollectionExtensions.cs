@@ -1,6 +1,8 @@
 using CohortBot.Core.Fetching;
 using CohortBot.Core.Inbound;
 using CohortBot.Core.Notifications;
+using CohortBot.Core.Resilience;
+using CohortBot.Core.Transport;
 using CohortBot.Slack.Commands;
 using CohortBot.Slack.Http;
 using CohortBot.Slack.Interactivity;
@@ -28,13 +30,29 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddInboundRuntime();
 
+        services.TryAddSingleton<IWebSocketConnector, ClientWebSocketConnector>();
+
+        // The Web API pipeline, outermost first: token; retries of what may be retried (one back-off
+        // policy); per-queue pacing and 429s; each attempt's timeout on the injected clock. URLs Slack
+        // hands out (files, uploads, response_url) get the 429 step and the timeout, and the guarded
+        // primary handler. No HttpClient request logging: it would write response_url and upload_url
+        // paths, which are credentials.
         services.AddSingleton<SlackRateLimiter>();
-        // No HttpClient request logging: it would write response_url and upload_url paths, which are credentials.
-        services.AddHttpClient<SlackApiClient>((sp, http) =>
-            http.Timeout = sp.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout)
+        services.AddSingleton<SlackApiClient>();
+        services.AddTransient<SlackAuthHandler>();
+        services.AddTransient<SlackRetryHandler>();
+        services.AddTransient<SlackRateLimitHandler>();
+        services.AddHttpClient(SlackApiClient.HttpClientName)
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<SlackAuthHandler>()
+            .AddHttpMessageHandler<SlackRetryHandler>()
+            .AddHttpMessageHandler<SlackRateLimitHandler>()
+            .AddHttpMessageHandler(AttemptTimeout)
             .RemoveAllLoggers();
         services.AddHttpClient(SlackApiClient.FilesClientName)
-            .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout)
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<SlackRateLimitHandler>()
+            .AddHttpMessageHandler(AttemptTimeout)
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<SlackOptions>>();
@@ -71,5 +89,11 @@ public static class SlackServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    private static ClockTimeoutHandler AttemptTimeout(IServiceProvider sp)
+    {
+        var options = sp.GetRequiredService<IOptions<SlackOptions>>();
+        return new ClockTimeoutHandler(() => options.Value.RequestTimeout, sp.GetRequiredService<TimeProvider>());
     }
 }

@@ -40,10 +40,10 @@ public sealed class DiscordOptionsTests
     [Fact]
     public async Task HostStart_FailsOnMissingToken_WithoutEchoingSecrets()
     {
-        await using var fake = await FakeDiscord.StartAsync();
+        await using var fake = await FakeDiscord.StartAsync(new TestClock());
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
         {
-            await using var bot = await BotHarness.StartAsync(fake, new Dictionary<string, string?> { ["Discord:Token"] = "", ["Discord:ApplicationId"] = "app" });
+            await using var bot = await DiscordBot.StartAsync(fake, new Dictionary<string, string?> { ["Discord:Token"] = "", ["Discord:ApplicationId"] = "app" });
         });
 
         Assert.Contains("Discord:Token", ex.Message);

@@ -98,14 +98,14 @@ public sealed class TwoPlatformsTests
     private static async Task<string> DiscordAsync(FakeDiscord discord, JsonObject interaction)
     {
         await discord.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
-        var callback = await Wire.CallbackAsync(discord, interaction);
+        var callback = await Sent.CallbackAsync(discord, interaction);
         var data = callback.Json!["data"];
         if ((int)callback.Json!["type"]! == 5)
         {
-            data = (await Wire.EditAsync(discord, interaction)).Json;
+            data = (await Sent.EditAsync(discord, interaction)).Json;
         }
 
-        return Wire.Text(data!);
+        return Sent.Text(data!);
     }
 
     /// <summary>A cohort in Asia/Seoul laid around the real clock (the adapters run on real time).</summary>

@@ -85,7 +85,7 @@ public sealed class EventManagementTests
         Assert.Contains("2 people already have a seat, more than the 1 seat it now has. Nobody lost their seat", reply.Text, StringComparison.Ordinal);
         var seats = await f.Get<IEventStore>().SeatsAsync([(await f.Get<IEventStore>().FindAsync(f.CohortId, "oh-two", CancellationToken.None))!.Id], CancellationToken.None);
         Assert.Equal(2, seats.Values.Single().Going);
-        Assert.Empty(f.Dms.Sent);
+        Assert.Empty(f.Dms.DirectMessages);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class EventManagementTests
         Assert.Equal("Office hours two was already cancelled.", (await f.TypeAsync(OrgA, "/event-cancel oh-two")).Text);
         await f.Get<ICohortStore>().SyncAsync(TestCohort.Definition(), f.Clock.GetUtcNow(), CancellationToken.None);
         Assert.True((await f.Get<IEventStore>().FindAsync(f.CohortId, "oh-two", CancellationToken.None))!.Cancelled);
-        Assert.Equal(2, f.Dms.Sent.Count);
+        Assert.Equal(2, f.Dms.DirectMessages.Count);
     }
 
     [Theory]

@@ -107,13 +107,13 @@ public sealed class ManagementTests
         await using var f = await CreateAsync(configure: s => s.AddSingleton(TwoExcused));
         await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:1");
         await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:2");
-        f.Dms.Sent.Clear();
+        f.Dms.Clear();
 
         var third = await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:3");
 
         Assert.Equal(ReplyTone.Error, third.Tone);
         Assert.Equal("김민준 already has 2 excused weeks (1, 2), the most this cohort allows (completion.max_excused_weeks in the cohort file). Nothing changed.", third.Text);
-        Assert.Empty(f.Dms.Sent);
+        Assert.Empty(f.Dms.DirectMessages);
         var id = await ReviewQueueTests.ParticipantIdAsync(f, "minjun");
         Assert.Equal(2, (await f.Get<Core.Allowances.IAllowanceStore>().ForParticipantAsync(id, CancellationToken.None)).ExcusedWeekIds.Count);
         Assert.Equal("Week 2 was already excused for 김민준.", (await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:2")).Text);
@@ -155,7 +155,7 @@ public sealed class ManagementTests
         var store = f.Get<ICohortStore>();
 
         var moved = await f.TypeAsync(OrgA, "/extend 2 \"2026-10-06 23:59\"");
-        Assert.True(moved.Text.StartsWith("The deadline for week 2 is now", StringComparison.Ordinal), string.Join("\n", f.Logs.Lines.Select(l => l.Message)));
+        Assert.True(moved.Text.StartsWith("The deadline for week 2 is now", StringComparison.Ordinal), string.Join("\n", f.Logs.Entries.Select(l => l.Message)));
         Assert.Contains(listener.Changes, c => c.Kind == CohortChangeKind.WeekChanged && c.Subject == "2");
         Assert.Equal(TestCohort.Kst("2026-10-06 23:59"), await DueOf(store, f, 2));
         Assert.Equal(TestCohort.Kst("2026-10-06 23:59"), (await store.WeeksAsync(f.CohortId, CancellationToken.None)).Single(w => w.Number == 2).ClosesAt);

@@ -23,7 +23,7 @@ internal sealed class OrganizerFixture : IAsyncDisposable
 
     private readonly string _dir;
 
-    private OrganizerFixture(string dir, ServiceProvider services, FakeTimeProvider clock, CapturingPlatform dms, CapturingLogger logs, long cohortId)
+    private OrganizerFixture(string dir, ServiceProvider services, FakeTimeProvider clock, CohortBot.Testing.CapturingPlatform dms, CohortBot.Testing.CapturingLogger logs, long cohortId)
     {
         _dir = dir;
         Services = services;
@@ -37,9 +37,9 @@ internal sealed class OrganizerFixture : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public CapturingPlatform Dms { get; }
+    public CohortBot.Testing.CapturingPlatform Dms { get; }
 
-    public CapturingLogger Logs { get; }
+    public CohortBot.Testing.CapturingLogger Logs { get; }
 
     public long CohortId { get; }
 
@@ -51,8 +51,8 @@ internal sealed class OrganizerFixture : IAsyncDisposable
         var dir = Path.Combine(Path.GetTempPath(), "cohortbot-org-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
         var clock = new FakeTimeProvider(TestCohort.Kst("2026-09-10 09:00"));
-        var dms = new CapturingPlatform();
-        var logs = new CapturingLogger();
+        var dms = new CohortBot.Testing.CapturingPlatform(clock);
+        var logs = new CohortBot.Testing.CapturingLogger();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddOptions();

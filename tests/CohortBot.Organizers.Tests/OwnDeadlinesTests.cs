@@ -94,7 +94,7 @@ public sealed class OwnDeadlinesTests
         await f.TypeAsync(OrgA, "/extend week:1 until:\"2026-10-05 23:59\" participant:terminal:minjun");
         f.At("2026-09-15 10:00");
         await f.RunAsync("minjun", "submit", ("week", 1L), ("url", "https://example.com/m"));
-        f.Dms.Sent.Clear();
+        f.Dms.Clear();
 
         await f.TypeAsync(OrgA, "/review");
         await f.TypeAsync(OrgA, "/reject proof:w1 reason:blurry");

@@ -55,8 +55,8 @@ public sealed class PermissionTests
         Assert.Equal($"Sorry, /{command} is for organizers only.", reply.Text);
         Assert.Empty(reply.Buttons);
         Assert.Empty(reply.Files);
-        Assert.Contains(f.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message == $"Refused organizer command {command} for terminal user minjun: not an organizer");
-        Assert.Empty(f.Dms.Sent);
+        Assert.Contains(f.Logs.Entries, l => l.Level == LogLevel.Warning && l.Message == $"Refused organizer command {command} for terminal user minjun: not an organizer");
+        Assert.Empty(f.Dms.DirectMessages);
     }
 
     [Theory]

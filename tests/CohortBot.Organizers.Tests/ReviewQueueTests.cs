@@ -105,7 +105,7 @@ public sealed class ReviewQueueTests
         Assert.Equal(ReplyTone.Warning, refused.Tone);
         Assert.Contains("terminal:org-a is reviewing", refused.Text, StringComparison.Ordinal);
         Assert.Equal("No proofs are waiting for review.", (await f.RunAsync(OrgB, "review")).Text);
-        Assert.Empty(f.Dms.Sent);
+        Assert.Empty(f.Dms.DirectMessages);
 
         f.Clock.Advance(TimeSpan.FromMinutes(10));
         var taken = await f.RunAsync(OrgB, "review");
@@ -115,7 +115,7 @@ public sealed class ReviewQueueTests
 
         var late = await f.RunAsync(OrgA, "approve", ("proof", proof));
         Assert.Contains("already been reviewed: approved", late.Text, StringComparison.Ordinal);
-        Assert.Single(f.Dms.Sent);
+        Assert.Single(f.Dms.DirectMessages);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class ReviewQueueTests
         Assert.Equal("reject", form.Form!.Command);
         Assert.Equal(reject.Options["proof"], form.Form.Fixed["proof"]);
         Assert.Equal("reason", Assert.Single(form.Form.Fields).Option);
-        Assert.Empty(f.Dms.Sent);
+        Assert.Empty(f.Dms.DirectMessages);
 
         var done = await f.RunAsync(OrgA, "reject", ("proof", reject.Options["proof"]), ("reason", "The screenshot shows week 2, not week 1."), ("week", "1"));
         Assert.StartsWith("Rejected the week 1 proof of 김민준 (#1 · terminal:minjun) (The screenshot shows week 2, not week 1.)", done.Text, StringComparison.Ordinal);

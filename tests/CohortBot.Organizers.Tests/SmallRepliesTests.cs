@@ -24,7 +24,7 @@ public sealed class SmallRepliesTests
         Assert.Equal(ReplyTone.Error, reply.Tone);
         Assert.Equal("There is no week 999.", reply.Text);
         Assert.Empty(await f.Get<Core.Audit.IAuditLog>().RecentAsync(f.CohortId, 5, CancellationToken.None));
-        Assert.Empty(f.Dms.Sent);
+        Assert.Empty(f.Dms.DirectMessages);
         Assert.StartsWith("No proofs of week 2", (await f.TypeAsync(OrgA, "/review 2")).Text, StringComparison.Ordinal);
     }
 

@@ -26,7 +26,7 @@ public sealed class AnnouncementAndDigestTests
         await events.RsvpAsync(talk, (await bot.ParticipantAsync("alice")).Id, bot.Clock.GetUtcNow(), CancellationToken.None);
 
         await bot.AdvanceToAsync(Talk.AddDays(-3));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
+        await bot.Platform.WaitUntilAsync(s => s.Count == 1);
         var post = bot.Platform.Channel("announcements").Single();
         Assert.Equal(Talk.AddDays(-3), post.At);
         Assert.Contains("Hyperconnect", post.Message.Text, StringComparison.Ordinal);
@@ -38,14 +38,14 @@ public sealed class AnnouncementAndDigestTests
 
         // Monday 09:00 Seoul falls in between: the organizer digest goes to its own channel.
         await bot.AdvanceToAsync(Talk.AddHours(-24));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Any(x => x.Target == "alice")));
+        await bot.Platform.WaitUntilAsync(s => s.Any(x => x.Target == "alice"));
         var reminder = bot.Platform.Direct("alice").Single();
         Assert.Equal(Talk.AddHours(-24), reminder.At);
         Assert.Contains("https://meet.example.com/tt-hc", reminder.Message.Text, StringComparison.Ordinal);
 
         await bot.AdvanceToAsync(Talk.AddHours(-1));
         await bot.AdvanceToAsync(Talk.AddMinutes(-15));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count(x => x.Target is "alice" or "announcements") == 4));
+        await bot.Platform.WaitUntilAsync(s => s.Count(x => x.Target is "alice" or "announcements") == 4);
         Assert.Equal([Talk.AddDays(-3), Talk.AddHours(-1)], bot.Platform.Channel("announcements").Select(s => s.At).ToArray());
         Assert.Equal([Talk.AddHours(-24), Talk.AddMinutes(-15)], bot.Platform.Direct("alice").Select(s => s.At).ToArray());
         Assert.Empty(bot.Platform.Direct("bob"));
@@ -66,7 +66,7 @@ public sealed class AnnouncementAndDigestTests
             await bot.AdvanceToAsync(monday.AddSeconds(-1));
             Assert.Empty(bot.Platform.All);
             await bot.AdvanceToAsync(monday);
-            Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
+            await bot.Platform.WaitUntilAsync(s => s.Count == 1);
             var digest = bot.Platform.Channel("organizers").Single();
             Assert.Equal(monday, digest.At);
             Assert.Contains("0 of 2 submitted", digest.Message.Text, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed class AnnouncementAndDigestTests
         var next = monday.AddDays(7);
         await using (var bot = await BotUnderTest.StartAsync(folder, cohort, next.AddHours(1)))
         {
-            Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
+            await bot.Platform.WaitUntilAsync(s => s.Count == 1);
             await bot.AdvanceToAsync(next.AddHours(1).AddMinutes(5));
             Assert.Single(bot.Platform.Channel("organizers"));
         }
@@ -101,7 +101,7 @@ public sealed class AnnouncementAndDigestTests
         var start = TestCohort.Instant(new DateTime(2026, 12, 7, 10, 10, 0));
         await using var bot = await BotUnderTest.StartAsync(folder, cohort, start, "--Schedules:DigestCron=0 0/30 * ? * *");
 
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
+        await bot.Platform.WaitUntilAsync(s => s.Count == 1);
         await bot.AdvanceToAsync(start.AddMinutes(5));
         Assert.Single(bot.Platform.Channel("organizers"));
         var c = await bot.CohortAsync();
@@ -109,6 +109,6 @@ public sealed class AnnouncementAndDigestTests
         Assert.Equal(["digest@" + TestCohort.Instant(new DateTime(2026, 12, 7, 10, 0, 0)).ToUnixTimeSeconds()], settled.Select(k => k.Subject).ToArray());
 
         await bot.AdvanceToAsync(TestCohort.Instant(new DateTime(2026, 12, 7, 10, 30, 0)));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
+        await bot.Platform.WaitUntilAsync(s => s.Count == 2);
     }
 }

@@ -6,6 +6,7 @@ using CohortBot.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Quartz;
 
 namespace CohortBot.Scheduling.Tests;
 
@@ -16,12 +17,19 @@ namespace CohortBot.Scheduling.Tests;
 public sealed class BotUnderTest : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly IScheduler _scheduler;
+    private readonly Pulse _fired = new();
+    private readonly FiringListener _listener;
 
-    private BotUnderTest(IHost host, CapturingPlatform platform, FakeTimeProvider clock)
+    private BotUnderTest(IHost host, CapturingPlatform platform, FakeTimeProvider clock, IScheduler scheduler)
     {
         _host = host;
         Platform = platform;
         Clock = clock;
+        _scheduler = scheduler;
+        _listener = new FiringListener(_fired);
+        scheduler.ListenerManager.AddTriggerListener(_listener);
+        scheduler.ListenerManager.AddJobListener(_listener);
     }
 
     public CapturingPlatform Platform { get; }
@@ -51,28 +59,108 @@ public sealed class BotUnderTest : IAsyncDisposable
             b.Services.AddSingleton<IChatPlatform>(platform);
         });
         await host.StartAsync();
-        return new BotUnderTest(host, platform, clock);
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        return new BotUnderTest(host, platform, clock, scheduler);
     }
 
-    /// <summary>Moves the fake clock to <paramref name="instant"/> and gives the scheduler real time to act.</summary>
-    /// <remarks>
-    /// Moves in steps of at most <see cref="MaxStep"/>, letting the scheduler loop see each: one jump
-    /// of days lands the loop's misfire scan on every trigger at once, which is not what a real
-    /// clock does.
-    /// </remarks>
-    public async Task AdvanceToAsync(DateTimeOffset instant, int settleMs = 300)
+    /// <summary>
+    /// Moves the fake clock to <paramref name="instant"/>, stopping at every moment a cohort job is
+    /// due (so it fires at its own time, as on a real clock) and at least every <see cref="MaxStep"/>
+    /// (one jump of days would land the misfire scan on every trigger at once), and after each move
+    /// waits until the scheduler has run everything due by then. When it returns, what was due has been sent.
+    /// </summary>
+    /// <param name="waitForJobs">False when the test holds the sends itself: the clock moves, jobs start, nothing is awaited.</param>
+    public async Task AdvanceToAsync(DateTimeOffset instant, bool waitForJobs = true)
     {
-        while (Clock.GetUtcNow() + MaxStep < instant)
+        IReadOnlyDictionary<TriggerKey, int> expected = new Dictionary<TriggerKey, int>();
+        while (true)
         {
-            Clock.Advance(MaxStep);
-            await Task.Delay(5);
+            if (waitForJobs)
+            {
+                await SettledAsync(expected);
+            }
+
+            var now = Clock.GetUtcNow();
+            if (now >= instant)
+            {
+                return;
+            }
+
+            var step = now + MaxStep < instant ? now + MaxStep : instant;
+            if (await NextMomentAsync() is { } next && next > now && next < step)
+            {
+                step = next;
+            }
+
+            // What falls due by the step must be seen fired (and finished) or misfired before the next move.
+            expected = (await DueByAsync(step)).ToDictionary(k => k, _listener.Finished);
+            Clock.SetUtcNow(step);
+        }
+    }
+
+    private async Task<List<TriggerKey>> DueByAsync(DateTimeOffset instant)
+    {
+        var due = new List<TriggerKey>();
+        foreach (var key in await _scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup()))
+        {
+            if (key.Group != SweepGroup && await _scheduler.GetTrigger(key) is { NextFireTimeUtc: { } next } && next <= instant)
+            {
+                due.Add(key);
+            }
         }
 
-        Clock.SetUtcNow(instant);
-        await Task.Delay(settleMs);
+        return due;
     }
 
     public static TimeSpan MaxStep { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The outbox sweep's trigger group: it beats every minute and retries on its own, so it is not waited for.</summary>
+    private const string SweepGroup = "outbox";
+
+    /// <summary>
+    /// Waits until every cohort trigger due by now has run its job (or was found misfired) and none is still due. Re-checked at each
+    /// trigger the scheduler fires, completes, skips or finds misfired. The patience only matters on failure.
+    /// </summary>
+    private async Task SettledAsync(IReadOnlyDictionary<TriggerKey, int> expected)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var fired = _fired.Next;
+            if (expected.All(e => _listener.Finished(e.Key) > e.Value) && await IsSettledAsync())
+            {
+                return;
+            }
+
+            try
+            {
+                await fired.WaitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                var due = await DueByAsync(Clock.GetUtcNow());
+                var waiting = expected.Where(e => _listener.Finished(e.Key) <= e.Value).Select(e => e.Key.ToString());
+                throw new TimeoutException($"The scheduler did not settle at {Clock.GetUtcNow():O}: {_listener.Running} cohort job(s) running; due {string.Join(", ", due)}; not yet seen {string.Join(", ", waiting)}.");
+            }
+        }
+    }
+
+    private async Task<bool> IsSettledAsync() => _listener.Running == 0 && (await DueByAsync(Clock.GetUtcNow())).Count == 0;
+
+    /// <summary>The next instant a cohort's moment or digest is due; the outbox sweep's every-minute beat does not count.</summary>
+    private async Task<DateTimeOffset?> NextMomentAsync()
+    {
+        DateTimeOffset? earliest = null;
+        foreach (var key in await _scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup()))
+        {
+            if (key.Group != SweepGroup && await _scheduler.GetTrigger(key) is { } trigger && trigger.NextFireTimeUtc is { } next && (earliest is null || next < earliest))
+            {
+                earliest = next;
+            }
+        }
+
+        return earliest;
+    }
 
     public async Task<Participant> ParticipantAsync(string name)
     {
@@ -85,6 +173,7 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Platform.Hold?.Open();
         await _host.StopAsync();
         _host.Dispose();
         SqliteConnectionFactory.ReleaseAll();
@@ -110,5 +199,65 @@ public sealed class TestFolder : IDisposable
         catch (IOException)
         {
         }
+    }
+}
+
+/// <summary>Announces every trigger the scheduler fires, completes or finds misfired, and every job it finishes.</summary>
+internal sealed class FiringListener(Pulse pulse) : ITriggerListener, IJobListener
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TriggerKey, int> _finished = new();
+
+    private int _running;
+
+    public string Name => "tests";
+
+    /// <summary>Cohort triggers fired whose job has not completed yet (the outbox sweep is left out).</summary>
+    public int Running => Volatile.Read(ref _running);
+
+    /// <summary>How often the trigger has completed a job or been found misfired.</summary>
+    public int Finished(TriggerKey key) => _finished.GetValueOrDefault(key);
+
+    public ValueTask TriggerFired(ITrigger trigger, IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        if (trigger.Key.Group != "outbox")
+        {
+            Interlocked.Increment(ref _running);
+        }
+
+        return Fire();
+    }
+
+    public ValueTask<bool> VetoJobExecution(ITrigger trigger, IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.FromResult(false);
+
+    public ValueTask TriggerMisfired(ITrigger trigger, IScheduler scheduler, CancellationToken cancellationToken = default) => Finish(trigger);
+
+    public ValueTask TriggerSkipped(ITrigger trigger, IScheduler scheduler, CancellationToken cancellationToken = default) => Finish(trigger);
+
+    public ValueTask TriggerComplete(ITrigger trigger, IJobExecutionContext context, SchedulerInstruction triggerInstructionCode, CancellationToken cancellationToken = default)
+    {
+        if (trigger.Key.Group != "outbox")
+        {
+            Interlocked.Decrement(ref _running);
+        }
+
+        return Finish(trigger);
+    }
+
+    private ValueTask Finish(ITrigger trigger)
+    {
+        _finished.AddOrUpdate(trigger.Key, 1, (_, n) => n + 1);
+        return Fire();
+    }
+
+    public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => Fire();
+
+    public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => Fire();
+
+    public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default) => Fire();
+
+    private ValueTask Fire()
+    {
+        pulse.Fire();
+        return ValueTask.CompletedTask;
     }
 }

@@ -31,7 +31,7 @@ public sealed class DeadlineReminderTests
         Assert.Empty(bot.Platform.All);
 
         await bot.AdvanceToAsync(Due.AddHours(-48));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
+        await bot.Platform.WaitUntilAsync(s => s.Count == 1);
         var first = bot.Platform.Direct("alice").Single();
         Assert.Equal(Due.AddHours(-48), first.At);
         Assert.Contains("Week 12", first.Message.Text, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class DeadlineReminderTests
         await bot.AdvanceToAsync(Due.AddHours(-3).AddSeconds(-1));
         Assert.Single(bot.Platform.All);
         await bot.AdvanceToAsync(Due.AddHours(-3));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
+        await bot.Platform.WaitUntilAsync(s => s.Count == 2);
         Assert.Equal(Due.AddHours(-3), bot.Platform.Direct("alice")[1].At);
     }
 
@@ -53,7 +53,7 @@ public sealed class DeadlineReminderTests
         await bot.Services.GetRequiredService<Core.Participants.IParticipantStore>().SetLanguageAsync(minjun.Id, "ko", CancellationToken.None);
 
         await bot.AdvanceToAsync(Due.AddHours(-48));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
+        await bot.Platform.WaitUntilAsync(s => s.Count == 2);
         Assert.Contains("12주차", bot.Platform.Direct("minjun").Single().Message.Text, StringComparison.Ordinal);
         Assert.Contains("Week 12", bot.Platform.Direct("alice").Single().Message.Text, StringComparison.Ordinal);
     }
@@ -78,8 +78,7 @@ public sealed class DeadlineReminderTests
         await bot.Services.GetRequiredService<IReminderPreferences>().SetEnabledAsync(carol.Id, false, CancellationToken.None);
 
         await bot.AdvanceToAsync(Due.AddHours(-48));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
-        await Task.Delay(200);
+        await bot.Platform.WaitUntilAsync(s => s.Count == 2);
         Assert.Equal(["bob", "dave"], bot.Platform.All.Select(s => s.Target).Order().ToArray());
     }
 
@@ -93,7 +92,7 @@ public sealed class DeadlineReminderTests
         await bot.Services.GetRequiredService<IReminderPreferences>().SetQuietHoursAsync(alice.Id, new QuietHours(new TimeOnly(22, 0), new TimeOnly(8, 0)), CancellationToken.None);
 
         await bot.AdvanceToAsync(Due.AddHours(-48));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
+        await bot.Platform.WaitUntilAsync(s => s.Count == 1);
         Assert.Equal("bob", bot.Platform.All.Single().Target);
 
         var quietEnd = TestCohort.Instant(new DateTime(2026, 12, 5, 8, 0, 0));
@@ -103,7 +102,7 @@ public sealed class DeadlineReminderTests
         // The sweep runs every minute of scheduler time; the first one after 08:00 delivers it.
         await bot.AdvanceToAsync(quietEnd);
         await bot.AdvanceToAsync(quietEnd.AddMinutes(1));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Any(x => x.Target == "alice")));
+        await bot.Platform.WaitUntilAsync(s => s.Any(x => x.Target == "alice"));
         var late = bot.Platform.Direct("alice").Single();
         Assert.InRange(late.At, quietEnd, quietEnd.AddMinutes(1));
     }
@@ -136,7 +135,7 @@ public sealed class DeadlineReminderTests
             new NewCertificateSubmission(c.Id, alice.Id, "tf-developer", bot.Clock.GetUtcNow(), "https://example.com/cert", null, false), CancellationToken.None);
 
         await bot.AdvanceToAsync(due.AddHours(-48));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
+        await bot.Platform.WaitUntilAsync(s => s.Count == 1);
         var sent = bot.Platform.Direct("bob").Single();
         Assert.Equal(due.AddHours(-48), sent.At);
         Assert.Contains("/cert", sent.Message.Text, StringComparison.Ordinal);
@@ -158,12 +157,11 @@ public sealed class DeadlineReminderTests
         var told = bot.Platform.All.Count; // the excuse and extension DMs
 
         await bot.AdvanceToAsync(Due.AddHours(-48));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == told + 1));
-        await Task.Delay(200);
+        await bot.Platform.WaitUntilAsync(s => s.Count == told + 1);
         Assert.Equal(["alice"], bot.Platform.All.Skip(told).Select(s => s.Target).ToArray());
 
         await bot.AdvanceToAsync(carolsDue.AddHours(-48));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Any(x => x.Target == "carol" && x.Message.Title == "Reminder")));
+        await bot.Platform.WaitUntilAsync(s => s.Any(x => x.Target == "carol" && x.Message.Title == "Reminder"));
         var carols = bot.Platform.Direct("carol").Where(x => x.Message.Title == "Reminder").ToList();
         Assert.Equal(carolsDue.AddHours(-48), Assert.Single(carols).At);
         Assert.Contains(Core.Time.TimeMarkup.Token(carolsDue), carols[0].Message.Text, StringComparison.Ordinal);

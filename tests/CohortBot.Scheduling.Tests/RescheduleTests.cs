@@ -26,7 +26,7 @@ public sealed class RescheduleTests
         Assert.Empty(bot.Platform.All);
         var newDue = Due.AddDays(1);
         await bot.AdvanceToAsync(newDue.AddHours(-48));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
+        await bot.Platform.WaitUntilAsync(s => s.Count == 1);
         Assert.Equal(newDue.AddHours(-48), bot.Platform.All.Single().At);
         Assert.Contains(Core.Time.TimeMarkup.Token(newDue), bot.Platform.All.Single().Message.Text, StringComparison.Ordinal);
     }
@@ -45,7 +45,7 @@ public sealed class RescheduleTests
         await ResyncAsync(bot, folder, cohort, CohortChangeKind.EventChanged, "tt-gone");
 
         await bot.AdvanceToAsync(TestCohort.Instant(start.AddHours(1)).AddDays(-3));
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 1));
+        await bot.Platform.WaitUntilAsync(s => s.Count == 1);
         Assert.Contains("tt-kept", bot.Platform.Channel("announcements").Single().Message.Buttons.Single().Action, StringComparison.Ordinal);
     }
 

@@ -40,7 +40,7 @@ public sealed class RestartTests
             }
 
             await bot.AdvanceToAsync(At48);
-            Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
+            await bot.Platform.WaitUntilAsync(s => s.Count == 2);
             await bot.AdvanceToAsync(At48.AddMinutes(3));
             Assert.Single(bot.Platform.Direct("alice"));
             Assert.Single(bot.Platform.Direct("bob"));
@@ -63,14 +63,14 @@ public sealed class RestartTests
         bot.Platform.Fail = target => target == "alice" && Interlocked.Increment(ref failures) <= 2 ? new HttpRequestException("503 from the platform") : null;
 
         await bot.AdvanceToAsync(At48);
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Any(x => x.Target == "bob")));
+        await bot.Platform.WaitUntilAsync(s => s.Any(x => x.Target == "bob"));
         // Small steps, so each sweep (every minute of scheduler time) fires on time.
         for (var step = 1; step <= 24 && bot.Platform.Direct("alice").Count == 0; step++)
         {
-            await bot.AdvanceToAsync(At48.AddSeconds(20 * step), settleMs: 200);
+            await bot.AdvanceToAsync(At48.AddSeconds(20 * step));
         }
 
-        Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
+        await bot.Platform.WaitUntilAsync(s => s.Count == 2);
         Assert.Single(bot.Platform.Direct("alice"));
         Assert.Single(bot.Platform.Direct("bob"));
         Assert.Equal(3, failures);
@@ -89,7 +89,7 @@ public sealed class RestartTests
         var back = At48.AddMinutes(90);
         await using (var bot = await BotUnderTest.StartAsync(folder, Cohort(), back))
         {
-            Assert.True(await bot.Platform.WaitUntilAsync(s => s.Count == 2));
+            await bot.Platform.WaitUntilAsync(s => s.Count == 2);
             Assert.All(bot.Platform.All, s => Assert.Equal(back, s.At));
         }
     }
@@ -111,7 +111,7 @@ public sealed class RestartTests
         Assert.Contains(dropped, await late.Services.GetRequiredService<IDeliveryLedger>().SettledJobsAsync(cohort.Id, CancellationToken.None));
 
         await late.AdvanceToAsync(Due.AddHours(-3));
-        Assert.True(await late.Platform.WaitUntilAsync(s => s.Count == 2));
+        await late.Platform.WaitUntilAsync(s => s.Count == 2);
         Assert.All(late.Platform.All, s => Assert.Equal(Due.AddHours(-3), s.At));
     }
 }

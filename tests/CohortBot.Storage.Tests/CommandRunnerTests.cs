@@ -14,17 +14,20 @@ public sealed class CommandRunnerTests
         await using var services = await CohortServices.StartAsync();
         var runner = services.Get<CommandRunner>();
         var release = new TaskCompletionSource();
+        var reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var png = TestImages.Png(7);
         var slowUpload = new InvocationAttachment("slow.png", png.Length, async ct =>
         {
+            reading.TrySetResult();
             await release.Task.WaitAsync(ct);
             return new MemoryStream(png);
         });
 
         var running = runner.RunAsync(Invocation.Create("submit", new PlatformUser("test", "slow", "Slow"), ("week", 2L), ("file", slowUpload)), CancellationToken.None);
-        await WaitUntilAsync(() => runner.InFlight == 1);
+        // The command is in flight once it reads its upload, which waits for the test.
+        await reading.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, runner.InFlight);
         var idle = runner.WaitIdleAsync(CancellationToken.None);
-        await Task.Delay(100);
         Assert.False(idle.IsCompleted);
 
         release.SetResult();
@@ -40,15 +43,5 @@ public sealed class CommandRunnerTests
     {
         await using var services = await CohortServices.StartAsync();
         Assert.True(services.Get<CommandRunner>().WaitIdleAsync(CancellationToken.None).IsCompleted);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
     }
 }

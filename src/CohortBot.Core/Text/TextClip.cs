@@ -19,7 +19,17 @@ public static class TextClip
             return text;
         }
 
-        var budget = maxLength - Ellipsis.Length;
+        return string.Concat(text.AsSpan(0, Boundary(text, maxLength - Ellipsis.Length)), Ellipsis);
+    }
+
+    /// <summary>The longest prefix length of at most <paramref name="budget"/> UTF-16 units that ends between grapheme clusters.</summary>
+    public static int Boundary(string text, int budget)
+    {
+        if (budget >= text.Length)
+        {
+            return text.Length;
+        }
+
         var end = 0;
         var elements = StringInfo.GetTextElementEnumerator(text);
         while (elements.MoveNext())
@@ -33,6 +43,6 @@ public static class TextClip
             end = next;
         }
 
-        return string.Concat(text.AsSpan(0, end), Ellipsis);
+        return end;
     }
 }

@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Messages;
 using CohortBot.Discord.Rendering;
+using CohortBot.Discord.Wire;
 
 namespace CohortBot.Discord.Commands;
 
@@ -15,93 +15,6 @@ public sealed class CommandPayloadBuilder(MessageCatalogue messages)
     public const int DescriptionMax = 100;
     public const int OptionsMax = 25;
 
-    public JsonArray Build(IReadOnlyList<CommandDescriptor> commands, bool global)
-    {
-        var array = new JsonArray();
-        foreach (var command in commands)
-        {
-            var body = new JsonObject
-            {
-                ["name"] = command.Name,
-                ["type"] = 1,
-                ["description"] = Describe(command.DescriptionKey),
-                ["description_localizations"] = Localized(command.DescriptionKey),
-                ["options"] = Options(command),
-                // A bitset string: "0" shows the command to administrators only; null leaves it to everyone.
-                ["default_member_permissions"] = command.OrganizerOnly ? "0" : null,
-            };
-            if (global)
-            {
-                body["contexts"] = new JsonArray(0, 1);
-                body["integration_types"] = new JsonArray(0);
-            }
-
-            array.Add(body);
-        }
-
-        return array;
-    }
-
-    private JsonArray Options(CommandDescriptor command)
-    {
-        var options = new JsonArray();
-        foreach (var option in command.Options.OrderByDescending(o => o.Required).Take(OptionsMax))
-        {
-            var node = new JsonObject
-            {
-                ["type"] = TypeOf(option.Type),
-                ["name"] = option.Name,
-                ["description"] = Describe(option.DescriptionKey(command.Name)),
-                ["description_localizations"] = Localized(option.DescriptionKey(command.Name)),
-                ["required"] = option.Required,
-            };
-            if (option.Choices != OptionChoices.None && option.Type is OptionType.String or OptionType.Integer)
-            {
-                node["autocomplete"] = true;
-            }
-
-            if (option.Type == OptionType.String)
-            {
-                node["max_length"] = Math.Clamp(option.MaxLength, 1, 6000);
-            }
-
-            if (option.Type == OptionType.Integer)
-            {
-                if (option.MinValue is { } min)
-                {
-                    node["min_value"] = min;
-                }
-
-                if (option.MaxValue is { } max)
-                {
-                    node["max_value"] = max;
-                }
-            }
-
-            options.Add(node);
-        }
-
-        return options;
-    }
-
-    private string Describe(string key, string language = MessageCatalogue.DefaultLanguage) =>
-        DiscordText.Truncate(DiscordText.NonEmpty(messages.Format(language, key)), DescriptionMax);
-
-    /// <summary>The description in every other catalogue language Discord has a locale for (Korean users see Korean).</summary>
-    private JsonObject Localized(string key)
-    {
-        var localized = new JsonObject();
-        foreach (var language in messages.Languages.Where(l => l != MessageCatalogue.DefaultLanguage).Order(StringComparer.Ordinal))
-        {
-            if (DiscordLocales.TryGetValue(language, out var locale))
-            {
-                localized[locale] = Describe(key, language);
-            }
-        }
-
-        return localized;
-    }
-
     /// <summary>Catalogue languages and the Discord locale codes they answer to.</summary>
     private static readonly Dictionary<string, string> DiscordLocales = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -114,12 +27,58 @@ public sealed class CommandPayloadBuilder(MessageCatalogue messages)
         ["vi"] = "vi",
     };
 
-    internal static int TypeOf(OptionType type) => type switch
+    public IReadOnlyList<ApplicationCommand> Build(IReadOnlyList<CommandDescriptor> commands, bool global) =>
+        commands.Select(command => new ApplicationCommand
+        {
+            Name = command.Name,
+            Type = ApplicationCommandType.ChatInput,
+            Description = Describe(command.DescriptionKey),
+            DescriptionLocalizations = Localized(command.DescriptionKey),
+            Options = Options(command),
+            // A bitset string: "0" shows the command to administrators only; null leaves it to everyone.
+            DefaultMemberPermissions = command.OrganizerOnly ? "0" : null,
+            Contexts = global ? [InteractionContextType.Guild, InteractionContextType.BotDm] : null,
+            IntegrationTypes = global ? [ApplicationIntegrationType.GuildInstall] : null,
+        }).ToList();
+
+    private List<ApplicationCommandOption> Options(CommandDescriptor command) =>
+        command.Options.OrderByDescending(o => o.Required).Take(OptionsMax).Select(option => new ApplicationCommandOption
+        {
+            Type = TypeOf(option.Type),
+            Name = option.Name,
+            Description = Describe(option.DescriptionKey(command.Name)),
+            DescriptionLocalizations = Localized(option.DescriptionKey(command.Name)),
+            Required = option.Required,
+            Autocomplete = option.Choices != OptionChoices.None && option.Type is OptionType.String or OptionType.Integer ? true : null,
+            MaxLength = option.Type == OptionType.String ? Math.Clamp(option.MaxLength, 1, 6000) : null,
+            MinValue = option.Type == OptionType.Integer ? option.MinValue : null,
+            MaxValue = option.Type == OptionType.Integer ? option.MaxValue : null,
+        }).ToList();
+
+    private string Describe(string key, string language = MessageCatalogue.DefaultLanguage) =>
+        DiscordText.Truncate(DiscordText.NonEmpty(messages.Format(language, key)), DescriptionMax);
+
+    /// <summary>The description in every other catalogue language Discord has a locale for (Korean users see Korean).</summary>
+    private Dictionary<string, string> Localized(string key)
     {
-        OptionType.String => 3,
-        OptionType.Integer => 4,
-        OptionType.Boolean => 5,
-        OptionType.Attachment => 11,
+        var localized = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var language in messages.Languages.Where(l => l != MessageCatalogue.DefaultLanguage).Order(StringComparer.Ordinal))
+        {
+            if (DiscordLocales.TryGetValue(language, out var locale))
+            {
+                localized[locale] = Describe(key, language);
+            }
+        }
+
+        return localized;
+    }
+
+    internal static ApplicationCommandOptionType TypeOf(OptionType type) => type switch
+    {
+        OptionType.String => ApplicationCommandOptionType.String,
+        OptionType.Integer => ApplicationCommandOptionType.Integer,
+        OptionType.Boolean => ApplicationCommandOptionType.Boolean,
+        OptionType.Attachment => ApplicationCommandOptionType.Attachment,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No Discord option type for this."),
     };
 }

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Platform;
 using CohortBot.Discord.Rest;
+using CohortBot.Discord.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,20 +24,17 @@ public sealed partial class CommandRegistrar(
     {
         var o = options.Value;
         var guild = string.IsNullOrWhiteSpace(o.GuildId) ? null : o.GuildId;
-        var body = builder.Build(Catalogue.All, global: guild is null).ToJsonString();
+        var body = DiscordJson.Serialize(builder.Build(Catalogue.All, global: guild is null), DiscordJson.Context.IReadOnlyListApplicationCommand);
         var scope = guild is null ? "global" : "guild:" + guild;
         var key = "commands-hash:" + scope;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(body));
         if (await state.GetAsync(DiscordChatPlatform.PlatformKey, key, ct) == hash)
         {
             LogUnchanged(scope);
             return false;
         }
 
-        var path = guild is null
-            ? $"/applications/{o.ApplicationId}/commands"
-            : $"/applications/{o.ApplicationId}/guilds/{guild}/commands";
-        await rest.SendAsync(HttpMethod.Put, path, System.Text.Json.Nodes.JsonNode.Parse(body), ct);
+        await rest.BulkOverwriteCommandsAsync(guild, body, ct);
         await state.SetAsync(DiscordChatPlatform.PlatformKey, key, hash, ct);
         LogRegistered(Catalogue.All.Count, scope);
         return true;

@@ -1,3 +1,4 @@
+using CohortBot.Core.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,6 +8,9 @@ namespace CohortBot.Discord.Commands;
 public sealed partial class CommandRegistrationService(CommandRegistrar registrar, TimeProvider clock, ILogger<CommandRegistrationService> logger) : BackgroundService
 {
     private const int Attempts = 6;
+
+    /// <summary>Discord unreachable at start: 2 s, doubling (with jitter) up to a minute.</summary>
+    private static readonly BackoffPolicy Backoff = new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,7 +33,7 @@ public sealed partial class CommandRegistrationService(CommandRegistrar registra
                     return;
                 }
 
-                await Task.Delay(TimeSpan.FromSeconds(Math.Pow(2, attempt)), clock, stoppingToken);
+                await Task.Delay(Backoff.Delay(attempt), clock, stoppingToken);
             }
         }
     }

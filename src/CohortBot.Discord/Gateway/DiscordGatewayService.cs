@@ -1,4 +1,5 @@
-using System.Net.WebSockets;
+using CohortBot.Core.Resilience;
+using CohortBot.Core.Transport;
 using CohortBot.Discord.Interactions;
 using CohortBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,7 @@ namespace CohortBot.Discord.Gateway;
 public sealed partial class DiscordGatewayService(
     DiscordRestClient rest,
     InteractionHandler interactions,
+    IWebSocketConnector connector,
     GatewayStatus status,
     IOptions<DiscordOptions> options,
     TimeProvider clock,
@@ -59,10 +61,11 @@ public sealed partial class DiscordGatewayService(
             }
 
             resume = outcome == GatewayOutcome.Resume;
-            status.Set(GatewayConnectionState.Reconnecting);
+            var delay = Backoff(failures);
+            status.Set(GatewayConnectionState.Reconnecting, retryIn: delay);
             try
             {
-                await Task.Delay(Backoff(failures), clock, stopping);
+                await Task.Delay(delay, clock, stopping);
             }
             catch (OperationCanceledException)
             {
@@ -76,18 +79,20 @@ public sealed partial class DiscordGatewayService(
     private async Task<GatewayOutcome> ConnectOnceAsync(bool resume, CancellationToken stopping)
     {
         var o = options.Value;
+        // The state moves first: discovering the URL is part of connecting (and ends the back-off the status reported).
+        status.Set(resume && _session.CanResume ? GatewayConnectionState.Resuming : GatewayConnectionState.Connecting);
         var url = resume && _session.CanResume ? _session.ResumeUrl! : await GatewayUrlAsync(stopping);
-        status.Set(resume ? GatewayConnectionState.Resuming : GatewayConnectionState.Connecting);
-        using var socket = new ClientWebSocket();
-        // Discord's own heartbeat carries liveness; WebSocket pings are not needed.
-        socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping))
+        System.Net.WebSockets.WebSocket socket;
+        using (var timeout = new CancellationTokenSource(o.HelloTimeout, clock))
+        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token))
         {
-            timeout.CancelAfter(o.HelloTimeout);
-            await socket.ConnectAsync(WithQuery(url), timeout.Token);
+            // Discord's own heartbeat carries liveness; WebSocket keep-alive pongs are not needed.
+            socket = await connector.ConnectAsync(WithQuery(url), TimeSpan.Zero, linked.Token);
         }
 
-        var connection = new GatewayConnection(socket, _session, interactions, status, o, clock, logger);
+        using var owned = socket;
+
+        var connection = new GatewayConnection(owned, _session, interactions, status, o, clock, logger);
         var outcome = await connection.RunAsync(resume, stopping);
         if (outcome == GatewayOutcome.Fatal)
         {
@@ -106,18 +111,15 @@ public sealed partial class DiscordGatewayService(
             return _gatewayUrl;
         }
 
-        var answer = await rest.SendAsync(HttpMethod.Get, "/gateway/bot", null, ct)
-            ?? throw new InvalidOperationException("GET /gateway/bot returned no body.");
-        if (answer.TryGetProperty("session_start_limit", out var limit)
-            && limit.TryGetProperty("remaining", out var remaining) && remaining.TryGetInt32(out var left) && left <= 0
-            && limit.TryGetProperty("reset_after", out var reset) && reset.TryGetInt64(out var resetMs) && resetMs > 0)
+        var answer = await rest.GetGatewayBotAsync(ct) ?? throw new InvalidOperationException("GET /gateway/bot returned no body.");
+        if (answer.SessionStartLimit is { Remaining: <= 0, ResetAfter: > 0 } limit)
         {
             // Going over the daily Identify budget ends every session and resets the bot token: wait instead.
-            LogIdentifyBudgetSpent(resetMs);
-            await Task.Delay(TimeSpan.FromMilliseconds(resetMs), clock, ct);
+            LogIdentifyBudgetSpent(limit.ResetAfter);
+            await Task.Delay(TimeSpan.FromMilliseconds(limit.ResetAfter), clock, ct);
         }
 
-        _gatewayUrl = answer.GetProperty("url").GetString() ?? throw new InvalidOperationException("GET /gateway/bot returned no url.");
+        _gatewayUrl = answer.Url is { Length: > 0 } url ? url : throw new InvalidOperationException("GET /gateway/bot returned no url.");
         return _gatewayUrl;
     }
 
@@ -132,13 +134,7 @@ public sealed partial class DiscordGatewayService(
         return builder.Uri;
     }
 
-    private TimeSpan Backoff(int failures)
-    {
-        var o = options.Value;
-        var ceiling = Math.Min(o.ReconnectDelayMax.TotalMilliseconds, o.ReconnectDelayMin.TotalMilliseconds * Math.Pow(2, Math.Min(failures, 16)));
-        // Full jitter between half and all of the ceiling spreads reconnecting clients apart.
-        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (Random.Shared.NextDouble() / 2)));
-    }
+    private TimeSpan Backoff(int failures) => options.Value.ReconnectBackoff.Delay(failures);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Discord closed the gateway with {Code} ({Reason}). Not reconnecting: fix the configuration and restart.")]
     private partial void LogFatalClose(int code, string reason);

@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CohortBot.Discord.Interactions;
+using CohortBot.Discord.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace CohortBot.Discord.Gateway;
@@ -20,41 +20,52 @@ internal sealed partial class GatewayConnection(
     TimeProvider clock,
     ILogger logger)
 {
-    private readonly GatewaySocket _socket = new(socket);
+    /// <summary>Our close code for a connection we give up on: not 1000/1001, so the session stays resumable.</summary>
+    private const WebSocketCloseStatus Resumable = (WebSocketCloseStatus)GatewayCloseCode.UnknownError;
+
+    /// <summary>How long a shutdown waits for Discord to answer its close frame.</summary>
+    private static readonly TimeSpan ShutdownCloseWait = TimeSpan.FromSeconds(2);
+
+    private static readonly DiscordJsonContext Json = DiscordJson.Context;
+    private readonly GatewaySocket _socket = new(socket, clock);
     private volatile bool _acked = true;
     private volatile bool _zombie;
+    private volatile bool _closing;
 
     public int? CloseCode => _socket.CloseCode;
 
     public async Task<GatewayOutcome> RunAsync(bool resume, CancellationToken stopping)
     {
-        using var life = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        // Not linked to stopping: cancelling a receive aborts the socket (Discord would see 1006).
+        // Stopping sends our close frame instead, and Discord's answer ends the receive loop.
+        using var life = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        using var stop = stopping.Register(() => _ = CloseForShutdownAsync(life));
         Task heartbeat = Task.CompletedTask;
         try
         {
             var hello = await ReceiveHelloAsync(life.Token);
             if (hello is null)
             {
-                return Fallback();
+                return stopping.IsCancellationRequested ? GatewayOutcome.Stopping : Fallback();
             }
 
-            heartbeat = HeartbeatLoopAsync(TimeSpan.FromMilliseconds(hello.Value), life.Token);
+            heartbeat = HeartbeatLoopAsync(TimeSpan.FromMilliseconds(hello.HeartbeatInterval), life.Token);
             if (resume && session.CanResume)
             {
                 status.Set(GatewayConnectionState.Resuming);
-                await _socket.SendAsync(new JsonObject { ["op"] = 6, ["d"] = new JsonObject { ["token"] = options.Token, ["session_id"] = session.SessionId, ["seq"] = session.Sequence } }, life.Token);
+                await _socket.SendAsync(new GatewayCommand<ResumeCommand>(GatewayOpcode.Resume, new ResumeCommand(options.Token, session.SessionId!, session.Sequence)), Json.GatewayCommandResumeCommand, life.Token);
             }
             else
             {
                 session.Clear();
-                await _socket.SendAsync(Identify(), life.Token);
+                await _socket.SendAsync(Identify(), Json.GatewayCommandIdentifyCommand, life.Token);
             }
 
-            return await ReceiveLoopAsync(life.Token);
+            var outcome = await ReceiveLoopAsync(life.Token);
+            return stopping.IsCancellationRequested ? GatewayOutcome.Stopping : outcome;
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception ex) when (stopping.IsCancellationRequested && ex is OperationCanceledException or WebSocketException or IOException)
         {
-            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down");
             return GatewayOutcome.Stopping;
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException)
@@ -69,6 +80,24 @@ internal sealed partial class GatewayConnection(
         }
     }
 
+    /// <summary>
+    /// 1000 on purpose: the bot goes offline at once rather than lingering as a resumable session.
+    /// Discord's answering close frame ends the receive loop; if it never comes, the loop is cut.
+    /// </summary>
+    private async Task CloseForShutdownAsync(CancellationTokenSource life)
+    {
+        try
+        {
+            _closing = true;
+            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down");
+            life.CancelAfter(ShutdownCloseWait);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection had already ended.
+        }
+    }
+
     private async Task<GatewayOutcome> ReceiveLoopAsync(CancellationToken ct)
     {
         while (true)
@@ -76,73 +105,60 @@ internal sealed partial class GatewayConnection(
             var frame = await _socket.ReceiveAsync(ct);
             if (frame is null)
             {
-                return Closed();
+                await _socket.AnswerCloseAsync();
+                return _closing ? GatewayOutcome.Stopping : Closed();
             }
 
-            JsonElement root;
-            try
-            {
-                using var doc = JsonDocument.Parse(frame);
-                root = doc.RootElement.Clone();
-            }
-            catch (JsonException)
+            if (!DiscordJson.TryParse(frame, Json.GatewayPayload, out var payload))
             {
                 LogMalformedFrame(frame.Length);
                 continue;
             }
 
-            if (root.ValueKind != JsonValueKind.Object)
+            switch (payload.Op)
             {
-                LogMalformedFrame(frame.Length);
-                continue;
-            }
-
-            var op = root.TryGetProperty("op", out var o) && o.TryGetInt32(out var n) ? n : -1;
-            var d = root.TryGetProperty("d", out var dv) ? dv : default;
-            switch (op)
-            {
-                case 0:
-                    OnDispatch(root, d);
+                case GatewayOpcode.Dispatch:
+                    OnDispatch(payload);
                     break;
-                case 1:
+                case GatewayOpcode.Heartbeat:
                     await SendHeartbeatAsync(ct);
                     break;
-                case 7:
+                case GatewayOpcode.Reconnect:
                     LogReconnectRequested();
-                    await _socket.CloseAsync((WebSocketCloseStatus)4000, "reconnect requested");
+                    await _socket.CloseAsync(Resumable, "reconnect requested");
                     return GatewayOutcome.Resume;
-                case 9:
-                    var resumable = d.ValueKind == JsonValueKind.True;
+                case GatewayOpcode.InvalidSession:
+                    var resumable = payload.D.ValueKind == JsonValueKind.True;
                     LogInvalidSession(resumable);
                     if (!resumable)
                     {
                         session.Clear();
                     }
 
-                    await _socket.CloseAsync((WebSocketCloseStatus)4000, "invalid session");
+                    await _socket.CloseAsync(Resumable, "invalid session");
                     return resumable && session.CanResume ? GatewayOutcome.Resume : GatewayOutcome.Identify;
-                case 11:
+                case GatewayOpcode.HeartbeatAck:
                     _acked = true;
+                    status.CountAck();
                     break;
                 default:
-                    LogUnknownOp(op);
+                    LogUnknownOp((int)payload.Op);
                     break;
             }
         }
     }
 
-    private void OnDispatch(JsonElement root, JsonElement d)
+    private void OnDispatch(GatewayPayload payload)
     {
-        if (root.TryGetProperty("s", out var s) && s.TryGetInt64(out var seq))
+        if (payload.S is { } seq)
         {
             session.Saw(seq);
         }
 
-        var type = root.TryGetProperty("t", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        switch (type)
+        switch (payload.T)
         {
-            case "READY":
-                if (DiscordInteraction.TryString(d, "session_id", out var id) && DiscordInteraction.TryString(d, "resume_gateway_url", out var url))
+            case GatewayEvents.Ready:
+                if (DiscordJson.TryParse(payload.D, Json.ReadyEvent, out var ready) && ready.SessionId is { Length: > 0 } id && ready.ResumeGatewayUrl is { Length: > 0 } url)
                 {
                     session.Started(id, url);
                 }
@@ -151,13 +167,13 @@ internal sealed partial class GatewayConnection(
                 status.Set(GatewayConnectionState.Ready);
                 LogReady();
                 break;
-            case "RESUMED":
+            case GatewayEvents.Resumed:
                 status.CountReady(resumed: true);
                 status.Set(GatewayConnectionState.Ready);
                 LogResumed(session.Sequence ?? -1);
                 break;
-            case "INTERACTION_CREATE":
-                interactions.Dispatch(d);
+            case GatewayEvents.InteractionCreate:
+                interactions.Dispatch(payload.D);
                 break;
         }
     }
@@ -167,14 +183,15 @@ internal sealed partial class GatewayConnection(
         try
         {
             // The first beat is jittered so a fleet of reconnecting clients does not beat in step.
-            await Task.Delay(interval * Random.Shared.NextDouble(), clock, ct);
+            await Task.Delay(interval * options.HeartbeatJitter(), clock, ct);
             while (!ct.IsCancellationRequested)
             {
                 if (!_acked)
                 {
                     _zombie = true;
                     LogZombie();
-                    // Any code but 1000/1001 keeps the session resumable.
+                    // Any code but 1000/1001 keeps the session resumable; a zombie is not waited for.
+                    await _socket.CloseAsync(Resumable, "no heartbeat ack");
                     _socket.Abort();
                     return;
                 }
@@ -191,37 +208,29 @@ internal sealed partial class GatewayConnection(
     private Task SendHeartbeatAsync(CancellationToken ct)
     {
         _acked = false;
-        return _socket.SendAsync(new JsonObject { ["op"] = 1, ["d"] = session.Sequence }, ct);
+        return _socket.SendAsync(new GatewayCommand<long?>(GatewayOpcode.Heartbeat, session.Sequence), Json.GatewayCommandNullableInt64, ct);
     }
 
-    private JsonObject Identify() => new()
-    {
-        ["op"] = 2,
-        ["d"] = new JsonObject
-        {
-            ["token"] = options.Token,
-            // Slash commands need no intent: INTERACTION_CREATE is always sent.
-            ["intents"] = 0,
-            ["properties"] = new JsonObject { ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), ["browser"] = "cohortbot", ["device"] = "cohortbot" },
-        },
-    };
+    // Slash commands need no intent: INTERACTION_CREATE is always sent.
+    private GatewayCommand<IdentifyCommand> Identify() => new(
+        GatewayOpcode.Identify,
+        new IdentifyCommand(options.Token, Intents: 0, new IdentifyProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "cohortbot", "cohortbot")));
 
-    private async Task<long?> ReceiveHelloAsync(CancellationToken ct)
+    private async Task<HelloEvent?> ReceiveHelloAsync(CancellationToken ct)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.HelloTimeout);
-        var frame = await _socket.ReceiveAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(options.HelloTimeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        var frame = await _socket.ReceiveAsync(linked.Token);
         if (frame is null)
         {
+            await _socket.AnswerCloseAsync();
             return null;
         }
 
-        using var doc = JsonDocument.Parse(frame);
-        var root = doc.RootElement;
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("op", out var op) && op.TryGetInt32(out var n) && n == 10
-            && root.TryGetProperty("d", out var d) && d.ValueKind == JsonValueKind.Object && d.TryGetProperty("heartbeat_interval", out var hi) && hi.TryGetInt64(out var ms) && ms > 0)
+        if (DiscordJson.TryParse(frame, Json.GatewayPayload, out var payload) && payload.Op == GatewayOpcode.Hello
+            && DiscordJson.TryParse(payload.D, Json.HelloEvent, out var hello) && hello.HeartbeatInterval > 0)
         {
-            return ms;
+            return hello;
         }
 
         LogNoHello();

@@ -5,6 +5,7 @@ public sealed class GatewayStatus(TimeProvider clock)
 {
     private readonly object _gate = new();
     private GatewayConnectionState _state = GatewayConnectionState.Disconnected;
+    private long _acks;
 
     public event Action<GatewayConnectionState>? Changed;
 
@@ -26,12 +27,19 @@ public sealed class GatewayStatus(TimeProvider clock)
 
     public int ReadyCount { get; private set; }
 
+    /// <summary>Heartbeat ACKs received since start: liveness as Discord sees it.</summary>
+    public long HeartbeatAcks => Interlocked.Read(ref _acks);
+
+    /// <summary>While reconnecting: how long the back-off waits before the next attempt.</summary>
+    public TimeSpan? RetryIn { get; private set; }
+
     public int ResumedCount { get; private set; }
 
-    internal void Set(GatewayConnectionState state, string? reason = null)
+    internal void Set(GatewayConnectionState state, string? reason = null, TimeSpan? retryIn = null)
     {
         lock (_gate)
         {
+            RetryIn = retryIn;
             if (state == GatewayConnectionState.Ready && _state != GatewayConnectionState.Ready)
             {
                 Since = clock.GetUtcNow();
@@ -42,6 +50,12 @@ public sealed class GatewayStatus(TimeProvider clock)
         }
 
         Changed?.Invoke(state);
+    }
+
+    internal void CountAck()
+    {
+        Interlocked.Increment(ref _acks);
+        Changed?.Invoke(State);
     }
 
     internal void CountReady(bool resumed)

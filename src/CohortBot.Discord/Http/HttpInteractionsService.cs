@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CohortBot.Discord.Interactions;
+using CohortBot.Discord.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,7 @@ public sealed partial class HttpInteractionsService(
     ILogger<HttpInteractionsService> logger) : IHostedService, IAsyncDisposable
 {
     private const int MaxBodyBytes = 1024 * 1024;
+    private static readonly InteractionResponse<MessageData> Pong = new(InteractionCallbackType.Pong, null);
     private WebApplication? _app;
 
     /// <summary>The addresses Kestrel bound, e.g. when configured with port 0.</summary>
@@ -105,10 +107,9 @@ public sealed partial class HttpInteractionsService(
             return Results.BadRequest();
         }
 
-        var type = payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("type", out var t) && t.TryGetInt32(out var n) ? n : 0;
-        if (type == DiscordInteraction.Ping)
+        if (DiscordJson.TryParse(payload, DiscordJson.Context.Interaction, out var interaction) && interaction.Type == InteractionType.Ping)
         {
-            return Results.Json(new { type = 1 });
+            return Results.Bytes(DiscordJson.Serialize(Pong, DiscordJson.Context.InteractionResponseMessageData), "application/json");
         }
 
         interactions.Dispatch(payload);

@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
 using CohortBot.Discord.Rendering;
+using CohortBot.Discord.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -14,36 +13,39 @@ namespace CohortBot.Discord.Interactions;
 /// </summary>
 public sealed partial class AutocompleteResponder(InteractionResponder responder, IServiceScopeFactory scopes, ILogger<AutocompleteResponder> logger)
 {
+    public const int ChoicesMax = 25;
+    public const int ChoiceTextMax = 100;
+
     public void Start(DiscordInteraction interaction) => _ = Task.Run(() => AnswerAsync(interaction));
 
     private async Task AnswerAsync(DiscordInteraction interaction)
     {
         try
         {
-            var choices = new JsonArray();
-            var command = DiscordInteraction.TryString(interaction.Data, "name", out var name) ? Catalogue.Find(name) : null;
-            var focused = InvocationMapper.Options(interaction.Data)
-                .FirstOrDefault(o => o.TryGetProperty("focused", out var f) && f.ValueKind == JsonValueKind.True);
-            var option = command is not null && focused.ValueKind == JsonValueKind.Object ? command.Option(focused.GetProperty("name").GetString()!) : null;
+            var choices = new List<CommandOptionChoice>();
+            var command = interaction.Data?.Name is { Length: > 0 } name ? Catalogue.Find(name) : null;
+            var focused = InvocationMapper.Options(interaction.Data).FirstOrDefault(o => o.Focused == true);
+            var option = command is not null && focused is not null ? command.Option(focused.Name) : null;
             if (command is not null && option is { Choices: not OptionChoices.None })
             {
-                var typed = focused.TryGetProperty("value", out var v) ? (v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()) : null;
                 await using var scope = scopes.CreateAsyncScope();
                 var provider = scope.ServiceProvider.GetRequiredService<ChoiceProvider>();
                 var invocation = new Invocation(command.Name, new Dictionary<string, object?>(), interaction.User, interaction.ChannelId);
-                foreach (var choice in await provider.SuggestAsync(invocation, option.Choices, typed, CancellationToken.None))
+                foreach (var choice in await provider.SuggestAsync(invocation, option.Choices, focused!.Text, CancellationToken.None))
                 {
-                    JsonNode? value = option.Type == OptionType.Integer
-                        ? long.TryParse(choice.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? JsonValue.Create(n) : null
-                        : JsonValue.Create(DiscordText.Truncate(choice.Value, 100));
-                    if (value is not null)
+                    var label = DiscordText.Truncate(DiscordText.NonEmpty(choice.Name), ChoiceTextMax);
+                    if (option.Type != OptionType.Integer)
                     {
-                        choices.Add(new JsonObject { ["name"] = DiscordText.Truncate(DiscordText.NonEmpty(choice.Name), 100), ["value"] = value });
+                        choices.Add(CommandOptionChoice.Of(label, DiscordText.Truncate(choice.Value, ChoiceTextMax)));
+                    }
+                    else if (long.TryParse(choice.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+                    {
+                        choices.Add(CommandOptionChoice.Of(label, n));
                     }
                 }
             }
 
-            await responder.CallbackAsync(interaction, InteractionResponder.AutocompleteResult, new JsonObject { ["choices"] = choices }, CancellationToken.None);
+            await responder.AutocompleteAsync(interaction, [.. choices.Take(ChoicesMax)], CancellationToken.None);
         }
         catch (Exception ex)
         {

@@ -1,64 +1,42 @@
-using System.Text.Json;
 using CohortBot.Core.Participants;
+using CohortBot.Discord.Wire;
 
 namespace CohortBot.Discord.Interactions;
 
-/// <summary>The parts of an interaction payload every path needs; <see cref="Data"/> stays raw for the mapper.</summary>
-public sealed record DiscordInteraction(string Id, string Token, int Type, JsonElement Data, PlatformUser User, string? ChannelId)
+/// <summary>An interaction as every path needs it: who, where, and the typed <see cref="Data"/> for the mapper.</summary>
+public sealed record DiscordInteraction(string Id, string Token, InteractionType Type, InteractionData? Data, PlatformUser User, string? ChannelId)
 {
-    public const int Ping = 1;
-    public const int ApplicationCommand = 2;
-    public const int MessageComponent = 3;
-    public const int Autocomplete = 4;
-    public const int ModalSubmit = 5;
-
     /// <summary>Reads an interaction, or null when required parts are missing (logged by the caller).</summary>
-    public static DiscordInteraction? TryParse(JsonElement payload)
+    public static DiscordInteraction? From(Interaction? payload)
     {
-        if (payload.ValueKind != JsonValueKind.Object
-            || !TryString(payload, "id", out var id)
-            || !TryString(payload, "token", out var token)
-            || !payload.TryGetProperty("type", out var typeElement)
-            || typeElement.ValueKind != JsonValueKind.Number
-            || !typeElement.TryGetInt32(out var type))
+        if (payload is null || string.IsNullOrEmpty(payload.Id) || string.IsNullOrEmpty(payload.Token))
         {
             return null;
         }
 
-        var data = payload.TryGetProperty("data", out var d) ? d : default;
-        if (type == Ping)
+        if (payload.Type == InteractionType.Ping)
         {
-            return new DiscordInteraction(id, token, type, data, new PlatformUser("discord", "0", string.Empty), null);
+            return new DiscordInteraction(payload.Id, payload.Token, payload.Type, payload.Data, new PlatformUser("discord", "0", string.Empty), null);
         }
 
-        var member = payload.TryGetProperty("member", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
-        var userElement = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("user", out var mu) ? mu
-            : payload.TryGetProperty("user", out var u) ? u : default;
-        if (userElement.ValueKind != JsonValueKind.Object || !TryString(userElement, "id", out var userId))
+        if (payload.Invoker is not { Id.Length: > 0 } user)
         {
             return null;
         }
 
-        var name = TryString(userElement, "global_name", out var global) ? global
-            : TryString(userElement, "username", out var username) ? username
-            : userId;
-        var locale = TryString(payload, "locale", out var l) ? l : null;
-        IReadOnlyList<string>? roles = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("roles", out var r) && r.ValueKind == JsonValueKind.Array
-            ? r.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList()
-            : null;
-        var channel = TryString(payload, "channel_id", out var c) ? c : null;
-        return new DiscordInteraction(id, token, type, data, new PlatformUser("discord", userId, name, locale) { Roles = roles }, channel);
+        var name = NonEmpty(user.GlobalName) ?? NonEmpty(user.Username) ?? user.Id;
+        return new DiscordInteraction(
+            payload.Id,
+            payload.Token,
+            payload.Type,
+            payload.Data,
+            new PlatformUser("discord", user.Id, name, NonEmpty(payload.Locale)) { Roles = payload.Member?.Roles?.Where(r => r is not null).ToList() },
+            NonEmpty(payload.ChannelId));
     }
 
-    internal static bool TryString(JsonElement element, string name, out string value)
-    {
-        value = string.Empty;
-        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String && p.GetString() is { Length: > 0 } s)
-        {
-            value = s;
-            return true;
-        }
+    /// <summary>Parses the raw payload (as kept in the inbox); null when it is not an interaction.</summary>
+    public static DiscordInteraction? Parse(string json) =>
+        DiscordJson.TryParse(System.Text.Encoding.UTF8.GetBytes(json), DiscordJson.Context.Interaction, out var payload) ? From(payload) : null;
 
-        return false;
-    }
+    private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

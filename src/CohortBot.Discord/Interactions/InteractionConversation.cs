@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Inbound;
 using CohortBot.Discord.Rendering;
 using CohortBot.Discord.Rest;
+using CohortBot.Discord.Wire;
 
 namespace CohortBot.Discord.Interactions;
 
@@ -42,7 +42,7 @@ internal sealed class InteractionConversation(DiscordInteraction interaction, st
         var invocation = await services.Mapper.MapAsync(interaction, ct);
         if (invocation is null)
         {
-            services.LogUnmappable(interaction.Type);
+            services.LogUnmappable((int)interaction.Type);
             return Reply.Error(services.Messages.For(interaction.User.Locale)["command.unknown", new { command = "?", commands = string.Join(", ", Catalogue.All.Where(c => !c.OrganizerOnly).Select(c => "/" + c.Name)) }]);
         }
 
@@ -53,24 +53,25 @@ internal sealed class InteractionConversation(DiscordInteraction interaction, st
     {
         reply ??= new Reply(string.Empty);
         var responder = services.Responder;
-        if (reply.Form is not null && interaction.Type != DiscordInteraction.ModalSubmit)
+        var modal = reply.Form is not null && interaction.Type != InteractionType.ModalSubmit ? ModalRenderer.Render(reply.Form) : null;
+        if (modal is not null)
         {
-            await responder.CallbackAsync(interaction, InteractionResponder.Modal, ModalRenderer.Render(reply.Form), ct);
+            await responder.ModalAsync(interaction, modal, ct);
         }
         else if (reply.Files.Count > 0)
         {
             // Files need a multipart body; deferring and editing carries them.
-            await responder.CallbackAsync(interaction, InteractionResponder.DeferredChannelMessage, Ephemeral(reply.Ephemeral), ct);
+            await responder.DeferAsync(interaction, reply.Ephemeral, ct);
             await responder.EditOriginalAsync(interaction, MessageRenderer.Render(reply, allowEphemeral: false), reply.Files, ct);
         }
         else
         {
-            await responder.CallbackAsync(interaction, InteractionResponder.ChannelMessage, MessageRenderer.Render(reply, allowEphemeral: true), ct);
+            // A form no modal can show (only file fields) is answered with its text, which says how to type the command.
+            await responder.MessageAsync(interaction, MessageRenderer.Render(reply, allowEphemeral: true), ct);
         }
     }
 
-    public Task DeferAsync(CancellationToken ct) =>
-        services.Responder.CallbackAsync(interaction, InteractionResponder.DeferredChannelMessage, Ephemeral(true), ct);
+    public Task DeferAsync(CancellationToken ct) => services.Responder.DeferAsync(interaction, ephemeral: true, ct);
 
     public Task AnswerLaterAsync(Reply? reply, CancellationToken ct) =>
         reply is null ? Task.CompletedTask : services.Responder.EditOriginalAsync(interaction, MessageRenderer.Render(reply, allowEphemeral: false), reply.Files, ct);
@@ -80,7 +81,4 @@ internal sealed class InteractionConversation(DiscordInteraction interaction, st
 
     /// <summary>Discord does not resend an interaction that was answered; nothing to say to a repeat.</summary>
     public Task AcknowledgeRepeatAsync(CancellationToken ct) => Task.CompletedTask;
-
-    private static JsonObject Ephemeral(bool ephemeral) =>
-        ephemeral ? new JsonObject { ["flags"] = MessageRenderer.EphemeralFlag } : new JsonObject();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CohortBot.Core.Inbound;
+using CohortBot.Discord.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace CohortBot.Discord.Interactions;
@@ -17,11 +18,11 @@ public sealed partial class InteractionHandler(
     TimeProvider clock,
     ILogger<InteractionHandler> logger)
 {
-    /// <summary>Takes an interaction and returns at once.</summary>
+    /// <summary>Takes an interaction (the raw <c>d</c> of INTERACTION_CREATE, or the HTTP body) and returns at once.</summary>
     public void Dispatch(JsonElement payload)
     {
         var receivedAt = clock.GetUtcNow();
-        var interaction = DiscordInteraction.TryParse(payload.Clone());
+        var interaction = DiscordJson.TryParse(payload, DiscordJson.Context.Interaction, out var wire) ? DiscordInteraction.From(wire) : null;
         if (interaction is null)
         {
             LogMalformed();
@@ -30,14 +31,15 @@ public sealed partial class InteractionHandler(
 
         switch (interaction.Type)
         {
-            case DiscordInteraction.Autocomplete:
+            case InteractionType.ApplicationCommandAutocomplete:
                 autocomplete.Start(interaction);
                 break;
-            case DiscordInteraction.ApplicationCommand or DiscordInteraction.MessageComponent or DiscordInteraction.ModalSubmit:
+            case InteractionType.ApplicationCommand or InteractionType.MessageComponent or InteractionType.ModalSubmit:
+                // The raw payload goes to the inbox: a restart rebuilds the interaction from exactly what Discord sent.
                 runtime.Receive(services.Conversation(interaction, payload.GetRawText(), receivedAt));
                 break;
             default:
-                LogIgnored(interaction.Type);
+                LogIgnored((int)interaction.Type);
                 break;
         }
     }

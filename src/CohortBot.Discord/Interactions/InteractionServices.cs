@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Inbound;
 using CohortBot.Core.Messages;
@@ -42,16 +41,7 @@ public sealed partial class InteractionServices(
 
     public IInboundConversation? Restore(InboxEntry entry)
     {
-        DiscordInteraction? interaction = null;
-        try
-        {
-            using var doc = JsonDocument.Parse(entry.Payload);
-            interaction = DiscordInteraction.TryParse(doc.RootElement.Clone());
-        }
-        catch (JsonException)
-        {
-        }
-
+        var interaction = DiscordInteraction.Parse(entry.Payload);
         if (interaction is null || entry.Kind != Kind)
         {
             LogUnreadable(entry.DeliveryId);

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using CohortBot.Core.Commands;
+using CohortBot.Discord.Wire;
 
 namespace CohortBot.Discord.Interactions;
 
@@ -12,16 +12,15 @@ public sealed class InvocationMapper(AttachmentDownloader attachments)
 {
     public async Task<Invocation?> MapAsync(DiscordInteraction interaction, CancellationToken ct)
     {
-        var data = interaction.Data;
-        if (data.ValueKind != JsonValueKind.Object)
+        if (interaction.Data is not { } data)
         {
             return null;
         }
 
         switch (interaction.Type)
         {
-            case DiscordInteraction.ApplicationCommand:
-                if (!DiscordInteraction.TryString(data, "name", out var name))
+            case InteractionType.ApplicationCommand:
+                if (string.IsNullOrEmpty(data.Name))
                 {
                     return null;
                 }
@@ -29,23 +28,22 @@ public sealed class InvocationMapper(AttachmentDownloader attachments)
                 var options = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
                 foreach (var option in Options(data))
                 {
-                    var optionName = option.GetProperty("name").GetString()!;
-                    if (!options.TryAdd(optionName, await ValueAsync(option, data, ct)))
+                    if (!options.TryAdd(option.Name, await ValueAsync(option, data, ct)))
                     {
                         // Discord's own clients never repeat an option; a payload that does is refused, not guessed at.
-                        return Invocation.Refused(interaction.User, OptionBinder.Repeated(optionName), interaction.ChannelId);
+                        return Invocation.Refused(interaction.User, OptionBinder.Repeated(option.Name), interaction.ChannelId);
                     }
                 }
 
-                return new Invocation(name, options, interaction.User, interaction.ChannelId);
+                return new Invocation(data.Name, options, interaction.User, interaction.ChannelId);
 
-            case DiscordInteraction.MessageComponent:
-                return DiscordInteraction.TryString(data, "custom_id", out var customId) && ButtonAction.TryParse(customId, out var action)
+            case InteractionType.MessageComponent:
+                return ButtonAction.TryParse(data.CustomId, out var action)
                     ? FromAction(action, interaction, [])
                     : null;
 
-            case DiscordInteraction.ModalSubmit:
-                return DiscordInteraction.TryString(data, "custom_id", out var modalId) && ButtonAction.TryParse(modalId, out var form)
+            case InteractionType.ModalSubmit:
+                return ButtonAction.TryParse(data.CustomId, out var form)
                     ? FromAction(form, interaction, ModalValues(data))
                     : null;
 
@@ -55,64 +53,39 @@ public sealed class InvocationMapper(AttachmentDownloader attachments)
     }
 
     /// <summary>Top-level options that carry a name; the catalogue has no sub-commands.</summary>
-    internal static IEnumerable<JsonElement> Options(JsonElement data) =>
-        data.TryGetProperty("options", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.Object && DiscordInteraction.TryString(o, "name", out _))
-            : [];
+    internal static IEnumerable<InteractionDataOption> Options(InteractionData? data) =>
+        data?.Options?.Where(o => o is { Name.Length: > 0 }) ?? [];
 
-    private async Task<object?> ValueAsync(JsonElement option, JsonElement data, CancellationToken ct)
+    private async Task<object?> ValueAsync(InteractionDataOption option, InteractionData data, CancellationToken ct) => option.Type switch
     {
-        if (!option.TryGetProperty("value", out var value))
-        {
-            return null;
-        }
+        _ when option.Value is null => null,
+        ApplicationCommandOptionType.Integer when option.TryGetInteger(out var number) => number,
+        ApplicationCommandOptionType.Boolean when option.TryGetBoolean(out var flag) => flag,
+        ApplicationCommandOptionType.Attachment when option.Text is { } id => await AttachmentAsync(id, data, ct),
+        _ => option.Text,
+    };
 
-        var type = option.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt32(out var n) ? n : 3;
-        return type switch
-        {
-            4 when value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var l) => l,
-            5 when value.ValueKind is JsonValueKind.True or JsonValueKind.False => value.GetBoolean(),
-            11 when value.ValueKind == JsonValueKind.String => await AttachmentAsync(value.GetString()!, data, ct),
-            _ => value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText(),
-        };
-    }
-
-    private async Task<object?> AttachmentAsync(string id, JsonElement data, CancellationToken ct)
+    private async Task<object?> AttachmentAsync(string id, InteractionData data, CancellationToken ct)
     {
-        if (!data.TryGetProperty("resolved", out var resolved) || resolved.ValueKind != JsonValueKind.Object
-            || !resolved.TryGetProperty("attachments", out var all) || all.ValueKind != JsonValueKind.Object
-            || !all.TryGetProperty(id, out var attachment)
-            || !DiscordInteraction.TryString(attachment, "url", out var url))
+        if (data.Resolved?.Attachments?.GetValueOrDefault(id) is not { Url.Length: > 0 } attachment)
         {
             // The core answers "must be an attached file" for anything that is not an attachment.
             return id;
         }
 
-        var fileName = DiscordInteraction.TryString(attachment, "filename", out var f) ? f : "attachment";
-        var size = attachment.TryGetProperty("size", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var bytes) ? bytes : 0;
-        return await attachments.DownloadAsync(url, fileName, size, ct);
+        var fileName = string.IsNullOrEmpty(attachment.Filename) ? "attachment" : attachment.Filename;
+        return await attachments.DownloadAsync(attachment.Url, fileName, attachment.Size ?? 0, ct);
     }
 
-    private static Dictionary<string, string> ModalValues(JsonElement data)
+    private static Dictionary<string, string> ModalValues(InteractionData data)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (!data.TryGetProperty("components", out var rows) || rows.ValueKind != JsonValueKind.Array)
+        // Legacy action rows hold inputs in "components"; Label components (type 18) hold one in "component".
+        foreach (var input in data.Components?.SelectMany(row => row.Inputs()) ?? [])
         {
-            return values;
-        }
-
-        foreach (var row in rows.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object))
-        {
-            // Legacy action rows hold inputs in "components"; Label components (type 18) hold one in "component".
-            var inputs = row.TryGetProperty("components", out var c) && c.ValueKind == JsonValueKind.Array ? c.EnumerateArray().ToList()
-                : row.TryGetProperty("component", out var single) ? [single]
-                : [];
-            foreach (var input in inputs)
+            if (input.CustomId is { Length: > 0 } option && input.Value is { Length: > 0 } value)
             {
-                if (DiscordInteraction.TryString(input, "custom_id", out var option) && DiscordInteraction.TryString(input, "value", out var value))
-                {
-                    values[option] = value;
-                }
+                values[option] = value;
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CohortBot.Core.Text;
 using CohortBot.Core.Time;
 
 namespace CohortBot.Discord.Rendering;
@@ -11,28 +12,11 @@ public static class DiscordText
 
     /// <summary>
     /// Cuts <paramref name="text"/> to at most <paramref name="max"/> UTF-16 units, ending with an
-    /// ellipsis when cut. Never splits a surrogate pair, so the result is always valid Unicode.
+    /// ellipsis when cut, between grapheme clusters (Core's <see cref="TextClip"/>): a Hangul
+    /// syllable, an emoji sequence or a combining mark is never split.
     /// </summary>
-    public static string Truncate(string? text, int max)
-    {
-        if (string.IsNullOrEmpty(text) || text.Length <= max)
-        {
-            return text ?? string.Empty;
-        }
-
-        if (max <= 1)
-        {
-            return max == 1 ? "…" : string.Empty;
-        }
-
-        var cut = max - 1;
-        if (char.IsHighSurrogate(text[cut - 1]))
-        {
-            cut--;
-        }
-
-        return string.Concat(text.AsSpan(0, cut), "…");
-    }
+    public static string Truncate(string? text, int max) =>
+        string.IsNullOrEmpty(text) || max <= 0 ? (max <= 0 ? string.Empty : text ?? string.Empty) : TextClip.Truncate(text, max);
 
     /// <summary>Core time tokens become Discord's <c>&lt;t:unix:STYLE&gt;</c>, shown in each reader's zone.</summary>
     public static string RenderTimes(string text) =>

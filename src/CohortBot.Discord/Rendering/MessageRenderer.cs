@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
+using CohortBot.Discord.Wire;
 
 namespace CohortBot.Discord.Rendering;
 
@@ -19,41 +19,34 @@ public static class MessageRenderer
     public const int ButtonsPerRow = 5;
     public const int RowsMax = 5;
     public const int ButtonLabelMax = 80;
-    public const int EphemeralFlag = 1 << 6;
+    public const int EphemeralFlag = (int)MessageFlags.Ephemeral;
 
-    /// <summary>The message object: for interaction callbacks and webhooks set <paramref name="allowEphemeral"/>.</summary>
-    public static JsonObject Render(Reply reply, bool allowEphemeral)
+    /// <summary>The message: for interaction callbacks and webhooks set <paramref name="allowEphemeral"/>.</summary>
+    public static MessageData Render(Reply reply, bool allowEphemeral) => new()
     {
-        var message = new JsonObject
-        {
-            ["embeds"] = new JsonArray(Embed(reply)),
-            ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
-            ["components"] = Components(reply.Buttons),
-        };
-        if (allowEphemeral && reply.Ephemeral)
-        {
-            message["flags"] = EphemeralFlag;
-        }
+        Embeds = [Embed(reply)],
+        AllowedMentions = AllowedMentions.None,
+        Components = Components(reply.Buttons),
+        Flags = allowEphemeral && reply.Ephemeral ? MessageFlags.Ephemeral : null,
+    };
 
-        return message;
-    }
+    /// <summary>A deferral's data: only the ephemeral flag is allowed on it.</summary>
+    public static MessageData Deferral(bool ephemeral) => new() { Flags = ephemeral ? MessageFlags.Ephemeral : null };
 
-    internal static JsonObject Embed(Reply reply)
+    internal static Embed Embed(Reply reply)
     {
         var budget = EmbedTotalMax;
-        var embed = new JsonObject { ["color"] = Colour(reply.Tone) };
+        string? title = null;
         if (!string.IsNullOrWhiteSpace(reply.Title))
         {
-            var title = DiscordText.Truncate(DiscordText.RenderTimes(reply.Title), TitleMax);
-            embed["title"] = title;
+            title = DiscordText.Truncate(DiscordText.RenderTimes(reply.Title), TitleMax);
             budget -= title.Length;
         }
 
         var description = DiscordText.Truncate(DiscordText.RenderTimes(reply.Text), Math.Min(DescriptionMax, budget));
-        embed["description"] = DiscordText.NonEmpty(description);
         budget -= description.Length;
 
-        var fields = new JsonArray();
+        var fields = new List<EmbedField>();
         foreach (var field in reply.Fields.Take(FieldsMax))
         {
             var name = DiscordText.NonEmpty(DiscordText.Truncate(DiscordText.RenderTimes(field.Name), FieldNameMax));
@@ -65,47 +58,33 @@ public static class MessageRenderer
             }
 
             budget -= name.Length + value.Length;
-            fields.Add(new JsonObject { ["name"] = name, ["value"] = value, ["inline"] = field.Inline });
+            fields.Add(new EmbedField(name, value, field.Inline));
         }
 
-        if (fields.Count > 0)
-        {
-            embed["fields"] = fields;
-        }
-
-        return embed;
+        return new Embed(title, DiscordText.NonEmpty(description), Colour(reply.Tone), fields.Count > 0 ? fields : null);
     }
 
-    internal static JsonArray Components(IReadOnlyList<ReplyButton> buttons)
+    internal static IReadOnlyList<Component> Components(IReadOnlyList<ReplyButton> buttons) =>
+        buttons.Where(b => b.Action.Length is > 0 and <= ButtonAction.MaxLength)
+            .Take(ButtonsPerRow * RowsMax)
+            .Chunk(ButtonsPerRow)
+            .Select(chunk => Component.Row([.. chunk.Select(Button)]))
+            .ToList();
+
+    private static Component Button(ReplyButton button) => new()
     {
-        var rows = new JsonArray();
-        var usable = buttons.Where(b => b.Action.Length is > 0 and <= ButtonAction.MaxLength).Take(ButtonsPerRow * RowsMax).ToList();
-        foreach (var chunk in usable.Chunk(ButtonsPerRow))
-        {
-            var row = new JsonArray();
-            foreach (var button in chunk)
-            {
-                row.Add(new JsonObject
-                {
-                    ["type"] = 2,
-                    ["style"] = Style(button.Style),
-                    ["label"] = DiscordText.Truncate(DiscordText.NonEmpty(button.Label), ButtonLabelMax),
-                    ["custom_id"] = button.Action,
-                });
-            }
+        Type = ComponentType.Button,
+        Style = (int)Style(button.Style),
+        Label = DiscordText.Truncate(DiscordText.NonEmpty(button.Label), ButtonLabelMax),
+        CustomId = button.Action,
+    };
 
-            rows.Add(new JsonObject { ["type"] = 1, ["components"] = row });
-        }
-
-        return rows;
-    }
-
-    private static int Style(ButtonStyle style) => style switch
+    private static ButtonStyleCode Style(ButtonStyle style) => style switch
     {
-        ButtonStyle.Primary => 1,
-        ButtonStyle.Success => 3,
-        ButtonStyle.Danger => 4,
-        _ => 2,
+        ButtonStyle.Primary => ButtonStyleCode.Primary,
+        ButtonStyle.Success => ButtonStyleCode.Success,
+        ButtonStyle.Danger => ButtonStyleCode.Danger,
+        _ => ButtonStyleCode.Secondary,
     };
 
     private static int Colour(ReplyTone tone) => tone switch

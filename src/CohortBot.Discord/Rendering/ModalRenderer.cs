@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
+using CohortBot.Discord.Wire;
 
 namespace CohortBot.Discord.Rendering;
 
@@ -14,8 +14,8 @@ public static class ModalRenderer
     public const int InputsMax = 5;
     public const int InputMaxLength = 4000;
 
-    /// <summary>The callback <c>data</c> of a modal, or null when the form cannot be shown as one.</summary>
-    public static JsonObject? Render(ReplyForm form)
+    /// <summary>The callback data of a modal, or null when the form cannot be shown as one.</summary>
+    public static ModalData? Render(ReplyForm form)
     {
         var customId = CustomId(form);
         var inputs = form.Fields.Where(f => !f.IsFile).Take(InputsMax).ToList();
@@ -24,30 +24,16 @@ public static class ModalRenderer
             return null;
         }
 
-        var rows = new JsonArray();
-        foreach (var field in inputs)
+        var rows = inputs.Select(field => Component.Row([new Component
         {
-            rows.Add(new JsonObject
-            {
-                ["type"] = 1,
-                ["components"] = new JsonArray(new JsonObject
-                {
-                    ["type"] = 4,
-                    ["custom_id"] = field.Option,
-                    ["style"] = field.Multiline ? 2 : 1,
-                    ["label"] = DiscordText.Truncate(DiscordText.NonEmpty(field.Label), LabelMax),
-                    ["required"] = field.Required,
-                    ["max_length"] = Math.Clamp(field.MaxLength, 1, InputMaxLength),
-                }),
-            });
-        }
-
-        return new JsonObject
-        {
-            ["custom_id"] = customId,
-            ["title"] = DiscordText.Truncate(DiscordText.NonEmpty(form.Title), TitleMax),
-            ["components"] = rows,
-        };
+            Type = ComponentType.TextInput,
+            CustomId = field.Option,
+            Style = (int)(field.Multiline ? TextInputStyle.Paragraph : TextInputStyle.Short),
+            Label = DiscordText.Truncate(DiscordText.NonEmpty(field.Label), LabelMax),
+            Required = field.Required,
+            MaxLength = Math.Clamp(field.MaxLength, 1, InputMaxLength),
+        }])).ToList();
+        return new ModalData(customId, DiscordText.Truncate(DiscordText.NonEmpty(form.Title), TitleMax), rows);
     }
 
     /// <summary>The form's command and fixed options, encoded like a button so the submit needs no server state.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Notifications;
 using CohortBot.Core.Platform;
@@ -34,12 +33,11 @@ public sealed class DiscordChatPlatform(DiscordRestClient rest, IPlatformStateSt
             }
         }
 
-        var opened = await rest.SendAsync(HttpMethod.Post, "/users/@me/channels", new JsonObject { ["recipient_id"] = platformUserId }, ct);
-        channel = opened?.GetProperty("id").GetString() ?? throw new InvalidOperationException("Discord returned no DM channel id.");
+        channel = (await rest.CreateDmAsync(platformUserId, ct)).Id;
         await state.SetAsync(PlatformKey, key, channel, ct);
         await SendToChannelAsync(channel, message, ct);
     }
 
     public async Task SendToChannelAsync(string channelId, Reply message, CancellationToken ct) =>
-        await rest.SendAsync(HttpMethod.Post, $"/channels/{Uri.EscapeDataString(channelId)}/messages", MessageRenderer.Render(message, allowEphemeral: false), ct, message.Files);
+        await rest.CreateMessageAsync(channelId, MessageRenderer.Render(message, allowEphemeral: false), message.Files, ct);
 }

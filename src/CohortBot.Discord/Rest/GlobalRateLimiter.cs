@@ -16,6 +16,7 @@ public sealed class GlobalRateLimiter(IOptions<DiscordOptions> options, TimeProv
     private readonly Queue<DateTimeOffset> _completed = new();
     private int _inFlight;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Waits for a slot; dispose the lease when the answer has arrived.</summary>
     public async Task<IDisposable> AcquireAsync(CancellationToken ct)
@@ -25,13 +26,15 @@ public sealed class GlobalRateLimiter(IOptions<DiscordOptions> options, TimeProv
         {
             while (true)
             {
-                var wait = NextSlot();
-                if (wait <= TimeSpan.Zero)
+                var (wait, answered) = NextSlot();
+                if (wait <= TimeSpan.Zero && answered is null)
                 {
                     return new Lease(this);
                 }
 
-                await Task.Delay(wait, clock, ct);
+                // With every slot taken by a request still in flight there is nothing to time: the
+                // next answer frees a slot (a second later), so wait for it rather than poll.
+                await (answered ?? Task.Delay(wait, clock, ct)).WaitAsync(ct);
             }
         }
         finally
@@ -52,7 +55,8 @@ public sealed class GlobalRateLimiter(IOptions<DiscordOptions> options, TimeProv
         }
     }
 
-    private TimeSpan NextSlot()
+    /// <summary>How long to wait for a slot, or the answer to wait for when every slot is in flight.</summary>
+    private (TimeSpan Wait, Task? Answered) NextSlot()
     {
         lock (_state)
         {
@@ -65,8 +69,12 @@ public sealed class GlobalRateLimiter(IOptions<DiscordOptions> options, TimeProv
             var wait = _pausedUntil - now;
             if (_inFlight + _completed.Count >= options.Value.GlobalRequestsPerSecond)
             {
-                // With everything in flight there is nothing to time; poll until an answer lands.
-                var slot = _completed.Count > 0 ? _completed.Peek() + Window - now : TimeSpan.FromMilliseconds(10);
+                if (_completed.Count == 0)
+                {
+                    return (wait, _answered.Task);
+                }
+
+                var slot = _completed.Peek() + Window - now;
                 wait = slot > wait ? slot : wait;
             }
 
@@ -75,17 +83,22 @@ public sealed class GlobalRateLimiter(IOptions<DiscordOptions> options, TimeProv
                 _inFlight++;
             }
 
-            return wait;
+            return (wait, null);
         }
     }
 
     private void Complete()
     {
+        TaskCompletionSource answered;
         lock (_state)
         {
             _inFlight--;
             _completed.Enqueue(clock.GetUtcNow());
+            answered = _answered;
+            _answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
+
+        answered.TrySetResult();
     }
 
     private sealed class Lease(GlobalRateLimiter owner) : IDisposable

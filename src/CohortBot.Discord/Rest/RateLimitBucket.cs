@@ -8,4 +8,7 @@ internal sealed class RateLimitBucket
     public int? Remaining { get; set; }
 
     public DateTimeOffset ResetAt { get; set; }
+
+    /// <summary>Requests holding the bucket now; an idle bucket past its reset can be forgotten.</summary>
+    public int Users { get; set; }
 }

@@ -41,6 +41,12 @@ public sealed record RateLimitRoute(string Template, string Major)
     /// <summary>Interaction responses and webhooks are exempt from the global limit.</summary>
     public bool IsGloballyLimited => !(Major.StartsWith("webhooks/", StringComparison.Ordinal) || Major.StartsWith("interactions/", StringComparison.Ordinal));
 
+    /// <summary>
+    /// An interaction's one callback: its bucket is its own and used once, so it is neither tracked
+    /// nor waited on — a callback never queues behind another interaction's.
+    /// </summary>
+    public bool IsInteractionCallback => Major.StartsWith("interactions/", StringComparison.Ordinal);
+
     /// <summary>A loggable form: the webhook token is never shown.</summary>
     public string Display => Template;
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http;
-using System.Text.Json.Nodes;
 
 namespace CohortBot.Discord.Rest;
 
@@ -9,7 +8,8 @@ namespace CohortBot.Discord.Rest;
 /// connection, a 5xx): Discord may have acted on it. GET, PUT, PATCH and DELETE may; a POST only
 /// when Discord itself makes the repeat harmless. Message creates are made so: each carries a
 /// <c>nonce</c> with <c>enforce_nonce: true</c>, and Discord answers a repeat within a few minutes
-/// with the message it already created (docs/reliability.md).
+/// with the message it already created (docs/reliability.md). A 429 is always sent again: Discord
+/// did not act on it.
 /// </summary>
 internal static class RequestIdempotency
 {
@@ -19,22 +19,10 @@ internal static class RequestIdempotency
         && route.Template.EndsWith("/messages", StringComparison.Ordinal)
         && route.Template.Count(c => c == '/') == 3;
 
-    /// <summary>The body to send: a message create gets a nonce (kept across its retries) unless it has one.</summary>
-    public static JsonNode? WithNonce(RateLimitRoute route, JsonNode? body)
-    {
-        if (!IsCreateMessage(route) || body is not JsonObject message || message.ContainsKey("nonce"))
-        {
-            return body;
-        }
+    /// <summary>A nonce for one message, kept across its retries: up to 25 characters, digits like a snowflake.</summary>
+    public static string NewNonce() => Random.Shared.NextInt64(1, long.MaxValue).ToString(CultureInfo.InvariantCulture);
 
-        var copy = message.DeepClone().AsObject();
-        // Up to 25 characters; digits, like a snowflake, fit both the string and the integer form.
-        copy["nonce"] = Random.Shared.NextInt64(1, long.MaxValue).ToString(CultureInfo.InvariantCulture);
-        copy["enforce_nonce"] = true;
-        return copy;
-    }
-
-    public static bool IsRepeatable(HttpMethod method, RateLimitRoute route, JsonNode? body)
+    public static bool IsRepeatable(HttpMethod method, RateLimitRoute route, bool enforcedNonce)
     {
         if (method != HttpMethod.Post)
         {
@@ -43,7 +31,7 @@ internal static class RequestIdempotency
 
         if (IsCreateMessage(route))
         {
-            return body is JsonObject m && m["nonce"] is not null && m["enforce_nonce"] is JsonValue e && e.TryGetValue<bool>(out var enforced) && enforced;
+            return enforcedNonce;
         }
 
         return route.Template switch

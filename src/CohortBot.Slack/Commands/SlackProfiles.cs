@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using CohortBot.Core.Participants;
 using CohortBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -82,11 +81,7 @@ internal sealed partial class SlackProfiles(SlackWebApi api, TimeProvider clock,
         try
         {
             var user = await api.UserInfoAsync(userId, CancellationToken.None);
-            var profile = new SlackProfile(
-                FirstNonEmpty(user["profile"]?["display_name"], user["real_name"], user["profile"]?["real_name"], user["name"]),
-                Text(user["locale"]),
-                Text(user["tz"]));
-            _cache[userId] = (profile, clock.GetUtcNow() + Lifetime);
+            _cache[userId] = (SlackProfile.From(user), clock.GetUtcNow() + Lifetime);
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TaskCanceledException)
         {
@@ -95,13 +90,6 @@ internal sealed partial class SlackProfiles(SlackWebApi api, TimeProvider clock,
         }
     }
 
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
-
-    private static string? FirstNonEmpty(params JsonNode?[] nodes) => nodes.Select(Text).FirstOrDefault(s => s is not null);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "users.info failed for {UserId}; using the name from the payload")]
     private partial void LogProfileUnavailable(Exception ex, string userId);
 }
-
-/// <summary>What users.info says about a person: display name, locale (e.g. en-US) and IANA time zone.</summary>
-internal sealed record SlackProfile(string? DisplayName, string? Locale, string? TimeZone);

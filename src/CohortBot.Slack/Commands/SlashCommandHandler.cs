@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
 using CohortBot.Slack.Interactivity;
+using CohortBot.Slack.Wire;
 
 namespace CohortBot.Slack.Commands;
 
@@ -15,21 +15,20 @@ internal sealed class SlashCommandHandler(
     FormOpener forms,
     ReplyDelivery delivery)
 {
-    public async Task<InboundOutcome> HandleAsync(JsonObject payload, DateTimeOffset receivedAt, CancellationToken ct)
+    public async Task<InboundOutcome> HandleAsync(SlashCommand command, DateTimeOffset receivedAt, CancellationToken ct)
     {
-        var userId = Text(payload, "user_id");
-        if (userId is null)
+        if (NonEmpty(command.UserId) is not { } userId)
         {
             return InboundOutcome.Nothing;
         }
 
-        var channelId = Text(payload, "channel_id");
-        var responseUrl = Text(payload, "response_url");
-        var user = users.Resolve(userId, Text(payload, "user_name"));
+        var channelId = NonEmpty(command.ChannelId);
+        var responseUrl = NonEmpty(command.ResponseUrl);
+        var user = users.Resolve(userId, NonEmpty(command.UserName));
         // Through the dispatcher even when unreadable, so the refusal is in the caller's saved language.
-        var reply = await runner.RunAsync(SubCommandParser.Parse(Text(payload, "text")).ToInvocation(user, channelId) with { ReceivedAt = receivedAt }, ct);
+        var reply = await runner.RunAsync(SubCommandParser.Parse(command.Text).ToInvocation(user, channelId) with { ReceivedAt = receivedAt }, ct);
 
-        if (await forms.TryOpenAsync(reply, Text(payload, "trigger_id"), channelId, responseUrl, ct))
+        if (await forms.TryOpenAsync(reply, NonEmpty(command.TriggerId), channelId, responseUrl, ct))
         {
             return InboundOutcome.Nothing;
         }
@@ -42,6 +41,5 @@ internal sealed class SlashCommandHandler(
             token => delivery.DeliverAsync(reply, userId, channelId, responseUrl, token));
     }
 
-    internal static string? Text(JsonObject payload, string name) =>
-        payload[name] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+    internal static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

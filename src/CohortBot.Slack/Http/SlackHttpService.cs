@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CohortBot.Slack.Interactivity;
+using CohortBot.Slack.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -98,38 +98,29 @@ internal sealed partial class SlackHttpService(
         }
 
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
-        JsonObject? payload;
+        InboundRequest? request;
         if (interactive)
         {
-            try
-            {
-                payload = JsonNode.Parse(form.TryGetValue("payload", out var p) ? p.ToString() : string.Empty) as JsonObject;
-            }
-            catch (JsonException)
-            {
-                payload = null;
-            }
+            var payload = form.TryGetValue(InteractionPayload.FormField, out var p) ? p.ToString() : string.Empty;
+            request = JsonElementOf(payload) is { ValueKind: JsonValueKind.Object } element
+                ? new InboundRequest(SocketModeTypes.Interactive, element, null, AcceptsResponsePayload: true)
+                : null;
         }
         else
         {
-            payload = new JsonObject();
-            foreach (var (key, value) in form)
-            {
-                payload[key] = value.ToString();
-            }
+            request = InboundRequest.FromForm(SlashCommand.FromForm(form.ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString(), StringComparer.Ordinal)));
         }
 
-        if (payload is null)
+        if (request is null)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
         // Over HTTP the response body is the acknowledgement; the rest of the work continues after it.
-        var acked = new TaskCompletionSource<JsonObject?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var request = new InboundRequest(interactive ? "interactive" : "slash_commands", payload, null, AcceptsResponsePayload: true);
+        var acked = new TaskCompletionSource<AckPayload?>(TaskCreationOptions.RunContinuationsAsynchronously);
         inbound.Receive(request, ack => { acked.TrySetResult(ack); return Task.CompletedTask; });
-        JsonObject? ackPayload;
+        AckPayload? ackPayload;
         try
         {
             ackPayload = await acked.Task.WaitAsync(options.Value.AckBudget + TimeSpan.FromMilliseconds(500), clock, context.RequestAborted);
@@ -143,7 +134,20 @@ internal sealed partial class SlackHttpService(
         if (ackPayload is not null)
         {
             context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(ackPayload.ToJsonString(), context.RequestAborted);
+            await context.Response.Body.WriteAsync(SlackJson.Serialize(ackPayload, SlackJson.Context.AckPayload), context.RequestAborted);
+        }
+    }
+
+    private static JsonElement? JsonElementOf(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
 using CohortBot.Slack.Commands;
+using CohortBot.Slack.Wire;
 
 namespace CohortBot.Slack.Interactivity;
 
@@ -15,19 +15,19 @@ internal sealed class BlockActionHandler(
     FormOpener forms,
     ReplyDelivery delivery)
 {
-    public async Task<InboundOutcome> HandleAsync(JsonObject payload, DateTimeOffset receivedAt, CancellationToken ct)
+    public async Task<InboundOutcome> HandleAsync(InteractionPayload payload, DateTimeOffset receivedAt, CancellationToken ct)
     {
-        var userId = (payload["user"]?["id"] as JsonValue)?.ToString();
-        var action = (payload["actions"] as JsonArray)?.FirstOrDefault() as JsonObject;
+        var userId = SlashCommandHandler.NonEmpty(payload.User?.Id);
+        var action = payload.Actions?.FirstOrDefault();
         if (userId is null || action is null)
         {
             return InboundOutcome.Nothing;
         }
 
-        var channelId = (payload["channel"]?["id"] as JsonValue)?.ToString() ?? (payload["container"]?["channel_id"] as JsonValue)?.ToString();
-        var responseUrl = SlashCommandHandler.Text(payload, "response_url");
-        var user = users.Resolve(userId, (payload["user"]?["username"] as JsonValue)?.ToString());
-        var encoded = (action["action_id"] as JsonValue)?.ToString();
+        var channelId = payload.ChannelId;
+        var responseUrl = SlashCommandHandler.NonEmpty(payload.ResponseUrl);
+        var user = users.Resolve(userId, SlashCommandHandler.NonEmpty(payload.User?.Username));
+        var encoded = action.ActionId;
 
         // An action id that is not a button of ours runs as an unknown command: the dispatcher
         // answers in the presser's language with the commands they may use.
@@ -36,7 +36,7 @@ internal sealed class BlockActionHandler(
             : new Invocation(Clip(encoded), new Dictionary<string, object?>(), user, channelId);
         var reply = await runner.RunAsync(invocation with { ReceivedAt = receivedAt }, ct);
 
-        if (await forms.TryOpenAsync(reply, SlashCommandHandler.Text(payload, "trigger_id"), channelId, responseUrl, ct))
+        if (await forms.TryOpenAsync(reply, SlashCommandHandler.NonEmpty(payload.TriggerId), channelId, responseUrl, ct))
         {
             return InboundOutcome.Nothing;
         }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using CohortBot.Slack.Wire;
 
 namespace CohortBot.Slack.Interactivity;
 
@@ -13,50 +13,25 @@ internal sealed record FormMetadata(string Command, IReadOnlyDictionary<string, 
 
     public string Serialize()
     {
-        var fixedJson = new JsonObject();
-        foreach (var (name, value) in Fixed)
-        {
-            fixedJson[name] = value;
-        }
-
-        var json = new JsonObject { ["c"] = Command, ["o"] = fixedJson, ["ch"] = ChannelId, ["r"] = ResponseUrl };
-        var text = json.ToJsonString();
+        var text = Json(ResponseUrl);
         if (text.Length > MaxLength)
         {
             // The response_url is a convenience; the answer can still go by DM without it.
-            json["r"] = null;
-            text = json.ToJsonString();
+            text = Json(null);
         }
 
         return text.Length <= MaxLength ? text : throw new InvalidOperationException("Form metadata is longer than Slack's 3000 characters.");
     }
 
-    public static FormMetadata? TryParse(string? text)
-    {
-        try
-        {
-            if (text is null || JsonNode.Parse(text) is not JsonObject json || json["c"] is not JsonValue command)
-            {
-                return null;
-            }
+    public static FormMetadata? TryParse(string? text) =>
+        SlackJson.TryParse(text, SlackJson.Context.PrivateMetadata, out var metadata) && metadata.Command is { } command
+            ? new FormMetadata(
+                command,
+                new Dictionary<string, string>(metadata.Options ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase),
+                metadata.ChannelId,
+                metadata.ResponseUrl)
+            : null;
 
-            var fixedOptions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            if (json["o"] is JsonObject o)
-            {
-                foreach (var (name, value) in o)
-                {
-                    if (value is JsonValue v && v.TryGetValue<string>(out var s))
-                    {
-                        fixedOptions[name] = s;
-                    }
-                }
-            }
-
-            return new FormMetadata(command.ToString(), fixedOptions, (json["ch"] as JsonValue)?.ToString(), (json["r"] as JsonValue)?.ToString());
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
+    private string Json(string? responseUrl) =>
+        SlackJson.SerializeToString(new PrivateMetadata(Command, Fixed, ChannelId, responseUrl), SlackJson.Context.PrivateMetadata);
 }

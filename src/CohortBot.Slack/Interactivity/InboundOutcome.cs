@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
+using CohortBot.Slack.Wire;
 
 namespace CohortBot.Slack.Interactivity;
 
@@ -9,7 +9,7 @@ namespace CohortBot.Slack.Interactivity;
 /// <see cref="OnTime"/> runs; otherwise the acknowledgement goes empty and <see cref="Late"/>
 /// delivers the answer. <see cref="Reply"/> is what a direct message says when nothing else can.
 /// </summary>
-internal sealed record InboundOutcome(Reply? Reply, JsonObject? AckPayload, Func<CancellationToken, Task>? OnTime, Func<CancellationToken, Task>? Late)
+internal sealed record InboundOutcome(Reply? Reply, AckPayload? AckPayload, Func<CancellationToken, Task>? OnTime, Func<CancellationToken, Task>? Late)
 {
     /// <summary>Nothing to answer (nothing to run, or the reply opened a modal).</summary>
     public static readonly InboundOutcome Nothing = new(null, null, null, null);

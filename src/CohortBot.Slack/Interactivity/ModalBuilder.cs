@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
 using CohortBot.Slack.Rendering;
+using CohortBot.Slack.Wire;
 
 namespace CohortBot.Slack.Interactivity;
 
@@ -16,53 +16,21 @@ internal static class ModalBuilder
     public const int MaxInputLength = 3000;
     public static readonly string[] ImageTypes = ["png", "jpg", "jpeg", "gif", "webp"];
 
-    public static JsonObject Build(ReplyForm form, string intro, string? channelId, string? responseUrl)
+    public static ModalView Build(ReplyForm form, string intro, string? channelId, string? responseUrl)
     {
-        var blocks = new JsonArray
-        {
-            new JsonObject
-            {
-                ["type"] = "context",
-                ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackText.Mrkdwn(intro, BlockKitRenderer.MaxSectionText) }),
-            },
-        };
-        foreach (var field in form.Fields)
-        {
-            blocks.Add(new JsonObject
-            {
-                ["type"] = "input",
-                ["block_id"] = field.Option,
-                ["optional"] = !field.Required,
-                ["label"] = BlockKitRenderer.PlainText(SlackText.Plain(field.Label, MaxLabel)),
-                ["element"] = field.IsFile ? FileInput(field) : TextInput(field),
-            });
-        }
+        var blocks = new List<Block> { new ContextBlock([TextObject.Mrkdwn(SlackText.Mrkdwn(intro, BlockKitRenderer.MaxSectionText))]) };
+        blocks.AddRange(form.Fields.Select(field => new InputBlock(
+            field.Option,
+            Optional: !field.Required,
+            TextObject.Plain(SlackText.Plain(field.Label, MaxLabel)),
+            field.IsFile ? new FileInputElement(field.Option, ImageTypes, MaxFiles: 1) : new PlainTextInputElement(field.Option, field.Multiline, Math.Clamp(field.MaxLength, 1, MaxInputLength)))));
 
-        return new JsonObject
-        {
-            ["type"] = "modal",
-            ["callback_id"] = CallbackId,
-            ["title"] = BlockKitRenderer.PlainText(SlackText.Plain(form.Title, MaxTitle)),
-            ["submit"] = BlockKitRenderer.PlainText("Submit"),
-            ["close"] = BlockKitRenderer.PlainText("Cancel"),
-            ["private_metadata"] = new FormMetadata(form.Command, form.Fixed, channelId, responseUrl).Serialize(),
-            ["blocks"] = blocks,
-        };
+        return new ModalView(
+            CallbackId,
+            TextObject.Plain(SlackText.Plain(form.Title, MaxTitle)),
+            TextObject.Plain("Submit"),
+            TextObject.Plain("Cancel"),
+            new FormMetadata(form.Command, form.Fixed, channelId, responseUrl).Serialize(),
+            blocks);
     }
-
-    private static JsonObject TextInput(FormField field) => new()
-    {
-        ["type"] = "plain_text_input",
-        ["action_id"] = field.Option,
-        ["multiline"] = field.Multiline,
-        ["max_length"] = Math.Clamp(field.MaxLength, 1, MaxInputLength),
-    };
-
-    private static JsonObject FileInput(FormField field) => new()
-    {
-        ["type"] = "file_input",
-        ["action_id"] = field.Option,
-        ["filetypes"] = new JsonArray([.. ImageTypes.Select(t => JsonValue.Create(t))]),
-        ["max_files"] = 1,
-    };
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Messages;
 using CohortBot.Slack.Commands;
 using CohortBot.Slack.Rendering;
 using CohortBot.Slack.WebApi;
+using CohortBot.Slack.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace CohortBot.Slack.Interactivity;
@@ -23,12 +23,10 @@ internal sealed partial class ReplyDelivery(
     ILogger<ReplyDelivery> logger)
 {
     /// <summary>The body of a slash-command acknowledgement or response_url post.</summary>
-    public static JsonObject ResponseBody(Reply reply, bool replaceOriginal = false)
+    public static ResponseMessage ResponseBody(Reply reply, bool replaceOriginal = false)
     {
-        var json = BlockKitRenderer.Render(reply).ToJson();
-        json["response_type"] = reply.Ephemeral ? "ephemeral" : "in_channel";
-        json["replace_original"] = replaceOriginal;
-        return json;
+        var message = BlockKitRenderer.Render(reply);
+        return new ResponseMessage(message.Text, message.BlocksOrNull, reply.Ephemeral ? ResponseMessage.Ephemeral : ResponseMessage.InChannel, replaceOriginal);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Inbound;
 using CohortBot.Slack.Rendering;
+using CohortBot.Slack.Wire;
 
 namespace CohortBot.Slack.Interactivity;
 
@@ -11,7 +11,7 @@ namespace CohortBot.Slack.Interactivity;
 /// once, empty), a later answer goes through the response_url (valid 30 minutes) or as an
 /// ephemeral message or DM, and a repeat must be acknowledged too or Slack keeps retrying.
 /// </summary>
-internal sealed class SlackConversation(InboundRequest request, Func<JsonObject?, Task>? ack, DateTimeOffset receivedAt, bool restored, SlackConversations services)
+internal sealed class SlackConversation(InboundRequest request, Func<AckPayload?, Task>? ack, DateTimeOffset receivedAt, bool restored, SlackConversations services)
     : IInboundConversation
 {
     /// <summary>A response_url works for 30 minutes; a little is kept back for the request itself.</summary>
@@ -45,9 +45,9 @@ internal sealed class SlackConversation(InboundRequest request, Func<JsonObject?
     {
         _outcome = (request.Type, request.PayloadType) switch
         {
-            ("slash_commands", _) => await services.Slash.HandleAsync(request.Payload, receivedAt, ct),
-            ("interactive", "block_actions") => await services.Actions.HandleAsync(request.Payload, receivedAt, ct),
-            ("interactive", "view_submission") => await services.Views.HandleAsync(request.Payload, receivedAt, ct),
+            (SocketModeTypes.SlashCommands, _) when request.Command is { } command => await services.Slash.HandleAsync(command, receivedAt, ct),
+            (SocketModeTypes.Interactive, InteractionPayload.BlockActions) => await services.Actions.HandleAsync(request.Interaction!, receivedAt, ct),
+            (SocketModeTypes.Interactive, InteractionPayload.ViewSubmission) => await services.Views.HandleAsync(request.Interaction!, receivedAt, ct),
             _ => InboundOutcome.Nothing,
         };
         return _outcome.Reply;
@@ -73,7 +73,8 @@ internal sealed class SlackConversation(InboundRequest request, Func<JsonObject?
         if (restored && _outcome.Late is null && reply is not null)
         {
             // Rebuilt from the inbox with its answer written by the runtime ("recorded before the restart").
-            await services.Delivery.DeliverAsync(reply, _userId, Text(request.Payload["channel_id"]), Text(request.Payload["response_url"]), ct);
+            var channel = request.Command?.ChannelId ?? request.Interaction?.ChannelId;
+            await services.Delivery.DeliverAsync(reply, _userId, channel, request.Command?.ResponseUrl ?? request.Interaction?.ResponseUrl, ct);
             return;
         }
 
@@ -85,8 +86,6 @@ internal sealed class SlackConversation(InboundRequest request, Func<JsonObject?
 
     public Task AcknowledgeRepeatAsync(CancellationToken ct) => AckAsync(null);
 
-    private Task AckAsync(JsonObject? payload) =>
+    private Task AckAsync(AckPayload? payload) =>
         ack is not null && Interlocked.Exchange(ref _acked, 1) == 0 ? ack(payload) : Task.CompletedTask;
-
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
 }

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using CohortBot.Core.Inbound;
+using CohortBot.Slack.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace CohortBot.Slack.Interactivity;
@@ -12,7 +12,7 @@ namespace CohortBot.Slack.Interactivity;
 internal sealed partial class SlackInbound(InboundRuntime runtime, SlackConversations conversations, TimeProvider clock, ILogger<SlackInbound> logger)
 {
     /// <summary>Takes a delivery and returns at once; <paramref name="ack"/> is called exactly once, in time.</summary>
-    public void Receive(InboundRequest request, Func<JsonObject?, Task> ack)
+    public void Receive(InboundRequest request, Func<AckPayload?, Task> ack)
     {
         var receivedAt = clock.GetUtcNow();
         if (request.DeliveryId is null || request.UserId is null)

@@ -1,9 +1,9 @@
-using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Submissions;
 using CohortBot.Slack.Commands;
 using CohortBot.Slack.Rendering;
 using CohortBot.Slack.WebApi;
+using CohortBot.Slack.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,17 +25,17 @@ internal sealed partial class ViewSubmissionHandler(
 {
     private const int MaxErrorText = 500;
 
-    public async Task<InboundOutcome> HandleAsync(JsonObject payload, DateTimeOffset receivedAt, CancellationToken ct)
+    public async Task<InboundOutcome> HandleAsync(InteractionPayload payload, DateTimeOffset receivedAt, CancellationToken ct)
     {
-        var userId = (payload["user"]?["id"] as JsonValue)?.ToString();
-        var view = payload["view"] as JsonObject;
-        if (userId is null || view is null || (view["callback_id"] as JsonValue)?.ToString() != ModalBuilder.CallbackId)
+        var userId = SlashCommandHandler.NonEmpty(payload.User?.Id);
+        var view = payload.View;
+        if (userId is null || view is null || view.CallbackId != ModalBuilder.CallbackId)
         {
             return InboundOutcome.Nothing;
         }
 
-        var user = users.Resolve(userId, (payload["user"]?["username"] as JsonValue)?.ToString());
-        var metadata = FormMetadata.TryParse((view["private_metadata"] as JsonValue)?.ToString());
+        var user = users.Resolve(userId, SlashCommandHandler.NonEmpty(payload.User?.Username));
+        var metadata = FormMetadata.TryParse(view.PrivateMetadata);
         if (metadata is null)
         {
             // Refusals go through the dispatcher too, so they are in the user's saved language.
@@ -45,12 +45,12 @@ internal sealed partial class ViewSubmissionHandler(
 
         var options = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         var fields = new List<string>();
-        foreach (var (blockId, block) in view["state"]?["values"] as JsonObject ?? [])
+        foreach (var (blockId, block) in view.State?.Values ?? new Dictionary<string, IReadOnlyDictionary<string, ViewStateValue>>())
         {
             fields.Add(blockId);
-            foreach (var (actionId, input) in block as JsonObject ?? [])
+            foreach (var (actionId, input) in block)
             {
-                var value = await ReadInputAsync(input as JsonObject, ct);
+                var value = await ReadInputAsync(input, ct);
                 if (value is FileProblem)
                 {
                     var unreadable = await runner.RunAsync(Invocation.Refused(user, new InputProblem("proof.unreadable"), metadata.ChannelId), ct);
@@ -84,29 +84,18 @@ internal sealed partial class ViewSubmissionHandler(
             return Inline(reply, field, reply.Text, deliver);
         }
 
-        return new InboundOutcome(reply, new JsonObject { ["response_action"] = "clear" }, deliver, deliver);
+        return new InboundOutcome(reply, ViewSubmissionResponse.Clear, deliver, deliver);
     }
 
     private static InboundOutcome Inline(Reply reply, string blockId, string text, Func<CancellationToken, Task> late) =>
-        new(reply, new JsonObject
-        {
-            ["response_action"] = "errors",
-            ["errors"] = new JsonObject { [blockId] = SlackText.Plain(text, MaxErrorText) },
-        }, null, late);
+        new(reply, ViewSubmissionResponse.ErrorAt(blockId, SlackText.Plain(text, MaxErrorText)), null, late);
 
-    private async Task<object?> ReadInputAsync(JsonObject? input, CancellationToken ct)
+    private async Task<object?> ReadInputAsync(ViewStateValue input, CancellationToken ct) => input.Type switch
     {
-        switch ((input?["type"] as JsonValue)?.ToString())
-        {
-            case "plain_text_input":
-                return input!["value"] is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
-            case "file_input":
-                var fileId = ((input!["files"] as JsonArray)?.FirstOrDefault()?["id"] as JsonValue)?.ToString();
-                return fileId is null ? null : await DownloadAsync(fileId, ct);
-            default:
-                return null;
-        }
-    }
+        ViewStateValue.PlainTextInput => SlashCommandHandler.NonEmpty(input.Value),
+        ViewStateValue.FileInput => SlashCommandHandler.NonEmpty(input.Files?.FirstOrDefault()?.Id) is { } fileId ? await DownloadAsync(fileId, ct) : null,
+        _ => null,
+    };
 
     private async Task<object> DownloadAsync(string fileId, CancellationToken ct)
     {

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using CohortBot.Core.Commands;
+using CohortBot.Slack.Wire;
 
 namespace CohortBot.Slack.Rendering;
 
@@ -21,34 +21,30 @@ internal static class BlockKitRenderer
 
     public static SlackMessage Render(Reply reply)
     {
-        var blocks = new List<JsonObject>();
+        var blocks = new List<Block>();
         if (!string.IsNullOrWhiteSpace(reply.Title))
         {
-            blocks.Add(new JsonObject
-            {
-                ["type"] = "header",
-                ["text"] = PlainText(SlackText.Plain(reply.Title, MaxHeaderText)),
-            });
+            blocks.Add(new HeaderBlock(PlainText(SlackText.Plain(reply.Title, MaxHeaderText))));
         }
 
         foreach (var chunk in Chunks(Emoji(reply.Tone) + reply.Text, MaxSectionText - 1))
         {
-            blocks.Add(Section(SlackText.Mrkdwn(chunk, MaxSectionText)));
+            blocks.Add(new SectionBlock(TextObject.Mrkdwn(SlackText.Mrkdwn(chunk, MaxSectionText)), null));
         }
 
         var fields = reply.Fields
-            .Select(f => Mrkdwn(SlackText.Mrkdwn($"*{Bold(f.Name)}*\n", MaxFieldText / 2) + SlackText.Mrkdwn(f.Value, MaxFieldText / 2)))
+            .Select(f => TextObject.Mrkdwn(SlackText.Mrkdwn($"*{Bold(f.Name)}*\n", MaxFieldText / 2) + SlackText.Mrkdwn(f.Value, MaxFieldText / 2)))
             .ToList();
         var actions = Actions(reply.Buttons);
         // Files are uploaded beside the message (FileUploader), not listed in it.
-        JsonObject? context = null;
+        ContextBlock? context = null;
 
-        var room = MaxBlocks - blocks.Count - actions.Count - (context is null ? 0 : 1);
-        var fieldBlocks = fields.Chunk(MaxFieldsPerSection).Select(c => new JsonObject { ["type"] = "section", ["fields"] = new JsonArray([.. c]) }).ToList();
+        var room = MaxBlocks - blocks.Count - actions.Count;
+        var fieldBlocks = fields.Chunk(MaxFieldsPerSection).Select(c => new SectionBlock(null, c)).ToList();
         if (fieldBlocks.Count > room)
         {
             fieldBlocks = fieldBlocks.Take(Math.Max(0, room - 1)).ToList();
-            context ??= Context("…");
+            context = new ContextBlock([TextObject.Mrkdwn(SlackText.Mrkdwn("…", MaxSectionText))]);
         }
 
         blocks.AddRange(fieldBlocks);
@@ -58,21 +54,14 @@ internal static class BlockKitRenderer
             blocks.Add(context);
         }
 
-        return new SlackMessage(Fallback(reply), new JsonArray([.. blocks.Take(MaxBlocks)]), reply.Ephemeral);
+        return new SlackMessage(Fallback(reply), [.. blocks.Take(MaxBlocks)], reply.Ephemeral);
     }
 
     /// <summary>The notification text: title and text as plain text, for clients that show no blocks.</summary>
     public static string Fallback(Reply reply) =>
         SlackText.Plain(string.IsNullOrWhiteSpace(reply.Title) ? reply.Text : reply.Title + ": " + reply.Text, MaxFallbackText);
 
-    public static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
-
-    private static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
-
-    private static JsonObject Section(string mrkdwn) => new() { ["type"] = "section", ["text"] = Mrkdwn(mrkdwn) };
-
-    private static JsonObject Context(string text) =>
-        new() { ["type"] = "context", ["elements"] = new JsonArray(Mrkdwn(SlackText.Mrkdwn(text, MaxSectionText))) };
+    public static TextObject PlainText(string text) => TextObject.Plain(text);
 
     private static string Bold(string name) => name.Replace("*", string.Empty, StringComparison.Ordinal);
 
@@ -84,10 +73,10 @@ internal static class BlockKitRenderer
         _ => string.Empty,
     };
 
-    private static List<JsonObject> Actions(IReadOnlyList<ReplyButton> buttons)
+    private static List<ActionsBlock> Actions(IReadOnlyList<ReplyButton> buttons)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var elements = new List<JsonObject>();
+        var elements = new List<ButtonElement>();
         foreach (var b in buttons)
         {
             // action_id must be unique in a message; a repeated action would do the same thing anyway.
@@ -96,28 +85,16 @@ internal static class BlockKitRenderer
                 continue;
             }
 
-            var button = new JsonObject
+            var style = b.Style switch
             {
-                ["type"] = "button",
-                ["text"] = PlainText(SlackText.Plain(b.Label, MaxButtonText)),
-                ["action_id"] = b.Action,
-                ["value"] = b.Action,
+                ButtonStyle.Primary or ButtonStyle.Success => "primary",
+                ButtonStyle.Danger => "danger",
+                _ => null,
             };
-            if (b.Style is ButtonStyle.Primary or ButtonStyle.Success)
-            {
-                button["style"] = "primary";
-            }
-            else if (b.Style is ButtonStyle.Danger)
-            {
-                button["style"] = "danger";
-            }
-
-            elements.Add(button);
+            elements.Add(new ButtonElement(PlainText(SlackText.Plain(b.Label, MaxButtonText)), b.Action, b.Action, style));
         }
 
-        return elements.Chunk(MaxButtonsPerBlock)
-            .Select(c => new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray([.. c]) })
-            .ToList();
+        return elements.Chunk(MaxButtonsPerBlock).Select(c => new ActionsBlock(c)).ToList();
     }
 
     /// <summary>Splits long text at line breaks where possible, so each section stays under the limit once escaped.</summary>
@@ -146,6 +123,9 @@ internal static class BlockKitRenderer
                 take = newline + 1;
             }
 
+            // Never inside a character (a surrogate pair, a Hangul syllable, an emoji sequence).
+            var safe = SlackText.SafeCut(rest, take);
+            take = safe > 0 ? safe : take;
             yield return rest[..take];
             rest = rest[take..];
         }

@@ -1,19 +1,10 @@
-using System.Text.Json.Nodes;
+using CohortBot.Slack.Wire;
 
 namespace CohortBot.Slack.Rendering;
 
 /// <summary>A message ready for Slack: the notification/fallback text and the Block Kit blocks.</summary>
-internal sealed record SlackMessage(string Text, JsonArray Blocks, bool Ephemeral)
+internal sealed record SlackMessage(string Text, IReadOnlyList<Block> Blocks, bool Ephemeral)
 {
-    /// <summary>The fields every message-carrying call shares (chat.*, response_url, slash-command acks).</summary>
-    public JsonObject ToJson()
-    {
-        var json = new JsonObject { ["text"] = Text };
-        if (Blocks.Count > 0)
-        {
-            json["blocks"] = Blocks.DeepClone();
-        }
-
-        return json;
-    }
+    /// <summary>The blocks as a request carries them: absent when there are none.</summary>
+    public IReadOnlyList<Block>? BlocksOrNull => Blocks.Count > 0 ? Blocks : null;
 }

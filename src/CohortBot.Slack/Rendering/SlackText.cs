@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CohortBot.Core.Text;
 using CohortBot.Core.Time;
 
 namespace CohortBot.Slack.Rendering;
@@ -63,6 +64,6 @@ internal static class SlackText
         return new StringBuilder().Append(text, 0, cut).Append('…').ToString();
     }
 
-    /// <summary>Never splits a surrogate pair.</summary>
-    private static int SafeCut(string text, int cut) => cut > 0 && char.IsHighSurrogate(text[cut - 1]) ? cut - 1 : cut;
+    /// <summary>The cut at or before <paramref name="cut"/> that splits no character (Core's grapheme-safe <see cref="TextClip"/>).</summary>
+    public static int SafeCut(string text, int cut) => cut <= 0 ? 0 : TextClip.Boundary(text, cut);
 }

@@ -5,6 +5,9 @@ public sealed class SlackConnectionStatus(TimeProvider clock)
 {
     private readonly object _gate = new();
 
+    /// <summary>Raised after the state or the open sockets change.</summary>
+    public event Action? Changed;
+
     public SlackConnectionState State { get; private set; } = SlackConnectionState.Stopped;
 
     /// <summary>Sockets open right now; two during a refresh, briefly.</summary>
@@ -39,6 +42,8 @@ public sealed class SlackConnectionStatus(TimeProvider clock)
             LastDisconnectReason = reason ?? LastDisconnectReason;
             LastChange = clock.GetUtcNow();
         }
+
+        Changed?.Invoke();
     }
 
     internal void SocketOpened()
@@ -47,6 +52,8 @@ public sealed class SlackConnectionStatus(TimeProvider clock)
         {
             OpenSockets++;
         }
+
+        Changed?.Invoke();
     }
 
     internal void SocketClosed(string? reason)
@@ -56,6 +63,8 @@ public sealed class SlackConnectionStatus(TimeProvider clock)
             OpenSockets = Math.Max(0, OpenSockets - 1);
             LastDisconnectReason = reason ?? LastDisconnectReason;
         }
+
+        Changed?.Invoke();
     }
 
     internal void EnvelopeReceived() => Interlocked.Increment(ref _envelopes);

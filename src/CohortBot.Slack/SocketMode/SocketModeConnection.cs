@@ -1,9 +1,8 @@
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CohortBot.Core.Concurrency;
+using CohortBot.Core.Transport;
 using CohortBot.Slack.Interactivity;
+using CohortBot.Slack.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace CohortBot.Slack.SocketMode;
@@ -17,8 +16,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 {
     private const int MaxMessageBytes = 4 * 1024 * 1024;
 
-    private readonly ClientWebSocket _socket;
-    private readonly Action<InboundRequest, Func<JsonObject?, Task>> _onEnvelope;
+    private readonly WebSocket _socket;
+    private readonly TimeProvider _clock;
+    private readonly Action<InboundRequest, Func<AckPayload?, Task>> _onEnvelope;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -27,10 +27,11 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly InFlightCounter _inFlight = new();
     private Task _receiving = Task.CompletedTask;
 
-    private SocketModeConnection(int id, ClientWebSocket socket, Action<InboundRequest, Func<JsonObject?, Task>> onEnvelope, ILogger logger)
+    private SocketModeConnection(int id, WebSocket socket, TimeProvider clock, Action<InboundRequest, Func<AckPayload?, Task>> onEnvelope, ILogger logger)
     {
         Id = id;
         _socket = socket;
+        _clock = clock;
         _onEnvelope = onEnvelope;
         _logger = logger;
     }
@@ -44,17 +45,17 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     public Task Closed => _receiving;
 
     public static async Task<SocketModeConnection> OpenAsync(
-        int id, Uri url, TimeSpan helloTimeout, Action<InboundRequest, Func<JsonObject?, Task>> onEnvelope, ILogger logger, CancellationToken ct)
+        int id, Uri url, IWebSocketConnector connector, TimeSpan helloTimeout, TimeProvider clock, Action<InboundRequest, Func<AckPayload?, Task>> onEnvelope, ILogger logger, CancellationToken ct)
     {
-        var socket = new ClientWebSocket();
-        var connection = new SocketModeConnection(id, socket, onEnvelope, logger);
+        using var timeout = new CancellationTokenSource(helloTimeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        // Slack pings the client; the socket answers those pings itself. The default keep-alive stays on.
+        var socket = await connector.ConnectAsync(url, TimeSpan.FromSeconds(30), linked.Token);
+        var connection = new SocketModeConnection(id, socket, clock, onEnvelope, logger);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(helloTimeout);
-            await socket.ConnectAsync(url, timeout.Token);
             connection._receiving = Task.Run(connection.ReceiveLoopAsync, CancellationToken.None);
-            await connection._hello.Task.WaitAsync(timeout.Token);
+            await connection._hello.Task.WaitAsync(linked.Token);
             return connection;
         }
         catch
@@ -64,15 +65,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
     }
 
-    public async Task AckAsync(string envelopeId, JsonObject? payload, CancellationToken ct)
+    public async Task AckAsync(string envelopeId, AckPayload? payload, CancellationToken ct)
     {
-        var ack = new JsonObject { ["envelope_id"] = envelopeId };
-        if (payload is not null)
-        {
-            ack["payload"] = payload;
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(ack.ToJsonString());
+        var bytes = SlackJson.Serialize(new Acknowledgement(envelopeId, payload), SlackJson.Context.Acknowledgement);
         await _sendLock.WaitAsync(ct);
         try
         {
@@ -94,7 +89,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     {
         if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
-            using var cts = new CancellationTokenSource(timeout);
+            using var cts = new CancellationTokenSource(timeout, _clock);
             try
             {
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", cts.Token);
@@ -173,45 +168,39 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
     }
 
-    private void Handle(byte[] frame)
+    private void Handle(byte[] bytes)
     {
-        JsonObject? json;
-        try
+        if (!SlackJson.TryParse(bytes, SlackJson.Context.SocketModeFrame, out var frame))
         {
-            json = JsonNode.Parse(frame) as JsonObject;
-        }
-        catch (JsonException ex)
-        {
-            LogMalformed(ex, Id);
+            LogMalformed(null, Id);
             return;
         }
 
-        var type = (json?["type"] as JsonValue)?.ToString();
-        switch (type)
+        switch (frame.Type)
         {
-            case "hello":
+            case SocketModeTypes.Hello:
                 _hello.TrySetResult();
                 return;
-            case "disconnect":
-                var reason = (json!["reason"] as JsonValue)?.ToString() ?? "unknown";
+            case SocketModeTypes.Disconnect:
+                var reason = string.IsNullOrEmpty(frame.Reason) ? "unknown" : frame.Reason;
                 LogDisconnect(Id, reason);
                 _disconnect.TrySetResult(reason);
                 return;
         }
 
-        var envelopeId = (json?["envelope_id"] as JsonValue)?.ToString();
-        if (json is null || type is null || string.IsNullOrEmpty(envelopeId))
+        var envelopeId = frame.EnvelopeId;
+        if (frame.Type is null || string.IsNullOrEmpty(envelopeId))
         {
             LogMalformed(null, Id);
             return;
         }
 
         var request = new InboundRequest(
-            type,
-            json["payload"] as JsonObject ?? [],
+            frame.Type,
+            frame.Payload is { ValueKind: System.Text.Json.JsonValueKind.Object } payload ? payload : EmptyPayload,
             envelopeId,
-            json["accepts_response_payload"]?.GetValueKind() == JsonValueKind.True,
-            json["retry_attempt"] is JsonValue r && r.TryGetValue<int>(out var attempt) ? attempt : 0);
+            frame.AcceptsResponsePayload,
+            frame.RetryAttempt ?? 0);
         // Counted until acknowledged: a retiring socket must first send the acknowledgements it owes.
         var unacknowledged = _inFlight.Enter();
         _onEnvelope(request, async payload =>
@@ -222,6 +211,8 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             }
         });
     }
+
+    private static readonly System.Text.Json.JsonElement EmptyPayload = System.Text.Json.JsonDocument.Parse("{}").RootElement.Clone();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack socket {Id} closed by Slack ({Status}: {Description})")]
     private partial void LogClosedByPeer(int id, string? status, string? description);

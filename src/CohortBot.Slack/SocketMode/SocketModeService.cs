@@ -1,5 +1,7 @@
+using CohortBot.Core.Transport;
 using CohortBot.Slack.Interactivity;
 using CohortBot.Slack.WebApi;
+using CohortBot.Slack.Wire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +18,7 @@ internal sealed partial class SocketModeService(
     SlackWebApi api,
     SlackInbound inbound,
     SlackConnectionStatus status,
+    IWebSocketConnector connector,
     IOptions<SlackOptions> options,
     TimeProvider clock,
     ILogger<SocketModeService> logger) : BackgroundService
@@ -44,11 +47,15 @@ internal sealed partial class SocketModeService(
                 if (ended == current.DisconnectRequested)
                 {
                     var reason = await current.DisconnectRequested;
-                    if (reason == "link_disabled")
+                    if (reason == SocketModeTypes.LinkDisabled)
                     {
                         LogLinkDisabled();
                         status.Set(SlackConnectionState.Disabled, reason);
-                        await RetireAsync(current);
+                        // Retired here, so the finally below must not retire it a second time (a disposed
+                        // connection throws, and a faulted background service stops the host).
+                        var disabled = current;
+                        current = null;
+                        await RetireAsync(disabled);
                         return;
                     }
 
@@ -64,7 +71,7 @@ internal sealed partial class SocketModeService(
                 status.Set(SlackConnectionState.Reconnecting, "dropped");
                 await current.DisposeAsync();
                 current = null;
-                await Task.Delay(Backoff(failures++), clock, stoppingToken);
+                await Task.Delay(Backoff(++failures), clock, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -97,7 +104,7 @@ internal sealed partial class SocketModeService(
                 }
 
                 var id = Interlocked.Increment(ref _nextId);
-                var connection = await SocketModeConnection.OpenAsync(id, url, options.Value.HelloTimeout, OnEnvelope, logger, ct);
+                var connection = await SocketModeConnection.OpenAsync(id, url, connector, options.Value.HelloTimeout, clock, OnEnvelope, logger, ct);
                 status.SocketOpened();
                 status.Set(SlackConnectionState.Connected);
                 LogConnected(id);
@@ -105,7 +112,7 @@ internal sealed partial class SocketModeService(
             }
             catch (Exception ex) when (!ct.IsCancellationRequested && ex is not OutOfMemoryException)
             {
-                var delay = Backoff(failed());
+                var delay = Backoff(failed() + 1);
                 LogConnectFailed(ex, delay.TotalSeconds);
                 status.Set(SlackConnectionState.Reconnecting);
                 await Task.Delay(delay, clock, ct);
@@ -123,19 +130,14 @@ internal sealed partial class SocketModeService(
         LogRetired(connection.Id, reason ?? "stopping");
     }
 
-    private void OnEnvelope(InboundRequest request, Func<System.Text.Json.Nodes.JsonObject?, Task> ack)
+    private void OnEnvelope(InboundRequest request, Func<AckPayload?, Task> ack)
     {
         status.EnvelopeReceived();
         inbound.Receive(request, ack);
     }
 
-    /// <summary>Exponential with jitter, so many instances do not reconnect in step.</summary>
-    private TimeSpan Backoff(int failures)
-    {
-        var o = options.Value;
-        var ceiling = Math.Min(o.ReconnectMaxDelay.TotalMilliseconds, o.ReconnectBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures, 16)));
-        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (Random.Shared.NextDouble() * 0.5)));
-    }
+    /// <summary>The one back-off policy, so many instances do not reconnect in step.</summary>
+    private TimeSpan Backoff(int failures) => new Core.Resilience.BackoffPolicy(options.Value.ReconnectBaseDelay, options.Value.ReconnectMaxDelay).Delay(failures);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack socket {Id} connected")]
     private partial void LogConnected(int id);

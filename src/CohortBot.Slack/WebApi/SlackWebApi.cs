@@ -1,17 +1,17 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using CohortBot.Slack.Rendering;
+using CohortBot.Slack.Wire;
 
 namespace CohortBot.Slack.WebApi;
 
-/// <summary>The Web API methods the adapter uses, typed; each one call, paced and checked by <see cref="SlackApiClient"/>.</summary>
+/// <summary>The Web API methods the adapter uses, typed as Slack documents them; each one call through <see cref="SlackApiClient"/>.</summary>
 internal sealed class SlackWebApi(SlackApiClient client)
 {
+    private static readonly SlackJsonContext Json = SlackJson.Context;
+
     public async Task<Uri> OpenSocketAsync(CancellationToken ct)
     {
-        var body = await client.CallWithAppTokenAsync("apps.connections.open", ct);
-        var url = (body["url"] as JsonValue)?.ToString();
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "wss" or "ws"
+        var body = await client.CallWithAppTokenAsync("apps.connections.open", Json.OpenConnectionResponse, ct);
+        return Uri.TryCreate(body.Url, UriKind.Absolute, out var uri) && uri.Scheme is "wss" or "ws"
             ? uri
             : throw new SlackApiException("apps.connections.open", "invalid_response", "no WebSocket url");
     }
@@ -19,55 +19,41 @@ internal sealed class SlackWebApi(SlackApiClient client)
     /// <summary>Returns the message ts.</summary>
     public async Task<string?> PostMessageAsync(string channel, SlackMessage message, CancellationToken ct)
     {
-        var json = message.ToJson();
-        json["channel"] = channel;
-        json["unfurl_links"] = false;
-        var body = await client.CallJsonAsync("chat.postMessage", json, ct);
-        return (body["ts"] as JsonValue)?.ToString();
+        var body = await client.CallAsync("chat.postMessage", new PostMessageRequest(channel, message.Text, message.BlocksOrNull, UnfurlLinks: false), Json.PostMessageRequest, Json.PostMessageResponse, channel, ct);
+        return body.Ts;
     }
 
-    public async Task PostEphemeralAsync(string channel, string user, SlackMessage message, CancellationToken ct)
-    {
-        var json = message.ToJson();
-        json["channel"] = channel;
-        json["user"] = user;
-        await client.CallJsonAsync("chat.postEphemeral", json, ct);
-    }
+    public Task PostEphemeralAsync(string channel, string user, SlackMessage message, CancellationToken ct) =>
+        client.CallAsync("chat.postEphemeral", new PostEphemeralRequest(channel, user, message.Text, message.BlocksOrNull), Json.PostEphemeralRequest, Json.SlackResponse, channel, ct);
 
-    public async Task UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken ct)
-    {
-        var json = message.ToJson();
-        json["channel"] = channel;
-        json["ts"] = ts;
-        await client.CallJsonAsync("chat.update", json, ct);
-    }
+    public Task UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken ct) =>
+        client.CallAsync("chat.update", new UpdateMessageRequest(channel, ts, message.Text, message.BlocksOrNull), Json.UpdateMessageRequest, Json.PostMessageResponse, channel, ct);
 
     /// <summary>The DM channel id (D…) with <paramref name="user"/>.</summary>
     public async Task<string> OpenDirectChannelAsync(string user, CancellationToken ct)
     {
-        var body = await client.CallJsonAsync("conversations.open", new JsonObject { ["users"] = user }, ct);
-        return (body["channel"]?["id"] as JsonValue)?.ToString()
-            ?? throw new SlackApiException("conversations.open", "invalid_response", "no channel id");
+        var body = await client.CallAsync("conversations.open", new OpenConversationRequest(user), Json.OpenConversationRequest, Json.OpenConversationResponse, null, ct);
+        return body.Channel?.Id is { Length: > 0 } id ? id : throw new SlackApiException("conversations.open", "invalid_response", "no channel id");
     }
 
-    public async Task<JsonObject> UserInfoAsync(string user, CancellationToken ct)
+    public async Task<SlackUser> UserInfoAsync(string user, CancellationToken ct)
     {
-        var body = await client.CallFormAsync("users.info", new Dictionary<string, string> { ["user"] = user, ["include_locale"] = "true" }, ct);
-        return body["user"] as JsonObject ?? throw new SlackApiException("users.info", "invalid_response", "no user");
+        var body = await client.CallFormAsync("users.info", new UsersInfoRequest(user, IncludeLocale: true).ToForm(), Json.UsersInfoResponse, ct);
+        return body.User ?? throw new SlackApiException("users.info", "invalid_response", "no user");
     }
 
-    public Task OpenViewAsync(string triggerId, JsonObject view, CancellationToken ct) =>
-        client.CallJsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, ct);
+    public Task OpenViewAsync(string triggerId, ModalView view, CancellationToken ct) =>
+        client.CallAsync("views.open", new OpenViewRequest(triggerId, view), Json.OpenViewRequest, Json.SlackResponse, null, ct);
 
     public async Task<SlackFile> FileInfoAsync(string fileId, CancellationToken ct)
     {
-        var body = await client.CallFormAsync("files.info", new Dictionary<string, string> { ["file"] = fileId }, ct);
-        var file = body["file"] as JsonObject ?? throw new SlackApiException("files.info", "invalid_response", "no file");
-        var url = (file["url_private_download"] as JsonValue)?.ToString() ?? (file["url_private"] as JsonValue)?.ToString();
+        var body = await client.CallFormAsync("files.info", new FilesInfoRequest(fileId).ToForm(), Json.FilesInfoResponse, ct);
+        var file = body.File ?? throw new SlackApiException("files.info", "invalid_response", "no file");
+        var url = string.IsNullOrEmpty(file.UrlPrivateDownload) ? file.UrlPrivate : file.UrlPrivateDownload;
         return new SlackFile(
             fileId,
-            (file["name"] as JsonValue)?.ToString() ?? fileId,
-            file["size"] is JsonValue size && size.TryGetValue<long>(out var bytes) ? bytes : 0,
+            string.IsNullOrEmpty(file.Name) ? fileId : file.Name,
+            file.Size ?? 0,
             Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : throw new SlackApiException("files.info", "invalid_response", "no download url"));
     }
 
@@ -75,14 +61,8 @@ internal sealed class SlackWebApi(SlackApiClient client)
     public async Task<SlackUploadTicket> GetUploadUrlAsync(string fileName, long length, CancellationToken ct)
     {
         const string method = "files.getUploadURLExternal";
-        var body = await client.CallFormAsync(method, new Dictionary<string, string>
-        {
-            ["filename"] = fileName,
-            ["length"] = length.ToString(CultureInfo.InvariantCulture),
-        }, ct);
-        var url = (body["upload_url"] as JsonValue)?.ToString();
-        var id = (body["file_id"] as JsonValue)?.ToString();
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && id is { Length: > 0 }
+        var body = await client.CallFormAsync(method, new UploadUrlRequest(fileName, length).ToForm(), Json.UploadUrlResponse, ct);
+        return Uri.TryCreate(body.UploadUrl, UriKind.Absolute, out var uri) && body.FileId is { Length: > 0 } id
             ? new SlackUploadTicket(uri, id)
             : throw new SlackApiException(method, "invalid_response", "no upload_url or file_id");
     }
@@ -92,23 +72,15 @@ internal sealed class SlackWebApi(SlackApiClient client)
         client.UploadAsync(ticket.UploadUrl, content, contentType, ct);
 
     /// <summary>Step 3: shares the uploaded files (id and title each) in <paramref name="channel"/>, as one message.</summary>
-    public async Task CompleteUploadAsync(string channel, IReadOnlyList<(string Id, string Title)> files, string? initialComment, CancellationToken ct)
-    {
-        var form = new Dictionary<string, string>
-        {
-            ["files"] = new JsonArray([.. files.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["title"] = f.Title })]).ToJsonString(),
-            ["channel_id"] = channel,
-        };
-        if (!string.IsNullOrEmpty(initialComment))
-        {
-            form["initial_comment"] = initialComment;
-        }
-
-        await client.CallFormAsync("files.completeUploadExternal", form, ct);
-    }
+    public Task CompleteUploadAsync(string channel, IReadOnlyList<(string Id, string Title)> files, string? initialComment, CancellationToken ct) =>
+        client.CallFormAsync(
+            "files.completeUploadExternal",
+            new CompleteUploadRequest([.. files.Select(f => new UploadedFile(f.Id, f.Title))], channel, initialComment).ToForm(),
+            Json.SlackResponse,
+            ct);
 
     public Task<long> DownloadAsync(SlackFile file, Stream target, long limit, CancellationToken ct) => client.DownloadAsync(file.DownloadUrl, target, limit, ct);
 
-    public Task PostToResponseUrlAsync(Uri responseUrl, JsonObject message, CancellationToken ct) =>
+    public Task PostToResponseUrlAsync(Uri responseUrl, ResponseMessage message, CancellationToken ct) =>
         client.PostToResponseUrlAsync(responseUrl, message, ct);
 }

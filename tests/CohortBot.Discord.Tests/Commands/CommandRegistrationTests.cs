@@ -16,8 +16,8 @@ public sealed partial class CommandRegistrationTests
     [Fact]
     public async Task Startup_BulkOverwritesGuildCommands_FromTheCatalogue()
     {
-        await using var fake = await FakeDiscord.StartAsync();
-        await using var bot = await BotHarness.StartAsync(fake);
+        await using var fake = await FakeDiscord.StartAsync(new TestClock());
+        await using var bot = await DiscordBot.StartAsync(fake);
 
         var put = await fake.WaitForAsync(GuildPut);
 
@@ -52,19 +52,14 @@ public sealed partial class CommandRegistrationTests
     [Fact]
     public async Task UnchangedCatalogue_IsNotRegisteredAgain_ButAChangedHashIs()
     {
-        await using var fake = await FakeDiscord.StartAsync();
-        await using var bot = await BotHarness.StartAsync(fake);
+        await using var fake = await FakeDiscord.StartAsync(new TestClock());
+        await using var bot = await DiscordBot.StartAsync(fake);
         await fake.WaitForAsync(GuildPut);
         var state = bot.Services.GetRequiredService<IPlatformStateStore>();
         var key = $"commands-hash:guild:{FakeDiscord.GuildId}";
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-        {
-            // The hash is stored once Discord has answered the PUT.
-            while (await state.GetAsync("discord", key, timeout.Token) is null)
-            {
-                await Task.Delay(20, timeout.Token);
-            }
-        }
+        // The hash is stored once Discord has answered the PUT; the registrar says so after.
+        await bot.Logs.WaitForAsync(e => e.Message.StartsWith("Registered ", StringComparison.Ordinal), "the registration");
+        Assert.NotNull(await state.GetAsync("discord", key, CancellationToken.None));
 
         var registrar = bot.Services.GetRequiredService<CommandRegistrar>();
 
@@ -79,8 +74,8 @@ public sealed partial class CommandRegistrationTests
     [Fact]
     public async Task WithoutGuild_RegistersGlobally()
     {
-        await using var fake = await FakeDiscord.StartAsync();
-        await using var bot = await BotHarness.StartAsync(fake, new Dictionary<string, string?> { ["Discord:GuildId"] = "" });
+        await using var fake = await FakeDiscord.StartAsync(new TestClock());
+        await using var bot = await DiscordBot.StartAsync(fake, new Dictionary<string, string?> { ["Discord:GuildId"] = "" });
 
         var put = await fake.WaitForAsync(r => r.Method == "PUT" && r.ApiPath == $"/applications/{FakeDiscord.ApplicationId}/commands");
 
@@ -98,11 +93,10 @@ public sealed partial class CommandRegistrationTests
             Options = [.. Catalogue.Submit.Options.Reverse()],
         };
 
-        var body = builder.Build([organizerOnly], global: false)[0]!;
+        var body = builder.Build([organizerOnly], global: false)[0];
 
-        var permissions = body["default_member_permissions"]!.AsValue();
-        Assert.Equal("0", permissions.GetValue<string>());
-        Assert.Equal("week", (string)body["options"]![0]!["name"]!);
+        Assert.Equal("0", body.DefaultMemberPermissions);
+        Assert.Equal("week", body.Options![0].Name);
     }
 
     [Fact]

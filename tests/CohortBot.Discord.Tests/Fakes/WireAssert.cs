@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using CohortBot.Discord.Wire;
+
 namespace CohortBot.Discord.Tests.Fakes;
 
 /// <summary>Assertions over what the adapter put on the wire.</summary>
@@ -10,7 +13,8 @@ public static class WireAssert
         var errors = new List<string>();
         foreach (var request in fake.Requests.Where(r => r.Body.Length > 0))
         {
-            Assert.StartsWith("application/json", request.ContentType);
+            // JSON, or multipart whose payload_json is the JSON (a message with files).
+            Assert.True(request.IsMultipart ? request.PayloadJson is not null : request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) == true, request.ContentType);
             errors.AddRange(OpenApiValidator.Validate(request));
             checkedCount++;
         }
@@ -18,4 +22,10 @@ public static class WireAssert
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.True(checkedCount > 0, "No request body was sent, so none was validated.");
     }
+
+    /// <summary>A wire record as the JSON the adapter would send, for assertions by field name.</summary>
+    public static JsonObject Node(MessageData message) => JsonNode.Parse(DiscordJson.SerializeToString(message, DiscordJson.Context.MessageData))!.AsObject();
+
+    public static JsonObject Node(ModalData modal) =>
+        JsonNode.Parse(DiscordJson.SerializeToString(new InteractionResponse<ModalData>(InteractionCallbackType.Modal, modal), DiscordJson.Context.InteractionResponseModalData))!["data"]!.DeepClone().AsObject();
 }

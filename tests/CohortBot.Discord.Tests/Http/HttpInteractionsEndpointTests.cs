@@ -9,10 +9,10 @@ namespace CohortBot.Discord.Tests.Http;
 
 public sealed class HttpInteractionsEndpointTests
 {
-    private static async Task<(FakeDiscord Fake, BotHarness Bot, HttpClient Client)> StartAsync()
+    private static async Task<(FakeDiscord Fake, DiscordBot Bot, HttpClient Client)> StartAsync()
     {
-        var fake = await FakeDiscord.StartAsync();
-        var bot = await BotHarness.StartAsync(fake, new Dictionary<string, string?>
+        var fake = await FakeDiscord.StartAsync(new TestClock());
+        var bot = await DiscordBot.StartAsync(fake, new Dictionary<string, string?>
         {
             ["Discord:HttpInteractions:Enabled"] = "true",
             ["Discord:HttpInteractions:Urls"] = "http://127.0.0.1:0",
@@ -24,7 +24,7 @@ public sealed class HttpInteractionsEndpointTests
 
     private static HttpRequestMessage Signed(string body, string? timestamp = null, Func<string, string>? tamper = null)
     {
-        timestamp ??= DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        timestamp ??= TestClock.DefaultStart.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = SignatureTests.Sign(timestamp, Encoding.UTF8.GetBytes(body));
         var request = new HttpRequestMessage(HttpMethod.Post, "/interactions") { Content = new StringContent(tamper?.Invoke(body) ?? body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Signature-Ed25519", signature);
@@ -54,7 +54,7 @@ public sealed class HttpInteractionsEndpointTests
         await using var _ = fake;
         await using var __ = bot;
         using var ___ = client;
-        var stale = DateTimeOffset.UtcNow.AddMinutes(-6).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var stale = TestClock.DefaultStart.AddMinutes(-6).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
         using var tampered = await client.SendAsync(Signed("{\"type\":1}", tamper: b => b.Replace("1", "2", StringComparison.Ordinal)));
         using var old = await client.SendAsync(Signed("{\"type\":1}", stale));
@@ -75,11 +75,11 @@ public sealed class HttpInteractionsEndpointTests
         var interaction = Payloads.Command("deadlines");
 
         using var response = await client.SendAsync(Signed(interaction.ToJsonString()));
-        var callback = await Wire.CallbackAsync(fake, interaction);
+        var callback = await Sent.CallbackAsync(fake, interaction);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(4, (int)callback.Json!["type"]!);
-        Assert.Contains("Coming up in Test Cohort", Wire.Description(callback.Json!["data"]!));
+        Assert.Contains("Coming up in Test Cohort", Sent.Description(callback.Json!["data"]!));
         WireAssert.BodiesMatchOpenApi(fake);
     }
 

@@ -14,7 +14,7 @@ public sealed class AttachmentSafetyTests
     [Fact]
     public async Task AttachmentOnAnotherHost_IsNotFetched_AndTheReplyIsPolite()
     {
-        await using var inside = await FakeDiscord.StartAsync(); // stands for any service on the bot's network
+        await using var inside = await FakeDiscord.StartAsync(new TestClock()); // stands for any service on the bot's network
         var (fake, bot) = await StartAsync();
         await using var _ = fake;
         await using var __ = bot;
@@ -31,7 +31,7 @@ public sealed class AttachmentSafetyTests
     [Fact]
     public async Task RedirectOffTheFileHost_IsNotFollowed()
     {
-        await using var inside = await FakeDiscord.StartAsync();
+        await using var inside = await FakeDiscord.StartAsync(new TestClock());
         var (fake, bot) = await StartAsync();
         await using var _ = fake;
         await using var __ = bot;
@@ -81,9 +81,9 @@ public sealed class AttachmentSafetyTests
     [Fact]
     public async Task AllowedHostName_ThatResolvesToLoopback_IsRefusedAtConnectTime_UnlessConfigured()
     {
-        var fake = await FakeDiscord.StartAsync();
+        var fake = await FakeDiscord.StartAsync(new TestClock());
         var byName = fake.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
-        var bot = await BotHarness.StartAsync(fake, new Dictionary<string, string?>
+        var bot = await DiscordBot.StartAsync(fake, new Dictionary<string, string?>
         {
             ["Discord:Attachments:AllowedHosts:0"] = byName,
             ["Discord:Attachments:AllowPrivateAddresses"] = "false",
@@ -130,10 +130,10 @@ public sealed class AttachmentSafetyTests
         Assert.Contains(result.Failures!, f => f.Contains("Discord:Attachments:AllowedHosts has 'https://cdn.discordapp.com/attachments'", StringComparison.Ordinal));
     }
 
-    private static async Task<(FakeDiscord Fake, BotHarness Bot)> StartAsync()
+    private static async Task<(FakeDiscord Fake, DiscordBot Bot)> StartAsync()
     {
-        var fake = await FakeDiscord.StartAsync();
-        var bot = await BotHarness.StartAsync(fake);
+        var fake = await FakeDiscord.StartAsync(new TestClock());
+        var bot = await DiscordBot.StartAsync(fake);
         await bot.WaitForStateAsync(GatewayConnectionState.Ready);
         return (fake, bot);
     }
@@ -144,13 +144,13 @@ public sealed class AttachmentSafetyTests
             Payloads.Attachments("1", "proof.png", url, 67),
             Payloads.Option("week", 4, 1), Payloads.Option("file", 11, "1"));
         await fake.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
-        var callback = await Wire.CallbackAsync(fake, interaction);
+        var callback = await Sent.CallbackAsync(fake, interaction);
         if ((int)callback.Json!["type"]! == 5)
         {
             // Deferred: the answer is the edit of the original response.
-            return Wire.Description((await Wire.EditAsync(fake, interaction)).Json!);
+            return Sent.Description((await Sent.EditAsync(fake, interaction)).Json!);
         }
 
-        return Wire.Description(callback.Json!["data"]!);
+        return Sent.Description(callback.Json!["data"]!);
     }
 }

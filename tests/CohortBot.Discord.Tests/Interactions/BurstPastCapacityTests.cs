@@ -2,7 +2,6 @@ using CohortBot.Core.Inbound;
 using CohortBot.Discord.Gateway;
 using CohortBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CohortBot.Discord.Tests.Interactions;
 
@@ -14,21 +13,18 @@ namespace CohortBot.Discord.Tests.Interactions;
 public sealed class BurstPastCapacityTests
 {
     private const int Burst = 30;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task EveryInteraction_IsAcknowledgedInsideItsWindow_AndEveryDeferredOne_IsAnswered()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var fake = await FakeDiscord.StartAsync(clock);
+        await using var fake = await FakeDiscord.StartAsync(new TestClock());
         fake.Interactions.EnforceRules = true;
         fake.Gateway.HeartbeatIntervalMs = 41_250;
         fake.CdnFiles["proof.png"] = Payloads.Png();
-        var downloads = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        fake.CdnGate = downloads.Task;
-        await using var bot = await BotHarness.StartAsync(fake, new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:01.500" }, services =>
+        var downloads = new Gate();
+        fake.CdnHold = downloads;
+        await using var bot = await DiscordBot.StartAsync(fake, new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:01.500" }, services =>
         {
-            services.AddSingleton<TimeProvider>(clock);
             // Two running, four waiting: the rest of the burst is past capacity.
             services.Configure<InboundOptions>(o =>
             {
@@ -50,17 +46,17 @@ public sealed class BurstPastCapacityTests
         }
 
         // Without the clock moving, what does not fit in memory is acknowledged at once.
-        await bot.WaitUntilAsync(() => Acknowledged(fake, ids) >= Burst - 6, Patience);
-        clock.Advance(TimeSpan.FromSeconds(1.5));
-        await bot.WaitUntilAsync(() => Acknowledged(fake, ids) == Burst, Patience);
+        await bot.WaitUntilAsync(() => Acknowledged(fake, ids) >= Burst - 6, "the acknowledgements of what does not fit");
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(1.5), "the deferral deadline of those held in memory");
+        await bot.WaitUntilAsync(() => Acknowledged(fake, ids) == Burst, "every acknowledgement");
 
         var timings = ids.Select(id => fake.Interactions.Find(id)!).ToList();
         Assert.All(timings, t => Assert.True(t.Deferred, "every one of them was deferred"));
         Assert.All(timings, t => Assert.InRange(fake.Interactions.Between(t.SentAt, t.FirstResponseAt!.Value), TimeSpan.Zero, TimeSpan.FromSeconds(3)));
         Assert.All(timings, t => Assert.Equal(0, t.LateCallbacks));
 
-        downloads.SetResult();
-        await bot.WaitUntilAsync(() => timings.All(t => t.FinalAt is not null), Patience);
+        downloads.Open();
+        await bot.WaitUntilAsync(() => timings.All(t => t.FinalAt is not null), "every final answer");
         Assert.All(timings, t => Assert.Equal((0, 0, false), (t.DuplicateCallbacks, t.RefusedWebhooks, t.ErrorReply)));
         foreach (var user in users)
         {

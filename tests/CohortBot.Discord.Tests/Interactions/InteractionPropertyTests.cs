@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CohortBot.Core.Submissions;
 using CohortBot.Discord.Interactions;
+using CohortBot.Discord.Wire;
 using CohortBot.Fakes.Discord;
 using CohortBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,8 +26,8 @@ public sealed class InteractionPropertyTests
         [
             Payloads.Interaction(2, Payloads.CommandWithResolved("submit", new JsonObject { ["attachments"] = new JsonObject { ["9"] = Payloads.Attachments("9", "p.png", "https://cdn.discordapp.com/a/p.png", 10) } },
                 Payloads.Option("week", 4, 2), Payloads.Option("file", 11, "9"), Payloads.Option("note", 3, "hi"))),
-            Payloads.Interaction(3, Payloads.Button("rsvp|event=tt-dable")),
-            Payloads.Interaction(5, Payloads.ModalSubmit("submit|week=2", ("url", "https://coursera.org/verify/X"), ("note", "n"))),
+            Payloads.Interaction(3, Payloads.Button("rsvp?event=tt-dable")),
+            Payloads.Interaction(5, Payloads.ModalSubmit("submit?week=2", ("url", "https://coursera.org/verify/X"), ("note", "n"))),
         ];
         Cases.Run(500, seed =>
         {
@@ -37,13 +38,62 @@ public sealed class InteractionPropertyTests
                 Mutate(payload, h);
             }
 
-            using var document = JsonDocument.Parse(payload.ToJsonString());
-            var interaction = DiscordInteraction.TryParse(document.RootElement);
+            var interaction = Read(payload);
             if (interaction is not null)
             {
                 _ = mapper.MapAsync(interaction, default).GetAwaiter().GetResult();
             }
         });
+    }
+
+    /// <summary>
+    /// A field the mapper can do without, sent as the wrong JSON type, does not lose the interaction:
+    /// it is read as absent, and the person is answered (here: the command still reaches the core).
+    /// </summary>
+    [Theory]
+    [InlineData("option type as text", "submit")]
+    [InlineData("resolved as text", "submit")]
+    [InlineData("attachments as a number", "submit")]
+    [InlineData("size as text", "submit")]
+    [InlineData("a modal row that is a number", "submit")]
+    public async Task AWrongTypeInAFieldThatCanBeDoneWithout_IsStillAnswered(string broken, string command)
+    {
+        var mapper = new InvocationMapper(new AttachmentDownloader(new NoNetwork(), Options.Create(new ProofOptions()), Options.Create(new DiscordOptions()), NullLogger<AttachmentDownloader>.Instance));
+        var submit = Payloads.CommandWithResolved("submit", Payloads.Attachments("9", "p.png", "https://cdn.discordapp.com/a/p.png", 10), Payloads.Option("week", 4, 2), Payloads.Option("file", 11, "9"));
+        var modal = Payloads.ModalSubmit("submit?week=2", ("url", "https://coursera.org/verify/X"));
+        JsonObject payload = broken switch
+        {
+            "option type as text" => With(submit, p => p["data"]!["options"]![0]!["type"] = "four"),
+            "resolved as text" => With(submit, p => p["data"]!["resolved"] = "everything"),
+            "attachments as a number" => With(submit, p => p["data"]!["resolved"]!["attachments"] = 7),
+            "size as text" => With(submit, p => p["data"]!["resolved"]!["attachments"]!["9"]!["size"] = "big"),
+            _ => With(modal, p => p["data"]!["components"]!.AsArray().Insert(0, 1)),
+        };
+
+        var interaction = Read(payload);
+        Assert.NotNull(interaction);
+        var invocation = await mapper.MapAsync(interaction, default);
+
+        Assert.NotNull(invocation);
+        Assert.Equal(command, invocation.Command);
+        if (broken == "a modal row that is a number")
+        {
+            Assert.Equal("https://coursera.org/verify/X", invocation.Options["url"]);
+        }
+    }
+
+    /// <summary>What the gateway and the HTTP endpoint do with a payload: the typed record, then the interaction.</summary>
+    private static DiscordInteraction? Read(JsonNode payload)
+    {
+        using var document = JsonDocument.Parse(payload.ToJsonString());
+        return DiscordJson.TryParse(document.RootElement, DiscordJson.Context.Interaction, out var wire) ? DiscordInteraction.From(wire) : null;
+    }
+
+    private static JsonObject With(JsonObject valid, Action<JsonObject> breakIt)
+    {
+        var copy = valid.DeepClone().AsObject();
+        breakIt(copy);
+        return copy;
     }
 
     /// <summary>Replaces, removes or adds one value somewhere in the tree.</summary>

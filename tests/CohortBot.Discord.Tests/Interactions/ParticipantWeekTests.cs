@@ -7,10 +7,10 @@ namespace CohortBot.Discord.Tests.Interactions;
 /// <summary>A participant's week through the gateway, against the real core and SQLite.</summary>
 public sealed class ParticipantWeekTests
 {
-    private static async Task<(FakeDiscord Fake, BotHarness Bot)> StartAsync(IDictionary<string, string?>? settings = null)
+    private static async Task<(FakeDiscord Fake, DiscordBot Bot)> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var fake = await FakeDiscord.StartAsync();
-        var bot = await BotHarness.StartAsync(fake, settings);
+        var fake = await FakeDiscord.StartAsync(new TestClock());
+        var bot = await DiscordBot.StartAsync(fake, settings);
         await bot.WaitForStateAsync(GatewayConnectionState.Ready);
         return (fake, bot);
     }
@@ -18,7 +18,7 @@ public sealed class ParticipantWeekTests
     private static async Task<RecordedRequest> SendAsync(FakeDiscord fake, JsonObject interaction)
     {
         await fake.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
-        return await Wire.CallbackAsync(fake, interaction);
+        return await Sent.CallbackAsync(fake, interaction);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class ParticipantWeekTests
         Assert.Equal(4, (int)body["type"]!);
         Assert.Equal(64, (int)body["data"]!["flags"]!);
         Assert.Empty(body["data"]!["allowed_mentions"]!["parse"]!.AsArray());
-        Assert.Contains("Test Cohort", Wire.Description(body["data"]!));
+        Assert.Contains("Test Cohort", Sent.Description(body["data"]!));
         WireAssert.BodiesMatchOpenApi(fake);
     }
 
@@ -48,7 +48,7 @@ public sealed class ParticipantWeekTests
         var callback = await SendAsync(fake, Payloads.Command("submit",
             Payloads.Option("week", 4, 1), Payloads.Option("week", 4, 2), Payloads.Option("url", 3, "https://example.com/p")));
 
-        Assert.Contains("'week' is given twice", Wire.Text(callback.Json!["data"]!));
+        Assert.Contains("'week' is given twice", Sent.Text(callback.Json!["data"]!));
         Assert.Empty(await bot.SubmissionsOfAsync(Payloads.UserId));
     }
 
@@ -66,8 +66,8 @@ public sealed class ParticipantWeekTests
             Payloads.Option("week", 4, 1), Payloads.Option("file", 11, "1"), Payloads.Option("note", 3, "done <@&1> @everyone")));
 
         Assert.Equal(4, (int)callback.Json!["type"]!);
-        Assert.Equal(0x57F287, (int)Wire.Embed(callback.Json!["data"]!)["color"]!);
-        Assert.Matches(@"<t:\d+:F>", Wire.Text(callback.Json!["data"]!));
+        Assert.Equal(0x57F287, (int)Sent.Embed(callback.Json!["data"]!)["color"]!);
+        Assert.Matches(@"<t:\d+:F>", Sent.Text(callback.Json!["data"]!));
         var submission = Assert.Single(await bot.SubmissionsOfAsync(Payloads.UserId));
         Assert.Equal(1, submission.WeekNumber);
         Assert.Equal("image/png", submission.File!.ContentType);
@@ -85,7 +85,7 @@ public sealed class ParticipantWeekTests
 
         var callback = await SendAsync(fake, Payloads.Command("submit", Payloads.Option("week", 4, 2), Payloads.Option("url", 3, "https://example.com/proof")));
 
-        Assert.True(0xFEE75C == (int)Wire.Embed(callback.Json!["data"]!)["color"]!, Wire.Description(callback.Json!["data"]!));
+        Assert.True(0xFEE75C == (int)Sent.Embed(callback.Json!["data"]!)["color"]!, Sent.Description(callback.Json!["data"]!));
         var submission = Assert.Single(await bot.SubmissionsOfAsync(Payloads.UserId));
         Assert.True(submission.IsLate);
         Assert.Equal("https://example.com/proof", submission.Url);
@@ -100,9 +100,9 @@ public sealed class ParticipantWeekTests
 
         var deadlines = await SendAsync(fake, Payloads.Command("deadlines"));
         var message = deadlines.Json!["data"]!;
-        Assert.Contains("Week 1", Wire.Text(Wire.Embed(message)["fields"]!));
-        Assert.Matches(@"<t:\d+:R>", Wire.Text(message));
-        var button = Assert.Single(Wire.CustomIds(message));
+        Assert.Contains("Week 1", Sent.Text(Sent.Embed(message)["fields"]!));
+        Assert.Matches(@"<t:\d+:R>", Sent.Text(message));
+        var button = Assert.Single(Sent.CustomIds(message));
 
         var modal = await SendAsync(fake, Payloads.Button(button));
         Assert.Equal(9, (int)modal.Json!["type"]!);
@@ -126,15 +126,15 @@ public sealed class ParticipantWeekTests
         await using var __ = bot;
 
         var events = await SendAsync(fake, Payloads.Command("events"));
-        Assert.Contains("rsvp?event=oh1", Wire.CustomIds(events.Json!["data"]!));
+        Assert.Contains("rsvp?event=oh1", Sent.CustomIds(events.Json!["data"]!));
 
         var going = await SendAsync(fake, Payloads.Button("rsvp?event=oh1"));
-        Assert.Contains("going", Wire.Description(going.Json!["data"]!), StringComparison.OrdinalIgnoreCase);
-        var cancel = Assert.Single(Wire.CustomIds(going.Json!["data"]!));
+        Assert.Contains("going", Sent.Description(going.Json!["data"]!), StringComparison.OrdinalIgnoreCase);
+        var cancel = Assert.Single(Sent.CustomIds(going.Json!["data"]!));
         Assert.Equal("rsvp?event=oh1&cancel=true", cancel);
 
         var cancelled = await SendAsync(fake, Payloads.Button(cancel));
-        Assert.Contains("cancelled", Wire.Description(cancelled.Json!["data"]!));
+        Assert.Contains("cancelled", Sent.Description(cancelled.Json!["data"]!));
         WireAssert.BodiesMatchOpenApi(fake);
     }
 
@@ -148,9 +148,9 @@ public sealed class ParticipantWeekTests
 
         var progress = await SendAsync(fake, Payloads.Command("progress"));
 
-        var embed = Wire.Embed(progress.Json!["data"]!);
-        Assert.Contains("Ada Lovelace's progress in Test Cohort", Wire.Description(progress.Json!["data"]!));
-        Assert.Contains("Week 1", Wire.Text(embed));
+        var embed = Sent.Embed(progress.Json!["data"]!);
+        Assert.Contains("Ada Lovelace's progress in Test Cohort", Sent.Description(progress.Json!["data"]!));
+        Assert.Contains("Week 1", Sent.Text(embed));
         WireAssert.BodiesMatchOpenApi(fake);
     }
 
@@ -173,30 +173,50 @@ public sealed class ParticipantWeekTests
     }
 
     [Fact]
-    public async Task SlowAttachmentDownload_DefersEphemerally_ThenEditsOriginal()
+    public async Task SlowAttachmentDownload_IsDeferredEphemerallyAtDeferAfter_ThenTheOriginalIsEdited()
     {
-        var (fake, bot) = await StartAsync(new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.300" });
+        var (fake, bot) = await StartAsync();
         await using var _ = fake;
         await using var __ = bot;
-        fake.CdnDelay = TimeSpan.FromSeconds(1.5);
+        fake.CdnHold = new Gate();
         fake.CdnFiles["slow.png"] = Payloads.Png();
         var interaction = Payloads.CommandWithResolved("submit",
             Payloads.Attachments("9", "slow.png", fake.CdnUrl("slow.png"), 67),
             Payloads.Option("week", 4, 1), Payloads.Option("file", 11, "9"));
 
-        var started = DateTimeOffset.UtcNow;
-        var callback = await SendAsync(fake, interaction);
-        var deferredAfter = DateTimeOffset.UtcNow - started;
-        var edit = await Wire.EditAsync(fake, interaction);
+        var sentAt = bot.Clock.GetUtcNow();
+        await fake.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
+        await fake.CdnHold.HeldAsync();
+        Assert.DoesNotContain(fake.Requests, r => r.ApiPath.StartsWith($"/interactions/{(string)interaction["id"]!}/", StringComparison.Ordinal));
+        // Discord allows 3 s: the runtime defers at Discord:DeferAfter (1.5 s) when the answer is not ready.
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(1.5), "the deferral deadline");
+        var callback = await Sent.CallbackAsync(fake, interaction);
+        fake.CdnHold.Open();
+        var edit = await Sent.EditAsync(fake, interaction);
 
         Assert.Equal(5, (int)callback.Json!["type"]!);
         Assert.Equal(64, (int)callback.Json!["data"]!["flags"]!);
-        Assert.True(deferredAfter < TimeSpan.FromSeconds(1.4), $"deferred after {deferredAfter}");
-        Assert.True(edit.At > callback.At);
+        Assert.Equal(sentAt + TimeSpan.FromSeconds(1.5), bot.Clock.GetUtcNow());
+        Assert.True(fake.Requests.ToList().IndexOf(edit) > fake.Requests.ToList().IndexOf(callback));
         Assert.Equal($"/webhooks/{FakeDiscord.ApplicationId}/{(string)interaction["token"]!}/messages/@original", edit.ApiPath);
-        Assert.Contains("received", Wire.Description(edit.Json!));
+        Assert.Contains("received", Sent.Description(edit.Json!));
         Assert.NotNull(Assert.Single(await bot.SubmissionsOfAsync(Payloads.UserId)).File);
         WireAssert.BodiesMatchOpenApi(fake);
+    }
+
+    [Fact]
+    public async Task AnAnswerReadyInTime_IsTheCallbackItself_AndNothingIsDeferred()
+    {
+        var (fake, bot) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = bot;
+        var interaction = Payloads.Command("deadlines");
+
+        var callback = await SendAsync(fake, interaction);
+
+        Assert.Equal(4, (int)callback.Json!["type"]!);
+        Assert.DoesNotContain(fake.Requests, r => r.Method == "PATCH");
+        Assert.Single(fake.Requests, r => r.ApiPath.EndsWith("/callback", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -210,7 +230,7 @@ public sealed class ParticipantWeekTests
             Payloads.Attachments("1", "huge.png", fake.CdnUrl("huge.png"), 50L * 1024 * 1024),
             Payloads.Option("week", 4, 1), Payloads.Option("file", 11, "1")));
 
-        Assert.Contains("too large", Wire.Description(callback.Json!["data"]!));
+        Assert.Contains("too large", Sent.Description(callback.Json!["data"]!));
         Assert.Empty(await bot.SubmissionsOfAsync(Payloads.UserId));
     }
 
@@ -226,7 +246,7 @@ public sealed class ParticipantWeekTests
             Payloads.Attachments("1", "notes.txt", fake.CdnUrl("notes.txt"), 19, "text/plain"),
             Payloads.Option("week", 4, 1), Payloads.Option("file", 11, "1")));
 
-        Assert.Contains("not an image", Wire.Description(callback.Json!["data"]!));
+        Assert.Contains("not an image", Sent.Description(callback.Json!["data"]!));
         Assert.Empty(await bot.SubmissionsOfAsync(Payloads.UserId));
     }
 
@@ -243,8 +263,8 @@ public sealed class ParticipantWeekTests
         var callback = await SendAsync(fake, Payloads.Command(command));
 
         Assert.Equal(4, (int)callback.Json!["type"]!);
-        Assert.Contains(expected, Wire.Description(callback.Json!["data"]!));
-        Assert.Equal(0xED4245, (int)Wire.Embed(callback.Json!["data"]!)["color"]!);
+        Assert.Contains(expected, Sent.Description(callback.Json!["data"]!));
+        Assert.Equal(0xED4245, (int)Sent.Embed(callback.Json!["data"]!)["color"]!);
     }
 
     [Fact]
@@ -256,7 +276,7 @@ public sealed class ParticipantWeekTests
 
         var callback = await SendAsync(fake, Payloads.Button("NOT A VALID ACTION!"));
 
-        Assert.Equal(0xED4245, (int)Wire.Embed(callback.Json!["data"]!)["color"]!);
+        Assert.Equal(0xED4245, (int)Sent.Embed(callback.Json!["data"]!)["color"]!);
     }
 
     [Fact]
@@ -269,7 +289,7 @@ public sealed class ParticipantWeekTests
 
         await fake.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
         await fake.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
-        await Wire.CallbackAsync(fake, interaction);
+        await Sent.CallbackAsync(fake, interaction);
         await SendAsync(fake, Payloads.Command("help"));
 
         Assert.Single(fake.Requests, r => r.ApiPath.StartsWith($"/interactions/{(string)interaction["id"]!}/", StringComparison.Ordinal));
@@ -289,13 +309,14 @@ public sealed class ParticipantWeekTests
         fake.Gateway.Abort();
         var missed = Payloads.Button("rsvp?event=oh1");
         await fake.Gateway.DispatchAsync("INTERACTION_CREATE", missed);
-        var rsvp = await Wire.CallbackAsync(fake, missed);
+        await bot.SkipReconnectWaitAsync();
+        var rsvp = await Sent.CallbackAsync(fake, missed);
         var deadlines = await SendAsync(fake, Payloads.Command("deadlines"));
 
         Assert.Equal(1, bot.Status.ResumedCount);
         Assert.Single(fake.Gateway.Identifies);
-        Assert.Contains("going", Wire.Description(rsvp.Json!["data"]!), StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("submitted", Wire.Text(Wire.Embed(deadlines.Json!["data"]!)["fields"]!));
+        Assert.Contains("going", Sent.Description(rsvp.Json!["data"]!), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("submitted", Sent.Text(Sent.Embed(deadlines.Json!["data"]!)["fields"]!));
         Assert.Single(await bot.SubmissionsOfAsync(Payloads.UserId));
         Assert.NotEmpty(bot.Logs.Lines);
         Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains("test-token", StringComparison.Ordinal) || l.Contains((string)missed["token"]!, StringComparison.Ordinal));
@@ -312,7 +333,7 @@ public sealed class ParticipantWeekTests
         var callback = await SendAsync(fake, Payloads.ModalSubmit("submit?week=1", ("url", ""), ("note", "")));
 
         Assert.Equal(4, (int)callback.Json!["type"]!);
-        Assert.Contains("attach a screenshot or give a link", Wire.Description(callback.Json!["data"]!));
+        Assert.Contains("attach a screenshot or give a link", Sent.Description(callback.Json!["data"]!));
         Assert.Empty(await bot.SubmissionsOfAsync(Payloads.UserId));
     }
 
@@ -330,7 +351,7 @@ public sealed class ParticipantWeekTests
 
         var callback = await SendAsync(fake, interaction);
 
-        Assert.Equal(0x57F287, (int)Wire.Embed(callback.Json!["data"]!)["color"]!);
+        Assert.Equal(0x57F287, (int)Sent.Embed(callback.Json!["data"]!)["color"]!);
         Assert.Single(await bot.SubmissionsOfAsync("100000000000000099"));
     }
 

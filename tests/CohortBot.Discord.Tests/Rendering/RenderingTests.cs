@@ -48,7 +48,7 @@ public sealed class RenderingTests
             Buttons = Enumerable.Range(0, 30).Select(i => new ReplyButton(new string('b', 100), "rsvp?event=e" + i)).Append(new ReplyButton("too long", new string('x', 101))).ToList(),
         };
 
-        var message = MessageRenderer.Render(reply, allowEphemeral: true);
+        var message = WireAssert.Node(MessageRenderer.Render(reply, allowEphemeral: true));
 
         var embed = message["embeds"]![0]!.AsObject();
         var fields = embed["fields"]!.AsArray();
@@ -73,9 +73,9 @@ public sealed class RenderingTests
     {
         var reply = Reply.Success("mine");
 
-        Assert.Equal(64, (int)MessageRenderer.Render(reply, allowEphemeral: true)["flags"]!);
-        Assert.Null(MessageRenderer.Render(reply, allowEphemeral: false)["flags"]);
-        Assert.Null(MessageRenderer.Render(reply with { Ephemeral = false }, allowEphemeral: true)["flags"]);
+        Assert.Equal(64, (int)WireAssert.Node(MessageRenderer.Render(reply, allowEphemeral: true))["flags"]!);
+        Assert.Null(WireAssert.Node(MessageRenderer.Render(reply, allowEphemeral: false))["flags"]);
+        Assert.Null(WireAssert.Node(MessageRenderer.Render(reply with { Ephemeral = false }, allowEphemeral: true))["flags"]);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class RenderingTests
             new FormField("note", "Note for the reviewers, which is a long label", Required: true, Multiline: true, MaxLength: 9000),
         ]);
 
-        var modal = ModalRenderer.Render(form)!;
+        var modal = WireAssert.Node(ModalRenderer.Render(form)!);
 
         Assert.Equal("submit?week=12", (string)modal["custom_id"]!);
         Assert.True(((string)modal["title"]!).Length <= 45);

@@ -12,10 +12,10 @@ public sealed class RestClientTests
 {
     private static readonly CannedResponse BadGateway = new(502, "<html>bad gateway</html>", new Dictionary<string, string>());
 
-    private static async Task<(FakeDiscord Fake, BotHarness Bot, IChatPlatform Platform)> StartAsync(IDictionary<string, string?>? settings = null)
+    private static async Task<(FakeDiscord Fake, DiscordBot Bot, IChatPlatform Platform)> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var fake = await FakeDiscord.StartAsync();
-        var bot = await BotHarness.StartAsync(fake, settings, start: false);
+        var fake = await FakeDiscord.StartAsync(new TestClock());
+        var bot = await DiscordBot.StartAsync(fake, settings, start: false);
         return (fake, bot, bot.Services.GetRequiredService<IChatPlatform>());
     }
 
@@ -29,12 +29,15 @@ public sealed class RestClientTests
         await using var __ = bot;
         fake.Enqueue(Messages("11"), CannedResponse.TooManyRequests(0.3), CannedResponse.TooManyRequests(0.3));
 
-        await platform.SendToChannelAsync("11", Reply.Success("Announcement"), CancellationToken.None);
+        var send = platform.SendToChannelAsync("11", Reply.Success("Announcement"), CancellationToken.None);
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(0.3), "the first Retry-After");
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(0.3), "the second Retry-After");
+        await send;
 
         var attempts = fake.Requests.Where(Messages("11")).ToList();
         Assert.Equal(3, attempts.Count);
-        Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromMilliseconds(280), $"second try after {attempts[1].At - attempts[0].At}");
-        Assert.True(attempts[2].At - attempts[1].At >= TimeSpan.FromMilliseconds(280));
+        Assert.Equal(TimeSpan.FromSeconds(0.3), attempts[1].At - attempts[0].At);
+        Assert.Equal(TimeSpan.FromSeconds(0.3), attempts[2].At - attempts[1].At);
         WireAssert.BodiesMatchOpenApi(fake);
     }
 
@@ -48,12 +51,16 @@ public sealed class RestClientTests
 
         var first = platform.SendToChannelAsync("21", Reply.Success("one"), CancellationToken.None);
         var limited = await fake.WaitForAsync(Messages("21"));
-        await Task.Delay(150);
-        await platform.SendToChannelAsync("22", Reply.Success("two"), CancellationToken.None);
-        await first;
+        await bot.Clock.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(0.6), "the global pause");
+        var second = platform.SendToChannelAsync("22", Reply.Success("two"), CancellationToken.None);
+        // The other route waits for the same pause: a second timer of the same length.
+        await bot.Clock.WaitForTimerAsync(d => bot.Clock.Pending.Count(p => p == TimeSpan.FromSeconds(0.6)) == 2, "the other route's wait");
+        Assert.DoesNotContain(fake.Requests.ToList(), r => Messages("22")(r));
+        bot.Clock.Advance(TimeSpan.FromSeconds(0.6));
+        await Task.WhenAll(first, second);
 
-        var other = await fake.WaitForAsync(Messages("22"));
-        Assert.True(other.At - limited.At >= TimeSpan.FromMilliseconds(550), $"other route went after {other.At - limited.At}");
+        var other = fake.Requests.Single(Messages("22"));
+        Assert.Equal(TimeSpan.FromSeconds(0.6), other.At - limited.At);
         Assert.Equal(2, fake.Requests.Count(Messages("21")));
     }
 
@@ -63,14 +70,27 @@ public sealed class RestClientTests
         var (fake, bot, platform) = await StartAsync(new Dictionary<string, string?> { ["Discord:GlobalRequestsPerSecond"] = "5" });
         await using var _ = fake;
         await using var __ = bot;
+        Func<RecordedRequest, bool> burst = r => r.ApiPath.EndsWith("/messages", StringComparison.Ordinal);
 
-        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => platform.SendToChannelAsync((100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), Reply.Success("burst " + i), CancellationToken.None)));
+        var sends = Task.WhenAll(Enumerable.Range(0, 12).Select(i => platform.SendToChannelAsync((100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), Reply.Success("burst " + i), CancellationToken.None)));
+        var finished = new Pulse();
+        var watch = sends.ContinueWith(_ => finished.Fire(), TaskScheduler.Default);
+        // Time moves only when every request that may go has gone and the rest wait on the clock.
+        while (!sends.IsCompleted)
+        {
+            var step = await Eventually.ValueAsync(
+                () => sends.IsCompleted ? TimeSpan.Zero : bot.Clock.Pending.Where(d => d > TimeSpan.Zero && d <= TimeSpan.FromSeconds(1)).Select(d => (TimeSpan?)d).FirstOrDefault(),
+                [bot.Clock.Timers, fake.Arrived, finished],
+                "a waiting request");
+            bot.Clock.Advance(step!.Value);
+        }
 
-        var times = fake.Requests.Where(r => r.ApiPath.EndsWith("/messages", StringComparison.Ordinal)).Select(r => r.At).Order().ToList();
-        Assert.Equal(12, times.Count);
+        await sends;
+        var times = fake.Requests.Where(burst).Select(r => r.At).Order().ToList();
+        Assert.True(times.Count == 12, times.Count + " requests; warnings: " + string.Join("\n", bot.Logs.AtLeast(Microsoft.Extensions.Logging.LogLevel.Warning)));
         for (var i = 0; i + 5 < times.Count; i++)
         {
-            Assert.True(times[i + 5] - times[i] >= TimeSpan.FromMilliseconds(950), $"6 requests within {times[i + 5] - times[i]}");
+            Assert.True(times[i + 5] - times[i] >= TimeSpan.FromSeconds(1), $"6 requests within {times[i + 5] - times[i]}");
         }
     }
 
@@ -89,26 +109,33 @@ public sealed class RestClientTests
         };
 
         await platform.SendToChannelAsync("31", Reply.Success("a"), CancellationToken.None);
-        await platform.SendToChannelAsync("32", Reply.Success("other channel"), CancellationToken.None);
-        await platform.SendToChannelAsync("31", Reply.Success("b"), CancellationToken.None);
+        await platform.SendToChannelAsync("32", Reply.Success("other channel, no wait"), CancellationToken.None);
+        var again = platform.SendToChannelAsync("31", Reply.Success("b"), CancellationToken.None);
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(0.6), "the bucket's reset");
+        await again;
 
         var first = fake.Requests.Where(Messages("31")).ToList();
-        var other = await fake.WaitForAsync(Messages("32"));
-        Assert.True(first[1].At - first[0].At >= TimeSpan.FromMilliseconds(550), $"same channel waited {first[1].At - first[0].At}");
-        Assert.True(other.At - first[0].At < TimeSpan.FromMilliseconds(400), $"other channel waited {other.At - first[0].At}");
+        var other = fake.Requests.Single(Messages("32"));
+        Assert.Equal(TimeSpan.FromSeconds(0.6), first[1].At - first[0].At);
+        Assert.Equal(first[0].At, other.At);
     }
 
     [Fact]
-    public async Task ServerErrors_AreRetriedWithBackoff()
+    public async Task ServerErrors_AreRetriedWithTheBackOffPolicy()
     {
         var (fake, bot, platform) = await StartAsync();
         await using var _ = fake;
         await using var __ = bot;
         fake.Enqueue(Messages("41"), BadGateway, BadGateway);
 
-        await platform.SendToChannelAsync("41", Reply.Success("eventually"), CancellationToken.None);
+        var send = platform.SendToChannelAsync("41", Reply.Success("eventually"), CancellationToken.None);
+        var firstWait = await bot.Clock.FireAsync(d => d > TimeSpan.Zero && d <= TimeSpan.FromMilliseconds(250), "the first retry's back-off");
+        var secondWait = await bot.Clock.FireAsync(d => d > TimeSpan.Zero && d <= TimeSpan.FromMilliseconds(500), "the second retry's back-off");
+        await send;
 
         Assert.Equal(3, fake.Requests.Count(Messages("41")));
+        Assert.InRange(firstWait, TimeSpan.FromMilliseconds(125), TimeSpan.FromMilliseconds(250));
+        Assert.InRange(secondWait, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500));
     }
 
     [Fact]
@@ -119,7 +146,9 @@ public sealed class RestClientTests
         await using var __ = bot;
         fake.Enqueue(Messages("42"), BadGateway);
 
-        await platform.SendToChannelAsync("42", Reply.Success("once"), CancellationToken.None);
+        var once = platform.SendToChannelAsync("42", Reply.Success("once"), CancellationToken.None);
+        await bot.Clock.FireAsync(d => d > TimeSpan.Zero && d <= TimeSpan.FromMilliseconds(250), "the retry's back-off");
+        await once;
         await platform.SendToChannelAsync("42", Reply.Success("twice"), CancellationToken.None);
 
         var attempts = fake.Requests.Where(Messages("42")).Select(r => r.Json!).ToList();
@@ -156,7 +185,7 @@ public sealed class RestClientTests
         fake.Enqueue(webhook, BadGateway);
 
         var ex = await Assert.ThrowsAsync<DiscordApiException>(() =>
-            rest.SendAsync(HttpMethod.Post, "/webhooks/71/hook-token", new System.Text.Json.Nodes.JsonObject { ["content"] = "follow-up" }, CancellationToken.None));
+            rest.SendAsync(HttpMethod.Post, "/webhooks/71/hook-token", new StringContent("""{"content":"follow-up"}""", System.Text.Encoding.UTF8, "application/json"), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.BadGateway, ex.Status);
         Assert.Equal(1, fake.Requests.Count(webhook)); // Discord may have posted it: sending again could post it twice
@@ -169,14 +198,21 @@ public sealed class RestClientTests
         await using var _ = fake;
         await using var __ = bot;
         var rest = bot.Services.GetRequiredService<DiscordRestClient>();
-        var slow = BadGateway with { Status = 200, Body = "{}", Delay = TimeSpan.FromSeconds(30) };
+        var slow = BadGateway with { Status = 200, Body = "{}", Hold = new Gate() };
         Func<RecordedRequest, bool> webhook = r => r.Method == "POST" && r.ApiPath == "/webhooks/72/hook-token";
         fake.Enqueue(webhook, slow);
         fake.Enqueue(Messages("73"), slow);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            rest.SendAsync(HttpMethod.Post, "/webhooks/72/hook-token", new System.Text.Json.Nodes.JsonObject { ["content"] = "follow-up" }, CancellationToken.None));
-        await platform.SendToChannelAsync("73", Reply.Success("made idempotent by its nonce"), CancellationToken.None);
+        var follow = rest.SendAsync(HttpMethod.Post, "/webhooks/72/hook-token", new StringContent("""{"content":"follow-up"}""", System.Text.Encoding.UTF8, "application/json"), CancellationToken.None);
+        await slow.Hold.HeldAsync();
+        await bot.Clock.FireAsync(TimeSpan.FromMilliseconds(500), "the webhook's timeout");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => follow);
+        var message = platform.SendToChannelAsync("73", Reply.Success("made idempotent by its nonce"), CancellationToken.None);
+        // The held webhook may still count at the gate: wait for this request itself to arrive.
+        await fake.WaitForAsync(Messages("73"));
+        await bot.Clock.FireAsync(TimeSpan.FromMilliseconds(500), "the message's timeout");
+        await bot.Clock.FireAsync(d => d > TimeSpan.Zero && d <= TimeSpan.FromMilliseconds(250), "the retry's back-off");
+        await message;
 
         Assert.Equal(1, fake.Requests.Count(webhook));
         var attempts = fake.Requests.Where(Messages("73")).ToList();
@@ -251,6 +287,37 @@ public sealed class RestClientTests
         Assert.Contains("name=payload_json", request.Body);
         Assert.Contains("name=\"files[0]\"", request.Body);
         Assert.Contains("a,b", request.Body);
+        Assert.Equal("export.csv", (string?)request.Json!["attachments"]![0]!["filename"]);
+        WireAssert.BodiesMatchOpenApi(fake);
+    }
+
+    [Fact]
+    public async Task InteractionCallbacksAndWebhookEdits_NeverWait_AndLeaveNoBucketsBehind()
+    {
+        var (fake, bot, _) = await StartAsync();
+        await using var __ = fake;
+        await using var ___ = bot;
+        // Every answer says its bucket is spent for a minute: a callback must still never wait.
+        fake.RateLimitHeaders = r => new Dictionary<string, string>
+        {
+            ["X-RateLimit-Limit"] = "5",
+            ["X-RateLimit-Remaining"] = "0",
+            ["X-RateLimit-Reset-After"] = "60",
+            ["X-RateLimit-Bucket"] = "per-interaction",
+        };
+        var rest = bot.Services.GetRequiredService<DiscordRestClient>();
+        var buckets = bot.Services.GetRequiredService<RateLimitBuckets>();
+        var answer = new Discord.Wire.InteractionResponse<Discord.Wire.MessageData>(Discord.Wire.InteractionCallbackType.ChannelMessageWithSource, new Discord.Wire.MessageData { Content = "ok" });
+
+        for (var i = 0; i < 3 * RateLimitBuckets.SweepAbove; i++)
+        {
+            var token = "token-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await rest.CreateInteractionResponseAsync((900_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), token, answer, Discord.Wire.DiscordJson.Context.InteractionResponseMessageData, CancellationToken.None);
+            await rest.EditOriginalResponseAsync(token, new Discord.Wire.MessageData { Content = "edited" }, [], CancellationToken.None);
+        }
+
+        Assert.InRange(buckets.Count, 1, RateLimitBuckets.SweepAbove);
+        Assert.Equal(TestClock.DefaultStart, bot.Clock.GetUtcNow());
     }
 
     [Fact]

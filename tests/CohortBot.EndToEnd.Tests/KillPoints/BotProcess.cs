@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using CohortBot.Fakes;
 using CohortBot.Fakes.Discord;
 
 namespace CohortBot.EndToEnd.Tests.KillPoints;
@@ -14,11 +15,13 @@ internal sealed class BotProcess : IAsyncDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log = new();
-    private readonly SemaphoreSlim _logged = new(0);
+    private readonly Pulse _logged = new();
+    private readonly FakeDiscord _discord;
 
-    private BotProcess(Process process)
+    private BotProcess(Process process, FakeDiscord discord)
     {
         _process = process;
+        _discord = discord;
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
     }
@@ -42,7 +45,7 @@ internal sealed class BotProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        var bot = new BotProcess(Process.Start(start)!);
+        var bot = new BotProcess(Process.Start(start)!, discord);
         bot._process.BeginErrorReadLine();
         bot._process.BeginOutputReadLine();
         await bot.UntilAsync(() => discord.Gateway.Identifies.Count > identified && discord.Gateway.HasLiveConnection, "the bot to identify");
@@ -65,12 +68,21 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public Task WaitForLogAsync(string text) => UntilAsync(() => _log.Any(l => l.Contains(text, StringComparison.Ordinal)), $"the log line '{text}'");
 
-    /// <summary>Waits for a condition the bot brings about, re-checking whenever it writes a log line.</summary>
+    /// <summary>
+    /// Waits for a condition the bot brings about, re-checking whenever it writes a log line, the fake
+    /// Discord receives or answers a request, or its gateway sees a frame. The patience only matters on failure.
+    /// </summary>
     public async Task UntilAsync(Func<bool> condition, string what)
     {
         using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
+        while (true)
         {
+            var next = Task.WhenAny(_logged.Next, _discord.Arrived.Next, _discord.Gateway.Changed.Next, _process.WaitForExitAsync(timeout.Token));
+            if (condition())
+            {
+                return;
+            }
+
             if (_process.HasExited)
             {
                 throw new InvalidOperationException($"The bot exited ({_process.ExitCode}) while waiting for {what}:\n{Log}");
@@ -78,8 +90,7 @@ internal sealed class BotProcess : IAsyncDisposable
 
             try
             {
-                // A log line or a short tick, whichever first: the condition is about the fake servers too.
-                await _logged.WaitAsync(TimeSpan.FromMilliseconds(50), timeout.Token);
+                await next.WaitAsync(timeout.Token);
             }
             catch (OperationCanceledException)
             {
@@ -105,7 +116,7 @@ internal sealed class BotProcess : IAsyncDisposable
         if (line is not null)
         {
             _log.Enqueue(line);
-            _logged.Release();
+            _logged.Fire();
         }
     }
 }

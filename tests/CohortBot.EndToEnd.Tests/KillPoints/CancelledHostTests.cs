@@ -1,3 +1,4 @@
+using CohortBot.Fakes.Discord;
 using CohortBot.Host;
 using CohortBot.Storage.Sqlite;
 using Microsoft.Extensions.Hosting;
@@ -22,17 +23,17 @@ public sealed class CancelledHostTests
             for (var round = 0; round < Rounds; round++)
             {
                 var user = world.NewUser();
-                world.Discord.CdnDelay = TimeSpan.FromMinutes(10);
+                world.Discord.CdnHold = new CohortBot.Fakes.Gate(); // a CDN that never answers: the download is in flight when the host goes
                 var id = await world.SendAsync(KillWorld.ImageProof(user));
-                await UntilAsync(() => world.Deferred(id));
+                await UntilAsync(world.Discord, () => world.Deferred(id));
 
                 await host.StopAsync(new CancellationToken(canceled: true));
                 host.Dispose();
                 SqliteConnectionFactory.ReleaseAll();
                 Assert.Equal(0, await world.ProofsOfAsync(user));
-                world.Discord.CdnDelay = TimeSpan.Zero;
+                world.Discord.CdnHold = null;
                 host = await StartHostAsync(world);
-                await UntilAsync(() => world.Answered(user, id));
+                await UntilAsync(world.Discord, () => world.Answered(user, id));
 
                 Assert.Equal(1, await world.ProofsOfAsync(user));
                 Assert.Equal(1, world.AnswersSeenBy(user, id));
@@ -53,16 +54,11 @@ public sealed class CancelledHostTests
         var identified = world.Discord.Gateway.Identifies.Count;
         var host = CohortBotHost.Build([.. world.Settings, "--Logging:LogLevel:Default=Warning"]);
         await host.StartAsync();
-        await UntilAsync(() => world.Discord.Gateway.Identifies.Count > identified && world.Discord.Gateway.HasLiveConnection);
+        await UntilAsync(world.Discord, () => world.Discord.Gateway.Identifies.Count > identified && world.Discord.Gateway.HasLiveConnection);
         return host;
     }
 
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-    }
+    /// <summary>Re-checks whenever the fake Discord receives or answers a request or its gateway sees a frame.</summary>
+    private static Task UntilAsync(FakeDiscord discord, Func<bool> condition) =>
+        CohortBot.Fakes.Eventually.TrueAsync(condition, [discord.Arrived, discord.Gateway.Changed], "the condition", TimeSpan.FromSeconds(90));
 }

@@ -3,8 +3,8 @@ namespace CohortBot.Fakes.Discord;
 /// <summary>An answer the fake gives instead of its normal one (429s, 5xx, rate-limit headers).</summary>
 public sealed record CannedResponse(int Status, string Body, IReadOnlyDictionary<string, string> Headers)
 {
-    /// <summary>How long the fake holds the answer back (to make the client time out); the request is received and recorded first.</summary>
-    public TimeSpan Delay { get; init; }
+    /// <summary>Holds the answer back until opened (to make the client time out); the request is received and recorded first.</summary>
+    public Gate? Hold { get; init; }
 
     public static CannedResponse TooManyRequests(double retryAfter, bool global = false) => new(
         429,

@@ -80,14 +80,9 @@ public sealed partial class FakeDiscord
             return;
         }
 
-        if (CdnDelay > TimeSpan.Zero)
+        if (CdnHold is { } hold)
         {
-            await Task.Delay(CdnDelay, http.RequestAborted);
-        }
-
-        if (CdnGate is { } gate)
-        {
-            await gate.WaitAsync(http.RequestAborted);
+            await hold.PassAsync(http.RequestAborted);
         }
 
         if (GeneratedImage.TryParse(name, out var seed, out var size))

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
@@ -30,19 +29,25 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     public const string ChannelMessages = "channel-message";
 
     private readonly WebApplication _app;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeProvider _time;
+    private readonly long _started;
     private readonly ConcurrentQueue<(Func<RecordedRequest, bool> Match, CannedResponse Response)> _canned = new();
-    private readonly SemaphoreSlim _arrived = new(0);
+    private readonly CancellationTokenSource _stopping = new();
 
     private FakeDiscord(WebApplication app, TimeProvider clock)
     {
         _app = app;
+        _time = clock;
+        _started = clock.GetTimestamp();
         Interactions = new InteractionLedger(clock);
         Traffic = new TrafficCounter(clock);
         Gateway = new FakeGateway(() => BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/resume", Interactions);
     }
 
     public FakeGateway Gateway { get; }
+
+    /// <summary>The clock the fake records and judges by (the test's clock when it has one).</summary>
+    public TimeProvider Clock => _time;
 
     public string BaseUrl { get; private set; } = string.Empty;
 
@@ -61,10 +66,11 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>Bodies that did not match Discord's OpenAPI request schema; disposing the fake fails the test if any.</summary>
     public ConcurrentQueue<string> SchemaViolations { get; } = new();
 
-    public TimeSpan CdnDelay { get; set; }
+    /// <summary>When set, CDN downloads wait at it (a slow CDN, for exactly as long as the test wants).</summary>
+    public Gate? CdnHold { get; set; }
 
-    /// <summary>When set, CDN downloads wait for it: a test holds commands mid-way and lets them go when it wants.</summary>
-    public Task? CdnGate { get; set; }
+    /// <summary>Fires whenever a request is recorded, and again once it is answered.</summary>
+    public Pulse Arrived { get; } = new();
 
     /// <summary>What <c>/gateway/bot</c> reports as Identifies left, and when the budget resets (ms).</summary>
     public (int Remaining, long ResetAfterMs) SessionStartLimit { get; set; } = (999, 0);
@@ -133,28 +139,41 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>Waits until a request matching <paramref name="match"/> has arrived.</summary>
     public async Task<RecordedRequest> WaitForAsync(Func<RecordedRequest, bool> match, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
+        try
         {
-            var found = Requests.FirstOrDefault(match);
-            if (found is not null)
-            {
-                return found;
-            }
-
-            try
-            {
-                await _arrived.WaitAsync(TimeSpan.FromMilliseconds(50), cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException("No matching request arrived. Seen: " + string.Join(", ", Requests.Select(r => r.Method + " " + r.ApiPath)));
-            }
+            return await Eventually.ValueAsync(() => Requests.FirstOrDefault(match), Arrived, "a matching request", timeout);
         }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("No matching request arrived. Seen: " + string.Join(", ", Requests.Select(r => r.Method + " " + r.ApiPath)));
+        }
+    }
+
+    /// <summary>Waits until <paramref name="count"/> requests match.</summary>
+    public Task WaitForCountAsync(Func<RecordedRequest, bool> match, int count) =>
+        Eventually.TrueAsync(() => Requests.Count(match) >= count, Arrived, $"{count} matching requests");
+
+    /// <summary>
+    /// A gateway connection in memory, as the adapter's WebSocket connector hands it out in tests:
+    /// the gateway path (<c>/gateway</c> or <c>/resume</c>) is served by <see cref="Gateway"/>.
+    /// </summary>
+    public Task<System.Net.WebSockets.WebSocket> ConnectAsync(Uri url, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var (client, server) = InMemoryWebSocket.Pair();
+        _ = Task.Run(async () =>
+        {
+            using (server)
+            {
+                await Gateway.AcceptAsync(server, url.AbsolutePath, _stopping.Token);
+            }
+        });
+        return Task.FromResult(client);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
         if (!SchemaViolations.IsEmpty)
@@ -163,7 +182,34 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         }
     }
 
-    /// <summary>Every JSON body is checked as it arrives, so no test can forget to.</summary>
+    /// <summary>Time since the fake started, on its clock (the test's fake clock when it has one).</summary>
+    private TimeSpan Elapsed => _time.GetElapsedTime(_started);
+
+    /// <summary>The <c>payload_json</c> part of a multipart body, which Discord reads as the JSON body.</summary>
+    private static async Task<string?> PayloadJsonAsync(string? contentType, byte[] body)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+            || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            return null;
+        }
+
+        var reader = new Microsoft.AspNetCore.WebUtilities.MultipartReader(boundary, new MemoryStream(body));
+        while (await reader.ReadNextSectionAsync() is { } section)
+        {
+            if (Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                && Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(disposition.Name).Value == "payload_json")
+            {
+                using var text = new StreamReader(section.Body);
+                return await text.ReadToEndAsync();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every JSON body (and multipart <c>payload_json</c>) is checked as it arrives, so no test can forget to.</summary>
     private void CheckSchema(RecordedRequest request)
     {
         if (request.Json is null)
@@ -200,9 +246,13 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             return;
         }
 
-        using var reader = new StreamReader(http.Request.Body);
-        var body = await reader.ReadToEndAsync();
-        var request = new RecordedRequest(http.Request.Method, path, body, http.Request.Headers.Authorization, http.Request.Headers.UserAgent, http.Request.ContentType, _clock.Elapsed);
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        var request = new RecordedRequest(http.Request.Method, path, System.Text.Encoding.UTF8.GetString(bytes), http.Request.Headers.Authorization, http.Request.Headers.UserAgent, http.Request.ContentType, Elapsed)
+        {
+            PayloadJson = await PayloadJsonAsync(http.Request.ContentType, bytes),
+        };
         if (ValidateSchemas)
         {
             CheckSchema(request);
@@ -211,11 +261,11 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         Record(request);
         if (TakeCanned(request) is { } canned)
         {
-            if (canned.Delay > TimeSpan.Zero)
+            if (canned.Hold is { } hold)
             {
                 try
                 {
-                    await Task.Delay(canned.Delay, http.RequestAborted);
+                    await hold.PassAsync(http.RequestAborted);
                 }
                 catch (OperationCanceledException)
                 {
@@ -242,6 +292,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
         var (status, answer) = Route(request);
         await WriteAsync(http, status, answer, RateLimitHeaders?.Invoke(request) ?? DefaultHeaders(request));
+        Arrived.Fire(); // again once answered: the interaction ledger has taken it in by now
     }
 
     private void Record(RecordedRequest request)
@@ -254,7 +305,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             }
         }
 
-        _arrived.Release();
+        Arrived.Fire();
     }
 
     /// <summary>Interaction callbacks and webhooks are exempt from the global limit.</summary>

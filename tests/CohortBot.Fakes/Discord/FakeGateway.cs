@@ -19,7 +19,11 @@ public sealed class FakeGateway(Func<string> resumeUrl, InteractionLedger intera
     private Connection? _current;
     private int _sessionCounter;
 
-    public int HeartbeatIntervalMs { get; set; } = 1000;
+    /// <summary>The interval Hello announces; about what Discord sends (41.25 s), and unlike any other timer of the bot.</summary>
+    public int HeartbeatIntervalMs { get; set; } = 41_250;
+
+    /// <summary>When false, a new connection never gets Hello (the client's Hello timeout must end it).</summary>
+    public bool SendHello { get; set; } = true;
 
     public bool AckHeartbeats { get; set; } = true;
 
@@ -27,6 +31,9 @@ public sealed class FakeGateway(Func<string> resumeUrl, InteractionLedger intera
     public int? CloseOnIdentify { get; set; }
 
     public ConcurrentQueue<string> Log { get; } = new();
+
+    /// <summary>Fires whenever <see cref="Log"/> grows or the live connection changes.</summary>
+    public Pulse Changed { get; } = new();
 
     public ConcurrentQueue<JsonObject> Identifies { get; } = new();
 
@@ -47,8 +54,12 @@ public sealed class FakeGateway(Func<string> resumeUrl, InteractionLedger intera
     public async Task AcceptAsync(WebSocket socket, string path, CancellationToken ct)
     {
         var connection = new Connection(socket);
-        Log.Enqueue("connect " + path);
-        await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } }, ct);
+        Record("connect " + path);
+        if (SendHello)
+        {
+            await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } }, ct);
+        }
+
         try
         {
             while (socket.State == WebSocketState.Open)
@@ -56,16 +67,22 @@ public sealed class FakeGateway(Func<string> resumeUrl, InteractionLedger intera
                 var frame = await ReceiveAsync(socket, ct);
                 if (frame is null)
                 {
-                    Log.Enqueue("client-close " + (int?)socket.CloseStatus);
+                    // RFC 6455: a close frame is answered with one (unless this side closed first).
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        await socket.CloseOutputAsync(socket.CloseStatus ?? WebSocketCloseStatus.Empty, socket.CloseStatus is null ? null : socket.CloseStatusDescription, CancellationToken.None);
+                    }
+
+                    Record("client-close " + (int?)socket.CloseStatus);
                     break;
                 }
 
                 await OnFrameAsync(connection, JsonNode.Parse(frame)!.AsObject(), ct);
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or InvalidOperationException)
         {
-            Log.Enqueue("dropped");
+            Record("dropped");
         }
         finally
         {
@@ -76,6 +93,8 @@ public sealed class FakeGateway(Func<string> resumeUrl, InteractionLedger intera
                     _current = null;
                 }
             }
+
+            Changed.Fire();
         }
     }
 
@@ -84,7 +103,7 @@ public sealed class FakeGateway(Func<string> resumeUrl, InteractionLedger intera
         switch ((int)frame["op"]!)
         {
             case 1:
-                Log.Enqueue("heartbeat");
+                Record("heartbeat");
                 if (AckHeartbeats)
                 {
                     await connection.SendAsync(new JsonObject { ["op"] = 11 }, ct);
@@ -94,7 +113,7 @@ public sealed class FakeGateway(Func<string> resumeUrl, InteractionLedger intera
             case 2:
                 IdentifyTimes.Enqueue(interactions.Clock.GetTimestamp());
                 Identifies.Enqueue(frame);
-                Log.Enqueue("identify");
+                Record("identify");
                 if (CloseOnIdentify is { } code)
                 {
                     await connection.Socket.CloseAsync((WebSocketCloseStatus)code, "closed by test", ct);
@@ -110,6 +129,8 @@ public sealed class FakeGateway(Func<string> resumeUrl, InteractionLedger intera
                     _current = connection;
                 }
 
+                Changed.Fire();
+
                 await DispatchAsync("READY", new JsonObject
                 {
                     ["v"] = 10,
@@ -122,7 +143,7 @@ public sealed class FakeGateway(Func<string> resumeUrl, InteractionLedger intera
                 break;
             case 6:
                 Resumes.Enqueue(frame);
-                Log.Enqueue("resume");
+                Record("resume");
                 var sessionId = (string?)frame["d"]?["session_id"];
                 var seq = (long?)frame["d"]?["seq"] ?? 0;
                 List<string>? missed;
@@ -138,6 +159,8 @@ public sealed class FakeGateway(Func<string> resumeUrl, InteractionLedger intera
                     }
                 }
 
+                Changed.Fire();
+
                 if (missed is null)
                 {
                     await connection.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false }, ct);
@@ -152,6 +175,12 @@ public sealed class FakeGateway(Func<string> resumeUrl, InteractionLedger intera
                 await DispatchAsync("RESUMED", new JsonObject());
                 break;
         }
+    }
+
+    private void Record(string entry)
+    {
+        Log.Enqueue(entry);
+        Changed.Fire();
     }
 
     /// <summary>Sends a dispatch to the live connection, or keeps it for a Resume when there is none.</summary>
@@ -250,30 +279,17 @@ public sealed class FakeGateway(Func<string> resumeUrl, InteractionLedger intera
         }
     }
 
-    /// <summary>The identified or resumed connection that is open, waiting briefly while the client reconnects.</summary>
-    private async Task<Connection> LiveAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
+    /// <summary>The identified or resumed connection that is open, waiting while the client reconnects.</summary>
+    private Task<Connection> LiveAsync() => Eventually.ValueAsync(
+        () =>
         {
             lock (_gate)
             {
-                if (_current is { Socket.State: WebSocketState.Open } live)
-                {
-                    return live;
-                }
+                return _current is { Socket.State: WebSocketState.Open } live ? live : null;
             }
-
-            try
-            {
-                await Task.Delay(20, timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new InvalidOperationException("No live gateway connection.");
-            }
-        }
-    }
+        },
+        Changed,
+        "a live gateway connection");
 
     private static async Task<string?> ReceiveAsync(WebSocket socket, CancellationToken ct)
     {

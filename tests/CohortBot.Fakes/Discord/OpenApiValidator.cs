@@ -35,6 +35,22 @@ public static class OpenApiValidator
             .Take(20).ToList() ?? [$"{operation}: invalid"];
     }
 
+    /// <summary>Errors of an answer Discord would give <paramref name="method"/> <paramref name="apiPath"/> (a fixture), against the operation's response schema.</summary>
+    public static IReadOnlyList<string> ValidateResponse(string method, string apiPath, string json, int status = 200)
+    {
+        var (operation, schemaKey) = FindOperation(method, apiPath);
+        var key = schemaKey + "|" + status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var schema = Schemas.GetOrAdd(key, _ => Build(method, schemaKey, op =>
+            op["responses"]?[status.ToString(System.Globalization.CultureInfo.InvariantCulture)]?["content"]?["application/json"]?["schema"]?.DeepClone().AsObject()
+            ?? throw new InvalidOperationException($"{op["operationId"]} documents no JSON answer for {status}.")));
+        var result = schema.Evaluate(JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return result.IsValid
+            ? []
+            : result.Details?.Where(d => d.Errors is { Count: > 0 })
+                .SelectMany(d => d.Errors!.Select(e => $"{operation} answer {d.InstanceLocation}: {e.Key} {e.Value}"))
+                .Take(20).ToList() ?? [$"{operation} answer: invalid"];
+    }
+
     public static string OperationOf(RecordedRequest request) => FindOperation(request.Method, request.ApiPath).Operation;
 
     /// <summary>
@@ -79,12 +95,15 @@ public static class OpenApiValidator
         throw new InvalidOperationException($"No operation in the OpenAPI description for {method} {apiPath}.");
     }
 
-    private static JsonSchema Build(string method, string key)
+    private static JsonSchema Build(string method, string key) => Build(method, key, op =>
+        op["requestBody"]?["content"]?["application/json"]?["schema"]?.DeepClone().AsObject()
+        ?? throw new InvalidOperationException($"{op["operationId"]} has no JSON request body."));
+
+    private static JsonSchema Build(string method, string key, Func<JsonNode, JsonObject> pick)
     {
         var template = key[..key.IndexOf('|', StringComparison.Ordinal)];
         var op = Spec.Value["paths"]![template]![method.ToLowerInvariant()]!;
-        var requestSchema = op["requestBody"]?["content"]?["application/json"]?["schema"]?.DeepClone().AsObject()
-            ?? throw new InvalidOperationException($"{op["operationId"]} has no JSON request body.");
+        var requestSchema = pick(op);
         var root = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",

@@ -58,6 +58,12 @@ public sealed partial class FakeSlack : IAsyncDisposable
     /// <summary>users.info calls per user id, refused ones included.</summary>
     public ConcurrentDictionary<string, int> UsersInfoCalls { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Checks every Web API call against Slack's Web API description as it arrives (on by default; off when lean).</summary>
+    public bool ValidateCalls { get; set; } = true;
+
+    /// <summary>Calls that did not match Slack's description; disposing the fake fails the test if any.</summary>
+    public ConcurrentQueue<string> SpecViolations { get; } = new();
+
     /// <summary>Keeps only the latest this many entries in <see cref="Calls"/> and <see cref="ResponsePosts"/>; all when null.</summary>
     public int? RecordLimit { get; set; }
 
@@ -104,7 +110,11 @@ public sealed partial class FakeSlack : IAsyncDisposable
     /// <summary>How many upload_url POSTs were answered, 429s included.</summary>
     public int UploadAttempts => Volatile.Read(ref _uploadAttempts);
 
-    public TimeSpan UsersInfoDelay { get; set; }
+    /// <summary>When set, users.info calls wait at it (a slow Slack, for exactly as long as the test wants).</summary>
+    public Gate? UsersInfoHold { get; set; }
+
+    /// <summary>Fires whenever a call, an acknowledgement, a response_url post or a socket arrives.</summary>
+    public Pulse Changed { get; } = new();
 
     /// <summary>Refuse new sockets (apps.connections.open answers ok:false) while set.</summary>
     public bool RefuseConnections { get; set; }
@@ -144,6 +154,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
     public FakeSlack UseLean(int keep = 256)
     {
         Lean = true;
+        ValidateCalls = false;
         RecordLimit = keep;
         return this;
     }
@@ -180,25 +191,31 @@ public sealed partial class FakeSlack : IAsyncDisposable
         _acks.GetOrAdd(envelopeId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(Wait);
 
     public async Task<ApiCall> WaitForCallAsync(string method, Func<ApiCall, bool>? match = null) =>
-        await Eventually(() => Calls.FirstOrDefault(c => c.Method == method && (match?.Invoke(c) ?? true)), $"a call to {method}");
+        await EventuallyAsync(() => Calls.FirstOrDefault(c => c.Method == method && (match?.Invoke(c) ?? true)), $"a call to {method}");
 
     public async Task<JsonObject> WaitForResponsePostAsync(string id) =>
-        await Eventually(() => ResponsePosts.Where(p => p.Id == id).Select(p => p.Body).FirstOrDefault(), $"a post to response_url {id}");
+        await EventuallyAsync(() => ResponsePosts.Where(p => p.Id == id).Select(p => p.Body).FirstOrDefault(), $"a post to response_url {id}");
 
-    public static async Task<T> Eventually<T>(Func<T?> probe, string what)
+    /// <summary>Waits for <paramref name="probe"/> to find something, re-checking whenever the fake sees traffic.</summary>
+    public Task<T> EventuallyAsync<T>(Func<T?> probe, string what) => CohortBot.Fakes.Eventually.ValueAsync(probe, Changed, what);
+
+    /// <summary>
+    /// A Socket Mode connection in memory, as the adapter's WebSocket connector hands it out in
+    /// tests: the ticket in the URL from apps.connections.open names the socket.
+    /// </summary>
+    public Task<WebSocket> ConnectAsync(Uri url, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow + Wait;
-        while (DateTime.UtcNow < deadline)
+        ct.ThrowIfCancellationRequested();
+        var ticket = System.Web.HttpUtility.ParseQueryString(url.Query)["ticket"] ?? "0";
+        var (client, server) = InMemoryWebSocket.Pair();
+        _ = Task.Run(async () =>
         {
-            if (probe() is { } found)
+            using (server)
             {
-                return found;
+                await ServeSocketAsync(server, int.Parse(ticket, CultureInfo.InvariantCulture));
             }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"Timed out waiting for {what}.");
+        });
+        return Task.FromResult(client);
     }
 
     internal void RecordAck(JsonObject ack, FakeSocket socket)
@@ -206,7 +223,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
         var id = (ack["envelope_id"] as JsonValue)?.ToString() ?? string.Empty;
         var payload = ack["payload"];
         Envelopes.Acked(id, payload is not null, payload is not null && IsErrorReply?.Invoke(payload.ToJsonString()) == true);
-        var received = new ReceivedAck(ack, socket.Id, DateTimeOffset.UtcNow);
+        var received = new ReceivedAck(ack, socket.Id, Clock.GetUtcNow());
         if (!Lean)
         {
             _acks.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(received);
@@ -215,6 +232,8 @@ public sealed partial class FakeSlack : IAsyncDisposable
         {
             waiting.TrySetResult(received);
         }
+
+        Changed.Fire();
     }
 
     public async ValueTask DisposeAsync()
@@ -231,6 +250,10 @@ public sealed partial class FakeSlack : IAsyncDisposable
 
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
+        if (!SpecViolations.IsEmpty)
+        {
+            throw new InvalidOperationException("The adapter made calls Slack's Web API description refuses:\n" + string.Join("\n", SpecViolations.Distinct()));
+        }
     }
 
     private async Task ApiAsync(HttpContext context, string method)
@@ -250,12 +273,23 @@ public sealed partial class FakeSlack : IAsyncDisposable
         }
 
         var auth = context.Request.Headers.Authorization.ToString();
-        var call = new ApiCall(method, contentType, parameters, auth, DateTimeOffset.UtcNow);
+        var call = new ApiCall(method, contentType, parameters, auth, Clock.GetUtcNow());
         Bounded(Calls, call);
+        if (ValidateCalls)
+        {
+            foreach (var problem in SlackWebApiSpec.Problems(call))
+            {
+                SpecViolations.Enqueue(problem);
+            }
+        }
+
         if (method == "users.info" && parameters["user"] is JsonValue user)
         {
             UsersInfoCalls.AddOrUpdate(user.ToString(), 1, (_, n) => n + 1);
         }
+
+        // After the bookkeeping: a test woken by the pulse sees the call counted.
+        Changed.Fire();
 
         if (RateLimited.TryGetValue(method, out var left) && left > 0 && RateLimited.TryUpdate(method, left - 1, left))
         {
@@ -316,9 +350,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
             case "conversations.open":
                 return Ok(new() { ["channel"] = new JsonObject { ["id"] = "D" + S("users") } });
             case "users.info":
-                if (UsersInfoDelay > TimeSpan.Zero)
+                if (UsersInfoHold is { } hold)
                 {
-                    await Task.Delay(UsersInfoDelay, ct);
+                    await hold.PassAsync(ct);
                 }
 
                 var user = S("user") ?? "U0";
@@ -478,6 +512,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
         }
 
         Bounded(ResponsePosts, (id, body));
+        Changed.Fire();
         context.Response.ContentType = "text/plain";
         await context.Response.WriteAsync("ok");
     }
@@ -491,7 +526,12 @@ public sealed partial class FakeSlack : IAsyncDisposable
         }
 
         using var ws = await context.WebSockets.AcceptWebSocketAsync();
-        var socket = new FakeSocket(this, ws, int.Parse(context.Request.Query["ticket"].ToString(), CultureInfo.InvariantCulture));
+        await ServeSocketAsync(ws, int.Parse(context.Request.Query["ticket"].ToString(), CultureInfo.InvariantCulture));
+    }
+
+    private async Task ServeSocketAsync(WebSocket ws, int ticket)
+    {
+        var socket = new FakeSocket(this, ws, ticket);
         lock (_sockets)
         {
             _sockets.Add(socket);
@@ -505,7 +545,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
             ["debug_info"] = new JsonObject { ["host"] = "fake", ["approximate_connection_time"] = 3600 },
         });
         await NewSockets.Writer.WriteAsync(socket);
+        Changed.Fire();
         await socket.ReceiveLoopAsync();
+        Changed.Fire();
     }
 
     private string NextTs() => "1700000000." + Interlocked.Increment(ref _ts).ToString("000000", CultureInfo.InvariantCulture);

@@ -41,9 +41,9 @@ public sealed class NewUserBurstTests
         Assert.All(envelopes.Select(id => fake.Envelopes.Find(id)!), e => Assert.True(e.AckHadPayload));
         // 300 look-ups were due and 100 are allowed a minute: the bot paces them itself, in the
         // background, never asking twice for the same person and never drawing a 429.
-        await FakeSlack.Eventually(() => fake.UsersInfoCalls.Count == 100 ? "yes" : null, "the first minute's 100 look-ups");
+        await fake.EventuallyAsync(() => fake.UsersInfoCalls.Count == 100 ? "yes" : null, "the first minute's 100 look-ups");
         clock.Advance(TimeSpan.FromMinutes(1));
-        await FakeSlack.Eventually(() => fake.UsersInfoCalls.Count == 200 ? "yes" : null, "the second minute's 100 look-ups");
+        await fake.EventuallyAsync(() => fake.UsersInfoCalls.Count == 200 ? "yes" : null, "the second minute's 100 look-ups");
         Assert.All(fake.UsersInfoCalls.Values, calls => Assert.Equal(1, calls));
         Assert.Equal(0, fake.Traffic.Total("429:users.info"));
     }

@@ -22,7 +22,7 @@ public sealed class SlashCommandTests
         Assert.Contains("/cohort rsvp event:", json);
         Assert.DoesNotContain("\"/submit", json);
         Assert.Equal("header", payload["blocks"]![0]!["type"]!.ToString());
-        SlackWebApiSpec.AssertAll(fake.Calls);
+        SpecAssert.AllCalls(fake.Calls);
     }
 
     [Fact]
@@ -36,13 +36,13 @@ public sealed class SlashCommandTests
         await SlashAsync(fake, socket, "help");
 
         // The command did not wait for it; it was asked once, however many commands came.
-        var call = await FakeSlack.Eventually(() => fake.CallsTo("users.info").SingleOrDefault(), "the profile look-up");
+        var call = await fake.EventuallyAsync(() => fake.CallsTo("users.info").SingleOrDefault(), "the profile look-up");
         Assert.Single(fake.CallsTo("users.info"));
         Assert.StartsWith("application/x-www-form-urlencoded", call.ContentType);
         Assert.Equal("U1", call.Parameters["user"]!.ToString());
         Assert.Equal("true", call.Parameters["include_locale"]!.ToString());
         Assert.Equal("Bearer " + FakeSlack.BotToken, call.Authorization);
-        SlackWebApiSpec.AssertAll(fake.Calls);
+        SpecAssert.AllCalls(fake.Calls);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class SlashCommandTests
 
         var progress = await SlashAsync(fake, socket, "progress");
         Assert.Contains("Weeks (1/1 submitted)", progress["payload"]!.ToText());
-        SlackWebApiSpec.AssertAll(fake.Calls);
+        SpecAssert.AllCalls(fake.Calls);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class SlackTestHost : IAsyncDisposable
 {
     private readonly string _dir;
 
-    private SlackTestHost(IHost host, string dir, ShiftedTimeProvider clock, long cohortId, DateTimeOffset start, CapturingLoggerProvider logs)
+    private SlackTestHost(IHost host, string dir, ShiftedTimeProvider clock, long cohortId, DateTimeOffset start, CohortBot.Testing.CapturingLogger logs)
     {
         Logs = logs;
         Host = host;
@@ -36,7 +36,7 @@ public sealed class SlackTestHost : IAsyncDisposable
     public IHost Host { get; }
 
     /// <summary>Warnings and errors logged by the adapter (and the Kestrel of its HTTP mode).</summary>
-    public CapturingLoggerProvider Logs { get; }
+    public CohortBot.Testing.CapturingLogger Logs { get; }
 
     public IServiceProvider Services => Host.Services;
 
@@ -70,7 +70,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var logs = new CapturingLoggerProvider();
+        var logs = new CohortBot.Testing.CapturingLogger();
         builder.Logging.AddProvider(logs);
         // A test that measures in fake time gives the bot the fake's clock; the others walk a week by shifting real time.
         builder.Services.AddSingleton<TimeProvider>(botClock ?? clock);
@@ -125,8 +125,23 @@ public sealed class SlackTestHost : IAsyncDisposable
         return (await Services.GetRequiredService<ISubmissionStore>().LatestWeeklyAsync(participant.Id, CancellationToken.None)).FirstOrDefault(s => s.WeekId == weekId);
     }
 
-    public async Task WaitConnectedAsync() =>
-        await FakeSlack.Eventually(() => Status.State == SlackConnectionState.Connected ? "yes" : null, "the Slack connection");
+    public Task WaitConnectedAsync() => WaitForStateAsync(SlackConnectionState.Connected);
+
+    /// <summary>Waits for the connection to reach <paramref name="state"/>, re-checking at each change of the status.</summary>
+    public async Task WaitForStateAsync(SlackConnectionState state)
+    {
+        var changed = new CohortBot.Fakes.Pulse();
+        Action fire = changed.Fire;
+        Status.Changed += fire;
+        try
+        {
+            await CohortBot.Fakes.Eventually.TrueAsync(() => Status.State == state, changed, $"the Slack connection to be {state}");
+        }
+        finally
+        {
+            Status.Changed -= fire;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -62,7 +62,7 @@ public sealed class InteractivityTests
         Assert.Equal("screenshot of lesson 5", saved.Note);
         var answer = await fake.WaitForResponsePostAsync("modal");
         Assert.Contains("Week 1 proof received", answer.ToText());
-        SlackWebApiSpec.AssertAll(fake.Calls);
+        SpecAssert.AllCalls(fake.Calls);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using CohortBot.Slack.Commands;
 using CohortBot.Slack.Interactivity;
 using CohortBot.Slack.Rendering;
 using CohortBot.Slack.Tests.Fakes;
+using CohortBot.Slack.Wire;
 using Microsoft.Extensions.Options;
 
 namespace CohortBot.Slack.Tests.Rendering;
@@ -31,18 +32,18 @@ public sealed class RenderingTests
         var blocks = BlockKitRenderer.Render(reply).Blocks;
 
         Assert.True(blocks.Count <= BlockKitRenderer.MaxBlocks);
-        Assert.All(blocks.Where(b => b!["fields"] is not null), b => Assert.True(b!["fields"]!.AsArray().Count <= 10));
-        Assert.Equal("context", blocks[^1]!["type"]!.ToString());
+        Assert.All(blocks.OfType<SectionBlock>().Where(b => b.Fields is not null), b => Assert.True(b.Fields!.Count <= 10));
+        Assert.IsType<ContextBlock>(blocks[^1]);
     }
 
     [Fact]
     public void LongText_IsSplitIntoSectionsUnder3000_EvenWhenEscapingGrowsIt()
     {
         var reply = new Reply(string.Concat(Enumerable.Repeat("a&b<c>\n", 2000)));
-        var sections = BlockKitRenderer.Render(reply).Blocks.Where(b => b!["type"]!.ToString() == "section").ToList();
+        var sections = BlockKitRenderer.Render(reply).Blocks.OfType<SectionBlock>().ToList();
 
         Assert.True(sections.Count > 1);
-        Assert.All(sections, s => Assert.True(s!["text"]!["text"]!.ToString().Length <= BlockKitRenderer.MaxSectionText));
+        Assert.All(sections, s => Assert.True(s.Text!.Text.Length <= BlockKitRenderer.MaxSectionText));
         Assert.True(BlockKitRenderer.Render(reply).Text.Length <= BlockKitRenderer.MaxFallbackText);
     }
 
@@ -63,11 +64,11 @@ public sealed class RenderingTests
     {
         var action = ButtonAction.Encode("rsvp", ("event", "oh-1"), ("cancel", "true"));
         var reply = new Reply("x") { Buttons = [new ReplyButton("Cancel RSVP", action, ButtonStyle.Danger), new ReplyButton("dup", action)] };
-        var actions = BlockKitRenderer.Render(reply).Blocks.Single(b => b!["type"]!.ToString() == "actions")!;
-        var button = Assert.Single(actions["elements"]!.AsArray())!;
-        Assert.Equal(action, button["action_id"]!.ToString());
-        Assert.Equal(action, button["value"]!.ToString());
-        Assert.Equal("danger", button["style"]!.ToString());
+        var actions = BlockKitRenderer.Render(reply).Blocks.OfType<ActionsBlock>().Single();
+        var button = Assert.Single(actions.Elements);
+        Assert.Equal(action, button.ActionId);
+        Assert.Equal(action, button.Value);
+        Assert.Equal("danger", button.Style);
     }
 
     [Fact]
@@ -77,9 +78,9 @@ public sealed class RenderingTests
             [new FormField("url", "Link", false), new FormField("file", "Screenshot", false, IsFile: true), new FormField("note", "Note", false, true, 500)]);
         var view = ModalBuilder.Build(form, "intro", "C1", "https://hooks.slack.com/x");
 
-        Assert.True(view["title"]!["text"]!.ToString().Length <= ModalBuilder.MaxTitle);
-        Assert.Contains("file_input", view.ToText());
-        var meta = FormMetadata.TryParse(view["private_metadata"]!.ToString())!;
+        Assert.True(view.Title.Text.Length <= ModalBuilder.MaxTitle);
+        Assert.Contains("\"type\":\"file_input\"", SlackJson.SerializeToString(new OpenViewRequest("t", view), SlackJson.Context.OpenViewRequest));
+        var meta = FormMetadata.TryParse(view.PrivateMetadata)!;
         Assert.Equal("submit", meta.Command);
         Assert.Equal("12", meta.Fixed["week"]);
         Assert.Equal("C1", meta.ChannelId);

@@ -32,15 +32,17 @@ public sealed class SocketModeTests
         await using var fake = await FakeSlack.StartAsync();
         await using var host = await SlackTestHost.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
-        fake.UsersInfoDelay = TimeSpan.FromSeconds(20);
+        var slowSlack = new CohortBot.Fakes.Gate();
+        fake.UsersInfoHold = slowSlack;
 
         var id = await socket.SendEnvelopeAsync("slash_commands", Payloads.Slash(fake, "help"), acceptsResponsePayload: true);
         var ack = await fake.AckFor(id);
 
         // Answered in the acknowledgement while the look-up it started is still waiting for Slack.
         Assert.Contains("/cohort submit", ack.Ack["payload"]!.ToText());
-        await fake.WaitForCallAsync("users.info");
+        await slowSlack.HeldAsync();
         Assert.Single(fake.CallsTo("users.info"));
+        slowSlack.Open();
     }
 
     [Fact]
@@ -115,9 +117,11 @@ public sealed class SocketModeTests
 
         await socket.DisconnectAsync("link_disabled");
 
-        await FakeSlack.Eventually(() => host.Status.State == SlackConnectionState.Disabled ? "yes" : null, "the Disabled state");
+        await host.WaitForStateAsync(SlackConnectionState.Disabled);
         await socket.Closed.WaitAsync(FakeSlack.Wait);
-        await Task.Delay(300);
+        // The service has ended (no reconnect loop left to run), having opened one connection.
+        var service = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SocketModeService>().Single();
+        await service.ExecuteTask!.WaitAsync(FakeSlack.Wait);
         Assert.Equal(1, fake.ConnectionsOpened);
     }
 
@@ -131,7 +135,7 @@ public sealed class SocketModeTests
         fake.Failures["apps.connections.open"] = "internal_error";
 
         socket.Abort();
-        await FakeSlack.Eventually(() => fake.ConnectionsOpened >= 3 ? "yes" : null, "retries of apps.connections.open");
+        await fake.EventuallyAsync(() => fake.ConnectionsOpened >= 3 ? "yes" : null, "retries of apps.connections.open");
         Assert.NotEqual(SlackConnectionState.Connected, host.Status.State);
         fake.Failures.TryRemove("apps.connections.open", out _);
 

@@ -33,7 +33,7 @@ public sealed class FileUploadTests
         var payload = ack["payload"]!.AsObject();
         Assert.Equal("ephemeral", payload["response_type"]!.ToString());
         Assert.Contains("so I sent submissions-test-cohort.csv to our direct messages", payload.ToText());
-        var shared = await FakeSlack.Eventually(() => fake.Shared.FirstOrDefault(), "a shared file");
+        var shared = await fake.EventuallyAsync(() => fake.Shared.FirstOrDefault(), "a shared file");
         Assert.Equal("DU9", shared.ChannelId);
         Assert.Equal("submissions-test-cohort.csv", shared.Title);
         Assert.Equal("submissions-test-cohort.csv", shared.FileName);
@@ -53,7 +53,7 @@ public sealed class FileUploadTests
         Assert.Equal("submissions-test-cohort.csv", files.Single()!["title"]!.ToString());
         Assert.Equal("Bearer " + FakeSlack.BotToken, fake.Uploaded[shared.Id].Authorization);
         Assert.Equal("text/csv", fake.Uploaded[shared.Id].ContentType);
-        SlackWebApiSpec.AssertAll(fake.Calls);
+        SpecAssert.AllCalls(fake.Calls);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class FileUploadTests
         Assert.Null(shared.InitialComment);
         Assert.True(fake.CallsTo("files.completeUploadExternal").Single().At >= post.At, "the file was shared before the message it belongs to");
         Assert.Empty(fake.CallsTo("conversations.open"));
-        SlackWebApiSpec.AssertAll(fake.Calls);
+        SpecAssert.AllCalls(fake.Calls);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class FileUploadTests
         Assert.Equal("DU7", shared.ChannelId);
         Assert.Equal("completion.csv", shared.Title);
         Assert.Equal(Csv, shared.Bytes);
-        SlackWebApiSpec.AssertAll(fake.Calls);
+        SpecAssert.AllCalls(fake.Calls);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class FileUploadTests
         Assert.Equal(("DU3", "small.csv"), (shared.ChannelId, shared.Title));
         Assert.Equal(Csv, shared.Bytes);
         Assert.Equal("small.csv", Assert.Single(fake.CallsTo("files.getUploadURLExternal")).Parameters["filename"]!.ToString());
-        SlackWebApiSpec.AssertAll(fake.Calls);
+        SpecAssert.AllCalls(fake.Calls);
     }
 
     [Fact]

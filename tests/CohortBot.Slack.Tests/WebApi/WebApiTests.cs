@@ -29,7 +29,7 @@ public sealed class WebApiTests
         Assert.Equal("second", posts[2].Parameters["text"]!.ToString());
         Assert.Single(fake.CallsTo("conversations.open"));
         Assert.Equal("DU7", await host.Services.GetRequiredService<IPlatformStateStore>().GetAsync("slack", "dm:U7", CancellationToken.None));
-        SlackWebApiSpec.AssertAll(fake.Calls);
+        SpecAssert.AllCalls(fake.Calls);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class WebApiTests
 
         Assert.Equal("1700000000.000001", fake.CallsTo("chat.update").Single().Parameters["ts"]!.ToString());
         Assert.Equal("U1", fake.CallsTo("chat.postEphemeral").Single().Parameters["user"]!.ToString());
-        SlackWebApiSpec.AssertAll(fake.Calls);
+        SpecAssert.AllCalls(fake.Calls);
     }
 
     [Fact]

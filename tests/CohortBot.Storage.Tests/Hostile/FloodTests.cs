@@ -16,7 +16,7 @@ public sealed class FloodTests
     [InlineData("terminal", "ko", "너무 빠르게 보내고")]
     public async Task HundredSubmitsInASecond_FromOnePerson_StopAtTheLimit_OthersUndelayed(string platform, string locale, string expected)
     {
-        var log = new LogCapture();
+        var log = new CapturingLogger();
         await using var services = await CohortServices.StartAsync(s =>
         {
             log.Install(s);

@@ -19,7 +19,7 @@ public sealed class StorageFaultTests
     [Fact]
     public async Task Busy_SecondWriterHoldsTheLockPastTheTimeout_RefusedClearly_ThenRecovers()
     {
-        var log = new LogCapture();
+        var log = new CapturingLogger();
         await using var services = await StartAsync(log, o => o.BusyTimeout = TimeSpan.FromMilliseconds(100));
         await Ok(services.RunAsync("ada", "progress"));
 
@@ -40,7 +40,7 @@ public sealed class StorageFaultTests
     [Fact]
     public async Task ReadOnlyDatabase_RefusedClearly_ReadsServed_ThenRecoversWhenWritableAgain()
     {
-        var log = new LogCapture();
+        var log = new CapturingLogger();
         await using var services = await StartAsync(log);
         await Ok(services.RunAsync("ada", "submit", ("week", 1L), ("url", "https://coursera.org/verify/BEFORE")));
 
@@ -64,7 +64,7 @@ public sealed class StorageFaultTests
     [Fact]
     public async Task FullDatabase_RefusedClearly_NothingHalfWritten_ThenRecoversWhenSpaceIsFreed()
     {
-        var log = new LogCapture();
+        var log = new CapturingLogger();
         await using var services = await StartAsync(log, o => o.MaxDatabaseBytes = 1024 * 1024);
         await Ok(services.RunAsync("ada", "progress"));
         await FillAsync(services, 1024 * 1024 / 4096 + 1); // another program fills the rest of the space
@@ -105,7 +105,7 @@ public sealed class StorageFaultTests
     [Fact]
     public async Task FullDiskUnderTheProofFolder_RefusedClearly_NoRowNoFile_ThenRecovers()
     {
-        var log = new LogCapture();
+        var log = new CapturingLogger();
         var disk = new FlakyDisk();
         await using var services = await StartAsync(log, configure: s =>
             s.AddSingleton<IProofFileStore>(sp => new FullDiskProofStore(sp.GetRequiredService<Proofs.FileSystemProofStore>(), disk)));
@@ -126,7 +126,7 @@ public sealed class StorageFaultTests
     [Fact]
     public async Task CorruptProofFile_ReviewerIsToldAndNotShownIt_LogNamesTheFile()
     {
-        var log = new LogCapture();
+        var log = new CapturingLogger();
         await using var services = await StartAsync(log, configure: s =>
             s.Configure<OrganizerOptions>(o => o.Platforms["test"] = new OrganizerSet { Users = { "org" } }));
         var png = TestImages.Png(70);
@@ -145,7 +145,7 @@ public sealed class StorageFaultTests
     [Fact]
     public async Task FailedBatch_DoesNotPoisonTheNextOnes_ThroughTheRealWriter()
     {
-        await using var services = await StartAsync(new LogCapture(), o => o.BusyTimeout = TimeSpan.FromMilliseconds(100));
+        await using var services = await StartAsync(new CapturingLogger(), o => o.BusyTimeout = TimeSpan.FromMilliseconds(100));
         var factory = services.Get<SqliteConnectionFactory>();
         await factory.ExecuteAsync("CREATE TABLE t (v INTEGER NOT NULL)", null, default);
 
@@ -166,7 +166,7 @@ public sealed class StorageFaultTests
         Assert.Equal(Enumerable.Range(100, 20).Select(i => (long)i), await db.QueryAsync<long>("SELECT v FROM t ORDER BY v"));
     }
 
-    private static async Task<CohortServices> StartAsync(LogCapture log, Action<StorageOptions>? storage = null, Action<IServiceCollection>? configure = null) =>
+    private static async Task<CohortServices> StartAsync(CapturingLogger log, Action<StorageOptions>? storage = null, Action<IServiceCollection>? configure = null) =>
         await CohortServices.StartAsync(s =>
         {
             log.Install(s);

@@ -22,6 +22,9 @@ internal sealed class FakeConversation(string id, DateTimeOffset receivedAt, Tim
 
     public int Runs;
 
+    /// <summary>Fires whenever any fake conversation starts running or is restored from the inbox.</summary>
+    public static CohortBot.Fakes.Pulse Activity { get; } = new();
+
     public InboxKey Key { get; } = new("fake", id);
 
     public DateTimeOffset ReceivedAt => receivedAt;
@@ -42,6 +45,7 @@ internal sealed class FakeConversation(string id, DateTimeOffset receivedAt, Tim
     {
         Interlocked.Increment(ref Runs);
         Calls.Enqueue(("run", clock.GetUtcNow(), null));
+        Activity.Fire();
         return await Work(ct);
     }
 

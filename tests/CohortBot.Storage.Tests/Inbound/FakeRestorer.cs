@@ -16,6 +16,7 @@ internal sealed class FakeRestorer(TimeProvider clock) : IInboundRestorer
     {
         var conversation = Prepare(new FakeConversation(entry.DeliveryId, entry.ReceivedAt, clock, restored: true) { Entry = entry });
         Restored[entry.DeliveryId] = conversation;
+        FakeConversation.Activity.Fire();
         return conversation;
     }
 }

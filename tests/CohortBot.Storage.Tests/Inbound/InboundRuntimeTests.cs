@@ -224,14 +224,9 @@ public sealed class InboundRuntimeTests
         return bot;
     }
 
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
-        }
-    }
+    /// <summary>Re-checks whenever a fake conversation runs or is restored; the patience only matters on failure.</summary>
+    private static Task WaitAsync(Func<bool> condition) =>
+        CohortBot.Fakes.Eventually.TrueAsync(condition, FakeConversation.Activity, "the conversation", Patience);
 
     private sealed class Bot(CohortServices services) : IAsyncDisposable
     {

@@ -67,7 +67,7 @@ public sealed partial class InboundPropertyTests
     [Fact]
     public async Task Dispatcher_AnyInvocation_AnswersInTheReadersLanguage_AndARefusalStoresNothing()
     {
-        var log = new LogCapture();
+        var log = new CapturingLogger();
         await using var services = await CohortServices.StartAsync(s =>
         {
             log.Install(s);

@@ -1,0 +1,3 @@
+namespace CohortBot.Discord.Wire;
+
+public sealed record Embed(string? Title, string? Description, int? Color, IReadOnlyList<EmbedField>? Fields);

@@ -1,0 +1,3 @@
+namespace CohortBot.Discord.Wire;
+
+public sealed record EmbedField(string Name, string Value, bool Inline);

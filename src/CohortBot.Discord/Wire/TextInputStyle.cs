@@ -1,0 +1,7 @@
+namespace CohortBot.Discord.Wire;
+
+public enum TextInputStyle
+{
+    Short = 1,
+    Paragraph = 2,
+}

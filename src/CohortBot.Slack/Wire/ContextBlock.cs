@@ -1,0 +1,3 @@
+namespace CohortBot.Slack.Wire;
+
+public sealed record ContextBlock(IReadOnlyList<TextObject> Elements) : Block("context");

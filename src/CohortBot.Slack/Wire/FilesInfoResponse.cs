@@ -1,0 +1,3 @@
+namespace CohortBot.Slack.Wire;
+
+public sealed record FilesInfoResponse(bool Ok, string? Error, SlackFileInfo? File) : ISlackResponse;

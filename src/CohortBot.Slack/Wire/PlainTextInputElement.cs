@@ -1,0 +1,3 @@
+namespace CohortBot.Slack.Wire;
+
+public sealed record PlainTextInputElement(string ActionId, bool Multiline, int MaxLength) : InputElement(ViewStateValue.PlainTextInput, ActionId);

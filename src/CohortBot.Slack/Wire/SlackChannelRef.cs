@@ -1,0 +1,3 @@
+namespace CohortBot.Slack.Wire;
+
+public sealed record SlackChannelRef(string? Id, string? Name);

@@ -1,0 +1,3 @@
+namespace CohortBot.Slack.Wire;
+
+public sealed record SlackTeam(string? Id, string? Domain);

@@ -1,0 +1,3 @@
+namespace CohortBot.Slack.Wire;
+
+public sealed record UploadedFile(string Id, string Title);

@@ -1,0 +1,3 @@
+namespace CohortBot.Slack.Wire;
+
+public sealed record UsersInfoResponse(bool Ok, string? Error, SlackUser? User) : ISlackResponse;
