@@ -26,11 +26,11 @@ public sealed class DigestChartTests
         Assert.Contains("filename=digest-two-platforms-week1.csv", posted.Body.Replace("\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
 
         await bot.Socket.SendEnvelopeAsync("slash_commands", SlackPayloads.Slash(bot.Slack, "digest", "U1", "d1"), acceptsResponsePayload: true);
-        var chart = await FakeSlack.Eventually(() => bot.Slack.Shared.FirstOrDefault(f => f.FileName.EndsWith(".png", StringComparison.Ordinal)), "the chart shared on Slack");
+        var chart = await bot.Slack.EventuallyAsync(() => bot.Slack.Shared.FirstOrDefault(f => f.FileName.EndsWith(".png", StringComparison.Ordinal)), "the chart shared on Slack");
         Assert.Equal("digest-two-platforms-week1.png", chart.FileName);
         Assert.Equal(SlackChannel, chart.ChannelId);
         Assert.Equal(PngSignature, chart.Bytes.Take(8));
-        await FakeSlack.Eventually(() => bot.Slack.Shared.FirstOrDefault(f => f.FileName == "digest-two-platforms-week1.csv"), "the CSV shared on Slack");
+        await bot.Slack.EventuallyAsync(() => bot.Slack.Shared.FirstOrDefault(f => f.FileName == "digest-two-platforms-week1.csv"), "the CSV shared on Slack");
         Assert.Contains(bot.Slack.CallsTo("files.getUploadURLExternal"), c => c.Parameters["filename"]?.ToString() == "digest-two-platforms-week1.png");
     }
 }

@@ -64,7 +64,7 @@ internal sealed class TwoPlatformsBot : IAsyncDisposable
         bot.Socket = await slack.NextSocketAsync();
         await discord.WaitForAsync(r => r.Path.EndsWith("/commands", StringComparison.Ordinal));
         // Commands are registered over REST while the gateway identifies: wait for its session too.
-        await FakeSlack.Eventually(() => discord.Gateway.CurrentSessionId, "the Discord gateway session");
+        await CohortBot.Fakes.Eventually.ValueAsync(() => discord.Gateway.CurrentSessionId, discord.Gateway.Changed, "the Discord gateway session");
         return bot;
     }
 
