@@ -77,7 +77,7 @@ public static class CohortBotHost
         services.AddSingleton(definition.Completion);
 
         services.AddCohortCore();
-        services.AddSqliteStorage();
+        services.AddStorage();
         services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
         services.AddCohortSchedules(builder.Configuration);
         services.AddCohortTelemetry(builder.Configuration);

@@ -1,3 +1,4 @@
+using CohortBot.Storage;
 using CohortBot.Core.Commands;
 using CohortBot.Storage.Sqlite;
 using Dapper;
@@ -33,7 +34,7 @@ public sealed class AuditAtomicityTests
         await using var f = await CreateAsync(configure: s => s.AddSingleton(new Core.Completion.CompletionRules(1, 0, true, false, 0)));
         f.At("2026-09-15 10:00");
         await ReviewQueueTests.Submit(f, "minjun", 1, "https://example.com/a");
-        var connections = f.Get<SqliteConnectionFactory>();
+        var connections = f.Get<Database>();
         var before = await SnapshotAsync(connections);
         await connections.ExecuteAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END", null, default);
 
@@ -50,7 +51,7 @@ public sealed class AuditAtomicityTests
     }
 
     /// <summary>Every row of every table the organizer commands change, in a stable order.</summary>
-    private static async Task<string> SnapshotAsync(SqliteConnectionFactory connections)
+    private static async Task<string> SnapshotAsync(Database connections)
     {
         await using var db = await connections.OpenAsync(default);
         var tables = new[] { "participants", "excused_weeks", "deadline_extensions", "week_deadline_overrides", "weeks", "events", "event_speakers", "rsvps", "attendance", "checkin_codes", "audit_log" };

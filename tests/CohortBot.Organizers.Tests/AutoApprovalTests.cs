@@ -1,3 +1,4 @@
+using CohortBot.Storage;
 using CohortBot.Core.Audit;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Reviews;
@@ -43,7 +44,7 @@ public sealed class AutoApprovalTests
     {
         await using var f = await OrganizerFixture.CreateAsync(configure: s => s.Configure<ReviewOptions>(o => o.AutoApproveDomains.Add("coursera.org")));
         f.At("2026-09-15 10:00");
-        var connections = f.Get<SqliteConnectionFactory>();
+        var connections = f.Get<Database>();
         // The audit log refuses every entry: the approval and the proof must go with it.
         await connections.ExecuteAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END", null, default);
 
@@ -71,7 +72,7 @@ public sealed class AutoApprovalTests
         await f.RunAsync("minjun", "submit", ("week", 1L), ("url", "https://example.com/proof"));
         var card = await f.RunAsync(OrganizerFixture.OrgA, "review");
         var proof = card.Buttons.First().Action;
-        var connections = f.Get<SqliteConnectionFactory>();
+        var connections = f.Get<Database>();
         await connections.ExecuteAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END", null, default);
 
         var refused = await f.RunAsync(ButtonAction.TryParse(proof, out var approve) ? new Invocation(approve.Command, approve.Options.ToDictionary(o => o.Key, o => (object?)o.Value), OrganizerFixture.User(OrganizerFixture.OrgA)) : throw new InvalidOperationException(proof));

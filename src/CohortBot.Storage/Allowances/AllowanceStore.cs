@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Core.Allowances;
 using CohortBot.Storage.Sqlite;
 using Dapper;
@@ -6,7 +7,7 @@ using CohortBot.Storage.Audit;
 
 namespace CohortBot.Storage.Allowances;
 
-public sealed class AllowanceStore(SqliteConnectionFactory connections) : IAllowanceStore
+public sealed class AllowanceStore(Database connections) : IAllowanceStore
 {
     private const string InsertExcused = """
         INSERT INTO excused_weeks (cohort_id, participant_id, week_id, reason, excused_by, excused_at)

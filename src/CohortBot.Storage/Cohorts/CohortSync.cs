@@ -4,7 +4,6 @@ using CohortBot.Core.Events;
 using CohortBot.Storage.Participants;
 using CohortBot.Storage.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CohortBot.Storage.Cohorts;
 
@@ -16,7 +15,7 @@ namespace CohortBot.Storage.Cohorts;
 /// and the file does not touch them. Week deadlines moved in chat are re-applied after the weeks
 /// sync (see <see cref="DeadlineOverrides"/>).
 /// </summary>
-public sealed class CohortSync(SqliteConnectionFactory connections, RosterImport roster)
+public sealed class CohortSync(Database connections, RosterImport roster)
 {
     private const string UpsertCohort = """
         INSERT INTO cohorts (slug, name, time_zone, starts_at, ends_at, registration_open, language, certificate_deadline, updated_at)
@@ -98,7 +97,7 @@ public sealed class CohortSync(SqliteConnectionFactory connections, RosterImport
             return new CohortSyncResult(cohortId, weeksAdded, weeksUpdated, eventsAdded, eventsUpdated, eventsCancelled, rosterAdded);
         }, ct);
 
-    private static async Task<(int Added, int Updated)> SyncWeeksAsync(SqliteConnection db, DbTransaction tx, long cohortId, CohortDefinition def)
+    private static async Task<(int Added, int Updated)> SyncWeeksAsync(DbConnection db, DbTransaction tx, long cohortId, CohortDefinition def)
     {
         var existing = (await db.QueryAsync<WeekRow>(SelectWeeks, new { cohortId }, tx)).ToDictionary(w => w.Number);
         int added = 0, updated = 0;
@@ -134,7 +133,7 @@ public sealed class CohortSync(SqliteConnectionFactory connections, RosterImport
         return (added, updated);
     }
 
-    private static async Task SyncCertificatesAsync(SqliteConnection db, DbTransaction tx, long cohortId, CohortDefinition def)
+    private static async Task SyncCertificatesAsync(DbConnection db, DbTransaction tx, long cohortId, CohortDefinition def)
     {
         var allowed = def.Certificates?.Allowed ?? [];
         foreach (var c in allowed)
@@ -145,7 +144,7 @@ public sealed class CohortSync(SqliteConnectionFactory connections, RosterImport
         await db.ExecuteAsync(RetireOtherCertificateTypes, new { cohortId, keys = allowed.Select(c => c.Key).ToArray() }, tx);
     }
 
-    private static async Task<(int Added, int Updated, int Cancelled)> SyncEventsAsync(SqliteConnection db, DbTransaction tx, long cohortId, CohortDefinition def, DateTimeOffset now)
+    private static async Task<(int Added, int Updated, int Cancelled)> SyncEventsAsync(DbConnection db, DbTransaction tx, long cohortId, CohortDefinition def, DateTimeOffset now)
     {
         var existing = (await db.QueryAsync<EventRow>(SelectEvents, new { cohortId }, tx)).ToDictionary(e => e.Key, StringComparer.OrdinalIgnoreCase);
         var speakers = (await db.QueryAsync<(string EventKey, string Name, string? Role)>(SelectSpeakers, new { cohortId }, tx))

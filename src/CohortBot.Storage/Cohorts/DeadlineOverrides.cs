@@ -2,7 +2,6 @@ using System.Data.Common;
 using CohortBot.Core.Schedule;
 using CohortBot.Storage.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using CohortBot.Core.Audit;
 using CohortBot.Storage.Audit;
 
@@ -13,7 +12,7 @@ namespace CohortBot.Storage.Cohorts;
 /// cohort file still gives the deadline it replaced; editing that week's deadline in the file
 /// afterwards makes the file win again (the override is dropped on the next sync).
 /// </summary>
-public sealed class DeadlineOverrides(SqliteConnectionFactory connections, CohortCache cache) : IScheduleAdmin
+public sealed class DeadlineOverrides(Database connections, CohortCache cache) : IScheduleAdmin
 {
     private const string SelectWeek = "SELECT id, due_at, closes_at FROM weeks WHERE cohort_id = @cohortId AND number = @weekNumber AND retired = 0";
 
@@ -65,7 +64,7 @@ public sealed class DeadlineOverrides(SqliteConnectionFactory connections, Cohor
         }, ct);
 
     /// <summary>Runs inside the sync transaction, after the weeks were made to match the file.</summary>
-    internal static async Task ApplyAsync(SqliteConnection db, DbTransaction tx, long cohortId)
+    internal static async Task ApplyAsync(DbConnection db, DbTransaction tx, long cohortId)
     {
         foreach (var o in await db.QueryAsync<(long Id, long FileDueAt, long DueAt, long WeekId, long WeekDueAt)>(SelectOverrides, new { cohortId }, tx))
         {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using CohortBot.Core.Allowances;
 using CohortBot.Core.Digests;
@@ -12,7 +13,7 @@ namespace CohortBot.Storage.Digests;
 /// (<c>superseded = 0</c>, kept by the database since migration 0006) and the indexes made for them:
 /// a few thousand index entries read for a cohort of 10,000, not every proof.
 /// </summary>
-public sealed class DigestQueryStore(SqliteConnectionFactory connections) : IDigestQueries
+public sealed class DigestQueryStore(Database connections) : IDigestQueries
 {
     internal const string SelectBacklog = """
         SELECT

@@ -2,7 +2,6 @@ using System.Data.Common;
 using CohortBot.Core.Events;
 using CohortBot.Storage.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CohortBot.Storage.Events;
 
@@ -10,7 +9,7 @@ namespace CohortBot.Storage.Events;
 /// Events, RSVPs and attendance. Seat-taking runs in an IMMEDIATE transaction, so two people
 /// racing for the last seat are serialised and exactly one of them gets it.
 /// </summary>
-public sealed class EventStore(SqliteConnectionFactory connections) : IEventStore
+public sealed class EventStore(Database connections) : IEventStore
 {
     private const string EventColumns = EventRow.Columns;
 
@@ -152,10 +151,10 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
         return result;
     }
 
-    private static Task<long> CohortOf(SqliteConnection db, DbTransaction tx, long eventId) =>
+    private static Task<long> CohortOf(DbConnection db, DbTransaction tx, long eventId) =>
         db.ExecuteScalarAsync<long>("SELECT cohort_id FROM events WHERE id = @eventId", new { eventId }, tx);
 
-    private static async Task<IReadOnlyList<CohortEvent>> WithSpeakersAsync(SqliteConnection db, IReadOnlyList<EventRow> rows)
+    private static async Task<IReadOnlyList<CohortEvent>> WithSpeakersAsync(DbConnection db, IReadOnlyList<EventRow> rows)
     {
         if (rows.Count == 0)
         {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Core.Outbox;
 using CohortBot.Storage.Sqlite;
 using Dapper;
@@ -9,7 +10,7 @@ namespace CohortBot.Storage.Outbox;
 /// through the single writer: a fan-out's parallel senders share its group commits instead of
 /// meeting in SQLite's busy handler.
 /// </summary>
-public sealed class OutboxLedger(SqliteConnectionFactory connections) : IDeliveryLedger
+public sealed class OutboxLedger(Database connections) : IDeliveryLedger
 {
     private const string InsertClaim = """
         INSERT INTO outbox (cohort_id, kind, subject, recipient, offset_ms, due_at, status, claimed_by, updated_at)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Core.Audit;
 using CohortBot.Core.Privacy;
 using CohortBot.Core.Submissions;
@@ -12,7 +13,7 @@ namespace CohortBot.Storage.Privacy;
 /// dropped, no contact, no preferences) so the cohort's counts do not change; everything that
 /// could name or reach the person is cleared or deleted.
 /// </summary>
-public sealed class ParticipantEraser(SqliteConnectionFactory connections, IProofFileStore files) : IParticipantEraser
+public sealed class ParticipantEraser(Database connections, IProofFileStore files) : IParticipantEraser
 {
     /// <summary>What the link and file columns say once the proof behind them is forgotten.</summary>
     public const string ForgottenProof = "forgotten";

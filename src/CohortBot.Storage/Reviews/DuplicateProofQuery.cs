@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Core.Reviews;
 using CohortBot.Storage.Sqlite;
 using Dapper;
@@ -5,7 +6,7 @@ using Dapper;
 namespace CohortBot.Storage.Reviews;
 
 /// <summary>Other submissions, weekly or certificate, whose stored image has the same SHA-256.</summary>
-public sealed class DuplicateProofQuery(SqliteConnectionFactory connections) : IDuplicateProofs
+public sealed class DuplicateProofQuery(Database connections) : IDuplicateProofs
 {
     private const string Handle = """
         (SELECT i.platform || ':' || i.platform_user_id FROM participant_identities i

@@ -1,3 +1,4 @@
+using CohortBot.Storage;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -161,7 +162,7 @@ public sealed partial class InboundPropertyTests
     private static async Task<string> FingerprintAsync(CohortServices services)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await using var db = await services.Get<SqliteConnectionFactory>().OpenAsync(default);
+        await using var db = await services.Get<Database>().OpenAsync(default);
         foreach (var table in await db.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name"))
         {
             await using var cmd = db.CreateCommand();
