@@ -1,6 +1,7 @@
 using CohortBot.Storage;
 using CohortBot.Core.Commands;
 using CohortBot.Storage.Sqlite;
+using CohortBot.Testing;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using static CohortBot.Organizers.Tests.OrganizerFixture;
@@ -36,7 +37,7 @@ public sealed class AuditAtomicityTests
         await ReviewQueueTests.Submit(f, "minjun", 1, "https://example.com/a");
         var connections = f.Get<Database>();
         var before = await SnapshotAsync(connections);
-        await connections.ExecuteAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END", null, default);
+        await connections.ExecuteAsync(TestStorage.RefuseInserts(connections.Dialect, "audit_log", "refuse_audit", "audit refused"), null, default);
 
         var refused = await f.TypeAsync(OrgA, line);
 
@@ -44,7 +45,7 @@ public sealed class AuditAtomicityTests
         Assert.Contains("something went wrong", refused.Text, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync(connections));
 
-        await connections.ExecuteAsync("DROP TRIGGER refuse_audit", null, default);
+        await connections.ExecuteAsync(TestStorage.DropRefusal(connections.Dialect, "audit_log", "refuse_audit"), null, default);
         var done = await f.TypeAsync(OrgA, line);
         Assert.NotEqual(ReplyTone.Error, done.Tone);
         Assert.NotEmpty(await f.Get<Core.Audit.IAuditLog>().RecentAsync(f.CohortId, 5, CancellationToken.None));

@@ -16,10 +16,11 @@ public sealed class MigrationTests
 
         await using var db = await services.Get<Database>().OpenAsync(CancellationToken.None);
         var versions = (await db.QueryAsync<long>("SELECT version FROM schema_migrations ORDER BY version")).ToList();
-        Assert.Equal(Migrator.Embedded.Select(m => (long)m.Version), versions);
+        Assert.Equal(Migrator.For(services.Get<Database>().Dialect).Select(m => (long)m.Version), versions);
     }
 
     [Fact]
+    [Trait(TestStorage.Provider, TestStorage.SqliteOnly)]
     public async Task Connection_HasWalForeignKeysAndBusyTimeout()
     {
         await using var services = await CohortServices.StartAsync();
@@ -47,7 +48,13 @@ public sealed class MigrationTests
     {
         await using var services = await CohortServices.StartAsync();
         await using var db = await services.Get<Database>().OpenAsync(CancellationToken.None);
-        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
             db.ExecuteAsync("INSERT INTO rsvps (cohort_id, event_id, participant_id, status, requested_at, updated_at) VALUES (1, 12345, 6789, 'going', 0, 0)"));
+    }
+
+    [Fact]
+    public void BothDialects_HaveTheSameMigrationNumbers()
+    {
+        Assert.Equal(Migrator.Embedded.Select(m => (m.Version, m.Name)), Migrator.EmbeddedPostgres.Select(m => (m.Version, m.Name)));
     }
 }

@@ -15,8 +15,13 @@ public static class TestStorage
     public const string ServerVariable = "COHORTBOT_TEST_POSTGRES";
     public const string RequireVariable = "COHORTBOT_REQUIRE_POSTGRES";
 
-    /// <summary>The trait that marks a test of SQLite itself (its file, pragmas, plans); the PostgreSQL pass leaves those out.</summary>
-    public const string SqliteOnly = "SqliteOnly";
+    /// <summary>
+    /// The trait (<c>Provider=sqlite-only</c>) of a test of SQLite itself: its file, lock, pragmas,
+    /// query plans, single writer. The PostgreSQL pass leaves those out (<c>--filter Provider!=sqlite-only</c>).
+    /// </summary>
+    public const string Provider = "Provider";
+
+    public const string SqliteOnly = "sqlite-only";
 
     public static bool Postgres => string.Equals(Environment.GetEnvironmentVariable(ProviderVariable), StorageProviders.Postgres, StringComparison.OrdinalIgnoreCase);
 
@@ -30,6 +35,23 @@ public static class TestStorage
     public static string RequiredServer => Server ?? throw new InvalidOperationException(
         $"{ServerVariable} is not set: these tests need a PostgreSQL server (a connection string whose user may create databases). "
         + ".ci/run starts a throw-away one with .ci/postgres.sh; locally: source .ci/postgres.sh.");
+
+    /// <summary>The query that lists the bot's tables (column <c>name</c>), on either database.</summary>
+    public static string TableNames(CohortBot.Storage.Dialect dialect) => dialect == CohortBot.Storage.Dialect.Postgres
+        ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+        : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+
+    /// <summary>A trigger that makes every insert into <paramref name="table"/> fail, to inject a fault inside a transaction.</summary>
+    public static string RefuseInserts(CohortBot.Storage.Dialect dialect, string table, string name, string message) => dialect == CohortBot.Storage.Dialect.Postgres
+        ? $"""
+          CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{message}'; END; $$;
+          CREATE TRIGGER {name} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION {name}();
+          """
+        : $"CREATE TRIGGER {name} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, '{message}'); END";
+
+    public static string DropRefusal(CohortBot.Storage.Dialect dialect, string table, string name) => dialect == CohortBot.Storage.Dialect.Postgres
+        ? $"DROP TRIGGER {name} ON {table}; DROP FUNCTION {name}();"
+        : $"DROP TRIGGER {name}";
 
     /// <summary>Points <paramref name="options"/> at the suite's database: the SQLite file given, or a new PostgreSQL database.</summary>
     public static void Configure(StorageOptions options, string sqliteFile, Func<string> postgresDatabase)

@@ -33,7 +33,11 @@ public sealed class AllowanceStore(Database connections) : IAllowanceStore
 
     private const string SelectExcusedOfMany = "SELECT participant_id, week_id FROM excused_weeks WHERE participant_id IN @ids";
 
+    private const string SelectExcusedOfManyPostgres = "SELECT participant_id, week_id FROM excused_weeks WHERE participant_id = ANY(@ids)";
+
     private const string SelectExtensionsOfMany = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE participant_id IN @ids";
+
+    private const string SelectExtensionsOfManyPostgres = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE participant_id = ANY(@ids)";
 
     private const string SelectExtensionsOfCohort = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE cohort_id = @cohortId ORDER BY participant_id, week_id";
 
@@ -84,9 +88,9 @@ public sealed class AllowanceStore(Database connections) : IAllowanceStore
 
         await using var db = await connections.OpenAsync(ct);
         var ids = participantIds.Distinct().ToArray();
-        var excused = (await db.QueryAsync<(long ParticipantId, long WeekId)>(new CommandDefinition(SelectExcusedOfMany, new { ids }, cancellationToken: ct)))
+        var excused = (await db.QueryAsync<(long ParticipantId, long WeekId)>(new CommandDefinition(connections.Sql(SelectExcusedOfMany, SelectExcusedOfManyPostgres), new { ids }, cancellationToken: ct)))
             .ToLookup(r => r.ParticipantId, r => r.WeekId);
-        var extensions = (await db.QueryAsync<(long ParticipantId, long? WeekId, long DueAt)>(new CommandDefinition(SelectExtensionsOfMany, new { ids }, cancellationToken: ct)))
+        var extensions = (await db.QueryAsync<(long ParticipantId, long? WeekId, long DueAt)>(new CommandDefinition(connections.Sql(SelectExtensionsOfMany, SelectExtensionsOfManyPostgres), new { ids }, cancellationToken: ct)))
             .ToLookup(r => r.ParticipantId);
         return ids.ToDictionary(id => id, id => new ParticipantAllowances(
             excused[id].ToHashSet(),

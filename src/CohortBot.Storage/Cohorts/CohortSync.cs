@@ -48,6 +48,9 @@ public sealed class CohortSync(Database connections, RosterImport roster)
 
     private const string RetireOtherCertificateTypes = "UPDATE certificate_types SET retired = 1 WHERE cohort_id = @cohortId AND key NOT IN @keys";
 
+    // Dapper sends a list to PostgreSQL as one array parameter (not expanded into "(@k1, @k2)"), so lists are ANY/ALL there.
+    private const string RetireOtherCertificateTypesPostgres = "UPDATE certificate_types SET retired = 1 WHERE cohort_id = @cohortId AND key <> ALL(@keys)";
+
     private const string SelectEvents = """
         SELECT id, key, kind, title, company, topic, starts_at, ends_at, join_url, capacity, cancelled, source
         FROM events WHERE cohort_id = @cohortId
@@ -141,7 +144,7 @@ public sealed class CohortSync(Database connections, RosterImport roster)
             await db.ExecuteAsync(UpsertCertificateType, new { CohortId = cohortId, c.Key, c.Name }, tx);
         }
 
-        await db.ExecuteAsync(RetireOtherCertificateTypes, new { cohortId, keys = allowed.Select(c => c.Key).ToArray() }, tx);
+        await db.ExecuteAsync(DialectSql.For(db, RetireOtherCertificateTypes, RetireOtherCertificateTypesPostgres), new { cohortId, keys = allowed.Select(c => c.Key).ToArray() }, tx);
     }
 
     private static async Task<(int Added, int Updated, int Cancelled)> SyncEventsAsync(DbConnection db, DbTransaction tx, long cohortId, CohortDefinition def, DateTimeOffset now)

@@ -26,6 +26,8 @@ public sealed class DeadlineOverrides(Database connections, CohortCache cache) :
 
     private const string MoveWeek = "UPDATE weeks SET due_at = @dueAt, closes_at = MAX(closes_at, @dueAt) WHERE id = @id";
 
+    private const string MoveWeekPostgres = "UPDATE weeks SET due_at = @dueAt, closes_at = GREATEST(closes_at, @dueAt) WHERE id = @id";
+
     private const string SelectOverrides = """
         SELECT o.id, o.file_due_at, o.due_at, w.id AS week_id, w.due_at AS week_due_at
         FROM week_deadline_overrides o JOIN weeks w ON w.cohort_id = o.cohort_id AND w.number = o.week_number
@@ -57,7 +59,7 @@ public sealed class DeadlineOverrides(Database connections, CohortCache cache) :
 
             var fileDueAt = await db.ExecuteScalarAsync<long?>(SelectFileDue, new { cohortId, weekNumber }, tx) ?? week[0].DueAt;
             await db.ExecuteAsync(UpsertOverride, new { cohortId, weekNumber, fileDueAt, dueAt = Instants.ToDb(dueAt), by, now = Instants.ToDb(now) }, tx);
-            await db.ExecuteAsync(MoveWeek, new { id = week[0].Id, dueAt = Instants.ToDb(dueAt) }, tx);
+            await db.ExecuteAsync(DialectSql.For(db, MoveWeek, MoveWeekPostgres), new { id = week[0].Id, dueAt = Instants.ToDb(dueAt) }, tx);
             DateTimeOffset? previous = Instants.FromDb(week[0].DueAt);
             await AuditLog.AppendAsync(db, tx, audit, previous);
             return previous;
@@ -70,7 +72,7 @@ public sealed class DeadlineOverrides(Database connections, CohortCache cache) :
         {
             if (o.WeekDueAt == o.FileDueAt || o.WeekDueAt == o.DueAt)
             {
-                await db.ExecuteAsync(MoveWeek, new { id = o.WeekId, dueAt = o.DueAt }, tx);
+                await db.ExecuteAsync(DialectSql.For(db, MoveWeek, MoveWeekPostgres), new { id = o.WeekId, dueAt = o.DueAt }, tx);
             }
             else
             {

@@ -12,6 +12,13 @@ namespace CohortBot.Storage.Outbox;
 /// </summary>
 public sealed class OutboxLedger(Database connections) : IDeliveryLedger
 {
+    /// <summary>
+    /// On PostgreSQL several instances share the ledger, so a claim by another run is not proof that
+    /// its process died: it is taken over only once untouched this long (far longer than one send).
+    /// On SQLite only one process has the file, so another run's claim is always a crash's leftover.
+    /// </summary>
+    public static readonly TimeSpan OtherInstanceClaimLease = TimeSpan.FromMinutes(2);
+
     private const string InsertClaim = """
         INSERT INTO outbox (cohort_id, kind, subject, recipient, offset_ms, due_at, status, claimed_by, updated_at)
         VALUES (@cohortId, @kind, @subject, @recipient, @offsetMs, @dueAt, 'claimed', @runId, @now)
@@ -20,7 +27,7 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
         """;
 
     private const string SelectByKey = """
-        SELECT id, status, claimed_by, not_before, attempts
+        SELECT id, status, claimed_by, not_before, attempts, updated_at
         FROM outbox
         WHERE kind = @kind AND subject = @subject AND recipient = @recipient AND offset_ms = @offsetMs
         """;
@@ -29,6 +36,12 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
     private const string TakeOver = """
         UPDATE outbox SET status = 'claimed', claimed_by = @runId, updated_at = @now
         WHERE id = @id AND status = @status AND claimed_by IS @claimedBy
+        """;
+
+    // PostgreSQL's null-safe equality is IS NOT DISTINCT FROM (IS takes only NULL, TRUE or FALSE there).
+    private const string TakeOverPostgres = """
+        UPDATE outbox SET status = 'claimed', claimed_by = @runId, updated_at = @now
+        WHERE id = @id AND status = @status AND claimed_by IS NOT DISTINCT FROM @claimedBy
         """;
 
     private const string MarkSending = "UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = @now WHERE id = @id";
@@ -63,6 +76,16 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
         LIMIT @limit
         """;
 
+    private const string SelectPendingPostgres = """
+        SELECT id, cohort_id, kind, subject, recipient, offset_ms, due_at, not_before, attempts
+        FROM outbox
+        WHERE id > @afterId AND recipient <> '*'
+          AND ((status = 'deferred' AND not_before <= @now)
+               OR (status IN ('claimed', 'sending') AND (claimed_by IS NULL OR (claimed_by <> @runId AND updated_at <= @staleBefore))))
+        ORDER BY id
+        LIMIT @limit
+        """;
+
     private const string SelectSettledJobs = """
         SELECT kind, subject, recipient, offset_ms
         FROM outbox
@@ -87,6 +110,7 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
                 "dropped" => ClaimStatus.Dropped,
                 "deferred" when row.NotBefore > Instants.ToDb(now) => ClaimStatus.Deferred,
                 "claimed" or "sending" when row.ClaimedBy == runId => ClaimStatus.Busy,
+                "claimed" or "sending" when row.ClaimedBy is not null && HeldByLiveInstance(row.UpdatedAt, now) => ClaimStatus.Busy,
                 _ => ClaimStatus.Claimed,
             };
             if (status != ClaimStatus.Claimed)
@@ -94,7 +118,7 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
                 return new ClaimResult(status, row.Id, (int)row.Attempts);
             }
 
-            var taken = await db.ExecuteAsync(TakeOver, new { id = row.Id, status = row.Status, claimedBy = row.ClaimedBy, runId, now = Instants.ToDb(now) }, tx);
+            var taken = await db.ExecuteAsync(connections.Sql(TakeOver, TakeOverPostgres), new { id = row.Id, status = row.Status, claimedBy = row.ClaimedBy, runId, now = Instants.ToDb(now) }, tx);
             return new ClaimResult(taken == 1 ? ClaimStatus.Claimed : ClaimStatus.Busy, row.Id, (int)row.Attempts);
         }, ct);
 
@@ -122,7 +146,8 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
     public async Task<IReadOnlyList<PendingDelivery>> PendingAsync(string runId, DateTimeOffset now, long afterId, int limit, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
-        var rows = await db.QueryAsync<PendingRow>(new CommandDefinition(SelectPending, new { runId, now = Instants.ToDb(now), afterId, limit }, cancellationToken: ct));
+        var rows = await db.QueryAsync<PendingRow>(new CommandDefinition(connections.Sql(SelectPending, SelectPendingPostgres),
+            new { runId, now = Instants.ToDb(now), staleBefore = Instants.ToDb(now - OtherInstanceClaimLease), afterId, limit }, cancellationToken: ct));
         return rows.Select(r => new PendingDelivery(r.Id, r.CohortId, new DeliveryKey(r.Kind, r.Subject, r.Recipient, TimeSpan.FromMilliseconds(r.OffsetMs)),
             Instants.FromDb(r.DueAt), Instants.FromDb(r.NotBefore), (int)r.Attempts)).ToList();
     }
@@ -149,6 +174,9 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
 
     private Task ExecuteAsync(string sql, object args, CancellationToken ct) => connections.ExecuteAsync(sql, args, ct);
 
+    private bool HeldByLiveInstance(long updatedAt, DateTimeOffset now) =>
+        connections.Dialect == Dialect.Postgres && Instants.FromDb(updatedAt) > now - OtherInstanceClaimLease;
+
     private sealed class LedgerRow
     {
         public long Id { get; init; }
@@ -160,6 +188,8 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
         public long? NotBefore { get; init; }
 
         public long Attempts { get; init; }
+
+        public long UpdatedAt { get; init; }
     }
 
     private sealed class PendingRow

@@ -50,6 +50,11 @@ public sealed class ParticipantEraser(Database connections, IProofFileStore file
         WHERE cohort_id = @cohortId AND (instr(COALESCE(before, ''), @text) > 0 OR instr(COALESCE(after, ''), @text) > 0)
         """;
 
+    private const string ScrubAuditPostgres = """
+        UPDATE audit_log SET before = NULL, after = NULL
+        WHERE cohort_id = @cohortId AND (strpos(COALESCE(before, ''), @text) > 0 OR strpos(COALESCE(after, ''), @text) > 0)
+        """;
+
     private const string ScrubActor = "UPDATE audit_log SET actor = 'forgotten' WHERE actor = @actor";
 
     /// <summary>Answered deliveries lose their payload now; one still in flight keeps it until answered, then is pruned.</summary>
@@ -76,7 +81,7 @@ public sealed class ParticipantEraser(Database connections, IProofFileStore file
             var changed = 0;
             foreach (var text in new[] { person.DisplayName, person.Email }.Concat(identities.Select(i => i.UserId)).OfType<string>().Where(s => s.Length >= 3))
             {
-                changed += await db.ExecuteAsync(ScrubAudit, new { cohortId, text }, tx);
+                changed += await db.ExecuteAsync(connections.Sql(ScrubAudit, ScrubAuditPostgres), new { cohortId, text }, tx);
             }
 
             foreach (var identity in identities)

@@ -29,9 +29,9 @@ public sealed class ReviewQueue(Database connections) : IReviewQueue
           AND (c.claimed_by IS NULL OR c.claimed_by = @reviewer OR c.claim_expires_at <= @now)
         """;
 
-    private const string NextCandidate = $"SELECT kind, id FROM ({Candidates}) ORDER BY mine_last, submitted_at, id LIMIT 1";
+    private const string NextCandidate = $"SELECT kind, id FROM ({Candidates}) AS candidates ORDER BY mine_last, submitted_at, id LIMIT 1";
 
-    private const string CountCandidates = $"SELECT COUNT(*) FROM ({Candidates})";
+    private const string CountCandidates = $"SELECT COUNT(*) FROM ({Candidates}) AS candidates";
 
     private const string ClaimWeekly = "UPDATE submissions SET claimed_by = @reviewer, claim_expires_at = @expires WHERE id = @id";
 

@@ -136,7 +136,7 @@ public sealed class ProofFileTests
         await using var services = await CohortServices.StartAsync();
         await using (var db = await services.Get<Database>().OpenAsync(default))
         {
-            await db.ExecuteAsync("CREATE TRIGGER refuse BEFORE INSERT ON submissions BEGIN SELECT RAISE(ABORT, 'injected fault'); END");
+            await db.ExecuteAsync(TestStorage.RefuseInserts(services.Get<Database>().Dialect, "submissions", "refuse", "injected fault"));
         }
 
         var reply = await services.RunAsync("ada", "submit", ("week", 2L), ("file", InvocationAttachment.FromBytes("p.png", TestImages.Png(20))));

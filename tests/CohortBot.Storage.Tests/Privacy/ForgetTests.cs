@@ -133,7 +133,7 @@ public sealed class ForgetTests
     private static async Task<bool> ContainsAnywhereAsync(CohortServices services, string text)
     {
         await using var db = await services.Get<Database>().OpenAsync(default);
-        foreach (var table in await db.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+        foreach (var table in await db.QueryAsync<string>(TestStorage.TableNames(services.Get<Database>().Dialect)))
         {
             await using var cmd = db.CreateCommand();
             cmd.CommandText = $"SELECT * FROM \"{table}\"";

@@ -163,7 +163,7 @@ public sealed partial class InboundPropertyTests
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var db = await services.Get<Database>().OpenAsync(default);
-        foreach (var table in await db.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name"))
+        foreach (var table in await db.QueryAsync<string>($"SELECT name FROM ({TestStorage.TableNames(services.Get<Database>().Dialect)}) AS t WHERE name <> 'schema_migrations' ORDER BY name"))
         {
             await using var cmd = db.CreateCommand();
             cmd.CommandText = $"SELECT * FROM \"{table}\"";
