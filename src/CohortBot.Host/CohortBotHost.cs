@@ -146,6 +146,7 @@ public static class CohortBotHost
         if (Configured(configuration, "Discord:Token", "Discord:ApplicationId"))
         {
             services.AddDiscordAdapter(configuration);
+            ScaleOut.GatewayLease.Apply(services, configuration);
             anyChatPlatform = true;
         }
 

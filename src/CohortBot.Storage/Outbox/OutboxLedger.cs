@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Collections.Concurrent;
 using CohortBot.Core.Outbox;
+using CohortBot.Storage.Postgres;
 using CohortBot.Storage.Sqlite;
 using Dapper;
 
@@ -10,14 +12,15 @@ namespace CohortBot.Storage.Outbox;
 /// through the single writer: a fan-out's parallel senders share its group commits instead of
 /// meeting in SQLite's busy handler.
 /// </summary>
-public sealed class OutboxLedger(Database connections) : IDeliveryLedger
+public sealed class OutboxLedger(Database connections) : IDeliveryLedger, IAsyncDisposable
 {
     /// <summary>
-    /// On PostgreSQL several instances share the ledger, so a claim by another run is not proof that
-    /// its process died: it is taken over only once untouched this long (far longer than one send).
-    /// On SQLite only one process has the file, so another run's claim is always a crash's leftover.
+    /// On SQLite only one process has the file, so a claim by another run is a crash's leftover. On
+    /// PostgreSQL several instances share the ledger: each run holds a lease named after it for as
+    /// long as its process lives (<see cref="PostgresLease"/>, released by the server when the
+    /// process dies), and another run's claim is taken over only when nobody holds that lease.
     /// </summary>
-    public static readonly TimeSpan OtherInstanceClaimLease = TimeSpan.FromMinutes(2);
+    private readonly ConcurrentDictionary<string, Lazy<Task<PostgresLease?>>> _runLeases = new(StringComparer.Ordinal);
 
     private const string InsertClaim = """
         INSERT INTO outbox (cohort_id, kind, subject, recipient, offset_ms, due_at, status, claimed_by, updated_at)
@@ -27,7 +30,7 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
         """;
 
     private const string SelectByKey = """
-        SELECT id, status, claimed_by, not_before, attempts, updated_at
+        SELECT id, status, claimed_by, not_before, attempts
         FROM outbox
         WHERE kind = @kind AND subject = @subject AND recipient = @recipient AND offset_ms = @offsetMs
         """;
@@ -76,15 +79,20 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
         LIMIT @limit
         """;
 
+    // A claim by another run is pending only if that run is dead: nobody holds its lease (the
+    // transaction-scoped try succeeds, and lets go when this statement ends).
     private const string SelectPendingPostgres = """
         SELECT id, cohort_id, kind, subject, recipient, offset_ms, due_at, not_before, attempts
         FROM outbox
         WHERE id > @afterId AND recipient <> '*'
           AND ((status = 'deferred' AND not_before <= @now)
-               OR (status IN ('claimed', 'sending') AND (claimed_by IS NULL OR (claimed_by <> @runId AND updated_at <= @staleBefore))))
+               OR (status IN ('claimed', 'sending') AND (claimed_by IS NULL
+                   OR (claimed_by <> @runId AND pg_try_advisory_xact_lock(hashtextextended('outbox-run:' || claimed_by, 0))))))
         ORDER BY id
         LIMIT @limit
         """;
+
+    private const string RunIsDeadPostgres = "SELECT pg_try_advisory_xact_lock(hashtextextended('outbox-run:' || @claimedBy, 0))";
 
     private const string SelectSettledJobs = """
         SELECT kind, subject, recipient, offset_ms
@@ -92,8 +100,10 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
         WHERE cohort_id = @cohortId AND recipient = '*' AND status IN ('confirmed', 'dropped')
         """;
 
-    public Task<ClaimResult> ClaimAsync(long cohortId, DeliveryKey key, DateTimeOffset dueAt, string runId, DateTimeOffset now, CancellationToken ct) =>
-        connections.InTransactionAsync(async (db, tx) =>
+    public async Task<ClaimResult> ClaimAsync(long cohortId, DeliveryKey key, DateTimeOffset dueAt, string runId, DateTimeOffset now, CancellationToken ct)
+    {
+        await HoldRunAsync(runId);
+        return await connections.InTransactionAsync(async (db, tx) =>
         {
             var p = Params(cohortId, key, dueAt, now);
             p.Add("runId", runId);
@@ -110,7 +120,7 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
                 "dropped" => ClaimStatus.Dropped,
                 "deferred" when row.NotBefore > Instants.ToDb(now) => ClaimStatus.Deferred,
                 "claimed" or "sending" when row.ClaimedBy == runId => ClaimStatus.Busy,
-                "claimed" or "sending" when row.ClaimedBy is not null && HeldByLiveInstance(row.UpdatedAt, now) => ClaimStatus.Busy,
+                "claimed" or "sending" when row.ClaimedBy is not null && await RunIsAliveAsync(db, tx, row.ClaimedBy) => ClaimStatus.Busy,
                 _ => ClaimStatus.Claimed,
             };
             if (status != ClaimStatus.Claimed)
@@ -121,6 +131,7 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
             var taken = await db.ExecuteAsync(connections.Sql(TakeOver, TakeOverPostgres), new { id = row.Id, status = row.Status, claimedBy = row.ClaimedBy, runId, now = Instants.ToDb(now) }, tx);
             return new ClaimResult(taken == 1 ? ClaimStatus.Claimed : ClaimStatus.Busy, row.Id, (int)row.Attempts);
         }, ct);
+    }
 
     public Task MarkSendingAsync(long id, DateTimeOffset now, CancellationToken ct) => ExecuteAsync(MarkSending, new { id, now = Instants.ToDb(now) }, ct);
 
@@ -147,7 +158,7 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
     {
         await using var db = await connections.OpenAsync(ct);
         var rows = await db.QueryAsync<PendingRow>(new CommandDefinition(connections.Sql(SelectPending, SelectPendingPostgres),
-            new { runId, now = Instants.ToDb(now), staleBefore = Instants.ToDb(now - OtherInstanceClaimLease), afterId, limit }, cancellationToken: ct));
+            new { runId, now = Instants.ToDb(now), afterId, limit }, cancellationToken: ct));
         return rows.Select(r => new PendingDelivery(r.Id, r.CohortId, new DeliveryKey(r.Kind, r.Subject, r.Recipient, TimeSpan.FromMilliseconds(r.OffsetMs)),
             Instants.FromDb(r.DueAt), Instants.FromDb(r.NotBefore), (int)r.Attempts)).ToList();
     }
@@ -174,8 +185,38 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
 
     private Task ExecuteAsync(string sql, object args, CancellationToken ct) => connections.ExecuteAsync(sql, args, ct);
 
-    private bool HeldByLiveInstance(long updatedAt, DateTimeOffset now) =>
-        connections.Dialect == Dialect.Postgres && Instants.FromDb(updatedAt) > now - OtherInstanceClaimLease;
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var lease in _runLeases.Values.Where(l => l.IsValueCreated))
+        {
+            if (await lease.Value is { } held)
+            {
+                await held.DisposeAsync();
+            }
+        }
+
+        _runLeases.Clear();
+    }
+
+    /// <summary>PostgreSQL: this process holds its run's lease before it claims anything as that run.</summary>
+    private async Task HoldRunAsync(string runId)
+    {
+        if (connections is not PostgresDatabase postgres)
+        {
+            return;
+        }
+
+        var lease = _runLeases.GetOrAdd(runId, id => new Lazy<Task<PostgresLease?>>(() => PostgresLease.TryAcquireAsync(postgres.ConnectionString, "outbox-run:" + id, CancellationToken.None)));
+        if (await lease.Value is null)
+        {
+            _runLeases.TryRemove(runId, out _);
+            throw new InvalidOperationException($"The outbox run {runId} is held by another process.");
+        }
+    }
+
+    /// <summary>SQLite: another run is a dead process. PostgreSQL: alive while someone holds its lease.</summary>
+    private async Task<bool> RunIsAliveAsync(DbConnection db, DbTransaction tx, string claimedBy) =>
+        connections.Dialect == Dialect.Postgres && !await db.ExecuteScalarAsync<bool>(RunIsDeadPostgres, new { claimedBy }, tx);
 
     private sealed class LedgerRow
     {
@@ -188,8 +229,6 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger
         public long? NotBefore { get; init; }
 
         public long Attempts { get; init; }
-
-        public long UpdatedAt { get; init; }
     }
 
     private sealed class PendingRow

@@ -43,8 +43,12 @@ public sealed partial class PostgresDatabase : Database
         _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<PostgresDatabase>();
         var builder = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString);
         Describe = $"PostgreSQL database {builder.Database ?? builder.Username} on {builder.Host}:{builder.Port}";
+        ConnectionString = builder.ConnectionString;
         _source = NpgsqlDataSource.Create(builder);
     }
+
+    /// <summary>For sessions of their own (leases), outside the pool.</summary>
+    internal string ConnectionString { get; }
 
     public override Dialect Dialect => Dialect.Postgres;
 
