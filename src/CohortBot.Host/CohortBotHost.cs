@@ -80,7 +80,7 @@ public static class CohortBotHost
 
         services.AddCohortCore();
         services.AddDigestChart();
-        services.AddSqliteStorage();
+        services.AddStorage();
         services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
         services.AddCohortSchedules(builder.Configuration);
         services.AddCohortTelemetry(builder.Configuration);
@@ -153,6 +153,7 @@ public static class CohortBotHost
         if (Configured(configuration, "Discord:Token", "Discord:ApplicationId"))
         {
             services.AddDiscordAdapter(configuration);
+            ScaleOut.GatewayLease.Apply(services, configuration);
             anyChatPlatform = true;
         }
 

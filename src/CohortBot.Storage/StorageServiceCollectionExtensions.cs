@@ -35,16 +35,27 @@ using CohortBot.Storage.Roster;
 using CohortBot.Storage.Sqlite;
 using CohortBot.Storage.Submissions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CohortBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>SQLite storage for every core port. Options are bound and validated by the host.</summary>
-    public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
+    /// <summary>
+    /// Storage for every core port, on the database <c>Storage:Provider</c> names: SQLite (the
+    /// default) or PostgreSQL. Options are bound and validated by the host.
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddSingleton<SqliteConnectionFactory>();
-        services.AddSingleton<CohortBot.Core.Faults.IStorageFaults, Faults.SqliteFaults>();
+        services.AddSingleton<Database>(sp => StorageProviders.IsPostgres(sp.GetRequiredService<IOptions<StorageOptions>>().Value)
+            ? ActivatorUtilities.CreateInstance<Postgres.PostgresDatabase>(sp)
+            : sp.GetRequiredService<SqliteConnectionFactory>());
+        services.AddSingleton<CohortBot.Core.Faults.IStorageFaults>(sp => sp.GetRequiredService<Database>().Dialect == Dialect.Postgres
+            ? new Faults.PostgresFaults()
+            : new Faults.SqliteFaults());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.AddSingleton<Migrator>();
         services.AddSingleton<RosterImport>();
         services.AddSingleton<CohortSync>();
@@ -80,4 +91,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDigestQueries, DigestQueryStore>();
         return services;
     }
+
+    /// <summary>The name this had while SQLite was the only provider; the provider now comes from <c>Storage:Provider</c>.</summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services) => services.AddStorage();
 }

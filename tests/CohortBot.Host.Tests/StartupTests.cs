@@ -11,6 +11,8 @@ public sealed class StartupTests
     [InlineData("--Storage:DatabasePath=", "Storage:DatabasePath is required")]
     [InlineData("--Proofs:MaxImageBytes=12", "Proofs:MaxImageBytes must be between")]
     [InlineData("--Terminal:User=two words", "Terminal:User must be 1-64 characters")]
+    [InlineData("--Storage:Provider=mysql", "Storage:Provider is 'mysql'; it must be 'sqlite'")]
+    [InlineData("--Storage:Provider=postgres", "Storage:ConnectionString is required with Storage:Provider=postgres")]
     public async Task InvalidOption_StopsStartWithTheKeyNamed(string arg, string expected)
     {
         using var folder = new TempFolder();

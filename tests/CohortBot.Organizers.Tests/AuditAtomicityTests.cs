@@ -1,5 +1,7 @@
+using CohortBot.Storage;
 using CohortBot.Core.Commands;
 using CohortBot.Storage.Sqlite;
+using CohortBot.Testing;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using static CohortBot.Organizers.Tests.OrganizerFixture;
@@ -33,9 +35,9 @@ public sealed class AuditAtomicityTests
         await using var f = await CreateAsync(configure: s => s.AddSingleton(new Core.Completion.CompletionRules(1, 0, true, false, 0)));
         f.At("2026-09-15 10:00");
         await ReviewQueueTests.Submit(f, "minjun", 1, "https://example.com/a");
-        var connections = f.Get<SqliteConnectionFactory>();
+        var connections = f.Get<Database>();
         var before = await SnapshotAsync(connections);
-        await connections.ExecuteAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END", null, default);
+        await connections.ExecuteAsync(TestStorage.RefuseInserts(connections.Dialect, "audit_log", "refuse_audit", "audit refused"), null, default);
 
         var refused = await f.TypeAsync(OrgA, line);
 
@@ -43,14 +45,14 @@ public sealed class AuditAtomicityTests
         Assert.Contains("something went wrong", refused.Text, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync(connections));
 
-        await connections.ExecuteAsync("DROP TRIGGER refuse_audit", null, default);
+        await connections.ExecuteAsync(TestStorage.DropRefusal(connections.Dialect, "audit_log", "refuse_audit"), null, default);
         var done = await f.TypeAsync(OrgA, line);
         Assert.NotEqual(ReplyTone.Error, done.Tone);
         Assert.NotEmpty(await f.Get<Core.Audit.IAuditLog>().RecentAsync(f.CohortId, 5, CancellationToken.None));
     }
 
     /// <summary>Every row of every table the organizer commands change, in a stable order.</summary>
-    private static async Task<string> SnapshotAsync(SqliteConnectionFactory connections)
+    private static async Task<string> SnapshotAsync(Database connections)
     {
         await using var db = await connections.OpenAsync(default);
         var tables = new[] { "participants", "excused_weeks", "deadline_extensions", "week_deadline_overrides", "weeks", "events", "event_speakers", "rsvps", "attendance", "checkin_codes", "audit_log" };

@@ -1,8 +1,10 @@
+using CohortBot.Storage;
 using CohortBot.Core.Audit;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Reviews;
 using CohortBot.Core.Submissions;
 using CohortBot.Storage.Sqlite;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CohortBot.Organizers.Tests;
@@ -43,9 +45,9 @@ public sealed class AutoApprovalTests
     {
         await using var f = await OrganizerFixture.CreateAsync(configure: s => s.Configure<ReviewOptions>(o => o.AutoApproveDomains.Add("coursera.org")));
         f.At("2026-09-15 10:00");
-        var connections = f.Get<SqliteConnectionFactory>();
+        var connections = f.Get<Database>();
         // The audit log refuses every entry: the approval and the proof must go with it.
-        await connections.ExecuteAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END", null, default);
+        await connections.ExecuteAsync(TestStorage.RefuseInserts(connections.Dialect, "audit_log", "refuse_audit", "audit refused"), null, default);
 
         var refused = await f.RunAsync("minjun", "submit", ("week", 1L), ("url", "https://coursera.org/verify/ABC"));
 
@@ -53,7 +55,7 @@ public sealed class AutoApprovalTests
         var participant = await ReviewQueueTests.ParticipantIdAsync(f, "minjun");
         Assert.Empty(await f.Get<ISubmissionStore>().LatestWeeklyAsync(participant, CancellationToken.None));
 
-        await connections.ExecuteAsync("DROP TRIGGER refuse_audit", null, default);
+        await connections.ExecuteAsync(TestStorage.DropRefusal(connections.Dialect, "audit_log", "refuse_audit"), null, default);
         var accepted = await f.RunAsync("minjun", "submit", ("week", 1L), ("url", "https://coursera.org/verify/ABC"));
 
         Assert.Contains("approved automatically", accepted.Text, StringComparison.Ordinal);
@@ -71,8 +73,8 @@ public sealed class AutoApprovalTests
         await f.RunAsync("minjun", "submit", ("week", 1L), ("url", "https://example.com/proof"));
         var card = await f.RunAsync(OrganizerFixture.OrgA, "review");
         var proof = card.Buttons.First().Action;
-        var connections = f.Get<SqliteConnectionFactory>();
-        await connections.ExecuteAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END", null, default);
+        var connections = f.Get<Database>();
+        await connections.ExecuteAsync(TestStorage.RefuseInserts(connections.Dialect, "audit_log", "refuse_audit", "audit refused"), null, default);
 
         var refused = await f.RunAsync(ButtonAction.TryParse(proof, out var approve) ? new Invocation(approve.Command, approve.Options.ToDictionary(o => o.Key, o => (object?)o.Value), OrganizerFixture.User(OrganizerFixture.OrgA)) : throw new InvalidOperationException(proof));
 

@@ -97,9 +97,8 @@ public sealed class EventManagementTests
         await f.RunAsync("minjun", "rsvp", ("event", "oh-two"));
         await f.RunAsync("seoyeon", "rsvp", ("event", "oh-two"));
         // Capacity grown behind the bot's back (the cohort file), so nobody was promoted yet.
-        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(f.Directory, "db.sqlite")}"))
+        await using (var db = await f.Get<CohortBot.Storage.Database>().OpenAsync(default))
         {
-            await db.OpenAsync();
             await using var cmd = db.CreateCommand();
             cmd.CommandText = "UPDATE events SET capacity = 2 WHERE key = 'oh-two'";
             await cmd.ExecuteNonQueryAsync();

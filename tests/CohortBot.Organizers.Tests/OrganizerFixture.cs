@@ -6,6 +6,7 @@ using CohortBot.Core.Organizers;
 using CohortBot.Core.Participants;
 using CohortBot.Storage;
 using CohortBot.Storage.Sqlite;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -22,10 +23,12 @@ internal sealed class OrganizerFixture : IAsyncDisposable
     public const string OrgB = "org-b";
 
     private readonly string _dir;
+    private readonly Lazy<PostgresTestDatabase> _postgres;
 
-    private OrganizerFixture(string dir, ServiceProvider services, FakeTimeProvider clock, CohortBot.Testing.CapturingPlatform dms, CohortBot.Testing.CapturingLogger logs, long cohortId)
+    private OrganizerFixture(string dir, Lazy<PostgresTestDatabase> postgres, ServiceProvider services, FakeTimeProvider clock, CohortBot.Testing.CapturingPlatform dms, CohortBot.Testing.CapturingLogger logs, long cohortId)
     {
         _dir = dir;
+        _postgres = postgres;
         Services = services;
         Clock = clock;
         Dms = dms;
@@ -53,17 +56,18 @@ internal sealed class OrganizerFixture : IAsyncDisposable
         var clock = new FakeTimeProvider(TestCohort.Kst("2026-09-10 09:00"));
         var dms = new CohortBot.Testing.CapturingPlatform(clock);
         var logs = new CohortBot.Testing.CapturingLogger();
+        var postgres = new Lazy<PostgresTestDatabase>(() => new PostgresTestDatabase());
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddOptions();
         services.AddSingleton<TimeProvider>(clock);
         services.Configure<StorageOptions>(o =>
         {
-            o.DatabasePath = Path.Combine(dir, "db.sqlite");
+            TestStorage.Configure(o, Path.Combine(dir, "db.sqlite"), () => postgres.Value.ConnectionString);
             o.ProofDirectory = Path.Combine(dir, "proofs");
         });
         services.Configure<OrganizerOptions>(o => o.Platforms["terminal"] = new OrganizerSet { Users = { OrgA, OrgB } });
-        services.AddCohortCore().AddSqliteStorage();
+        services.AddCohortCore().AddStorage();
         services.AddSingleton(new ActiveCohort(definition.Slug));
         services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
         services.AddSingleton<IChatPlatform>(dms);
@@ -71,7 +75,7 @@ internal sealed class OrganizerFixture : IAsyncDisposable
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await provider.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
         var synced = await provider.GetRequiredService<ICohortStore>().SyncAsync(definition, clock.GetUtcNow(), CancellationToken.None);
-        return new OrganizerFixture(dir, provider, clock, dms, logs, synced.CohortId);
+        return new OrganizerFixture(dir, postgres, provider, clock, dms, logs, synced.CohortId);
     }
 
     public void At(string kstLocal) => Clock.SetUtcNow(TestCohort.Kst(kstLocal));
@@ -99,6 +103,11 @@ internal sealed class OrganizerFixture : IAsyncDisposable
     {
         await Services.DisposeAsync();
         SqliteConnectionFactory.ReleaseAll();
+        if (_postgres.IsValueCreated)
+        {
+            _postgres.Value.Dispose();
+        }
+
         try
         {
             System.IO.Directory.Delete(_dir, recursive: true);

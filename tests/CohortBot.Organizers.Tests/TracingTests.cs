@@ -7,6 +7,8 @@ using static CohortBot.Organizers.Tests.OrganizerFixture;
 namespace CohortBot.Organizers.Tests;
 
 /// <summary>A command is one trace: its span, and inside it a span per SQL statement it ran (reads and the writer's group commit alike).</summary>
+// The statement spans are SqliteTracing's; on PostgreSQL they would be Npgsql's own ActivitySource.
+[Trait(CohortBot.Testing.TestStorage.Provider, CohortBot.Testing.TestStorage.SqliteOnly)]
 public sealed class TracingTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using CohortBot.Core.Notifications;
 using CohortBot.Core.Participants;
 using CohortBot.Host;
 using CohortBot.Storage.Sqlite;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -46,7 +47,7 @@ public sealed class BotUnderTest : IAsyncDisposable
         string[] args =
         [
             $"--Cohort:File={folder.CohortFile}",
-            $"--Storage:DatabasePath={folder.Database}",
+            .. TestStorage.HostArguments(folder.Database, folder.PostgresDatabase),
             $"--Storage:ProofDirectory={Path.Combine(folder.Path, "proofs")}",
             "--Terminal:Enabled=false",
             "--Logging:LogLevel:Default=" + (Environment.GetEnvironmentVariable("TEST_LOG") ?? "Warning"),
@@ -183,15 +184,25 @@ public sealed class BotUnderTest : IAsyncDisposable
 /// <summary>A temp folder holding one bot's database and cohort file; deleted at the end.</summary>
 public sealed class TestFolder : IDisposable
 {
+    private readonly Lazy<PostgresTestDatabase> _postgres = new(() => new PostgresTestDatabase());
+
     public string Path { get; } = Directory.CreateTempSubdirectory("cohortbot-sched-").FullName;
 
     public string Database => System.IO.Path.Combine(Path, "db.sqlite");
 
     public string CohortFile => System.IO.Path.Combine(Path, "cohort.yaml");
 
+    /// <summary>The folder's PostgreSQL database, for the PostgreSQL pass: every bot started on this folder shares it.</summary>
+    public string PostgresDatabase() => _postgres.Value.ConnectionString;
+
     public void Dispose()
     {
         SqliteConnectionFactory.ReleaseAll();
+        if (_postgres.IsValueCreated)
+        {
+            _postgres.Value.Dispose();
+        }
+
         try
         {
             Directory.Delete(Path, recursive: true);

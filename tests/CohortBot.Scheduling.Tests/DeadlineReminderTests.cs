@@ -74,7 +74,7 @@ public sealed class DeadlineReminderTests
         await submissions.RecordWeeklyAsync(new NewSubmission(cohort.Id, alice.Id, week.Id, bot.Clock.GetUtcNow(), "https://example.com/a", null, null, false), CancellationToken.None);
         // A rejected proof still needs a new one, so dave is reminded.
         var rejected = await submissions.RecordWeeklyAsync(new NewSubmission(cohort.Id, dave.Id, week.Id, bot.Clock.GetUtcNow(), "https://example.com/d", null, null, false), CancellationToken.None);
-        await RejectAsync(folder, rejected.Id);
+        await RejectAsync(bot, rejected.Id);
         await bot.Services.GetRequiredService<IReminderPreferences>().SetEnabledAsync(carol.Id, false, CancellationToken.None);
 
         await bot.AdvanceToAsync(Due.AddHours(-48));
@@ -169,13 +169,11 @@ public sealed class DeadlineReminderTests
         Assert.Equal(2, bot.Platform.Direct("alice").Count);
     }
 
-    private static async Task RejectAsync(TestFolder folder, long submissionId)
+    private static async Task RejectAsync(BotUnderTest bot, long submissionId)
     {
-        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.Database}");
-        await db.OpenAsync();
+        await using var db = await bot.Services.GetRequiredService<CohortBot.Storage.Database>().OpenAsync(CancellationToken.None);
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = "UPDATE submissions SET status = 'rejected' WHERE id = $id";
-        cmd.Parameters.AddWithValue("$id", submissionId);
+        cmd.CommandText = "UPDATE submissions SET status = 'rejected' WHERE id = " + submissionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await cmd.ExecuteNonQueryAsync();
     }
 }

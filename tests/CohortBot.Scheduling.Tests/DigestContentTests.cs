@@ -1,3 +1,4 @@
+using CohortBot.Storage;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Digests;
@@ -149,7 +150,7 @@ public sealed class DigestContentTests
     private static async Task<(List<long> Missing, List<long> AtRisk)> SeedAsync(BotUnderTest bot, Cohort c, int count)
     {
         var weeks = (await bot.Services.GetRequiredService<ICohortStore>().WeeksAsync(c.Id, CancellationToken.None)).OrderBy(w => w.Number).ToList();
-        var connections = bot.Services.GetRequiredService<Storage.Sqlite.SqliteConnectionFactory>();
+        var connections = bot.Services.GetRequiredService<Storage.Database>();
         var created = Monday.AddDays(-30).ToUnixTimeMilliseconds();
         var submitted = Monday.AddDays(-2).ToUnixTimeMilliseconds();
         var ids = await connections.InTransactionAsync(async (db, tx) =>

@@ -30,13 +30,16 @@ public sealed class RestartTests
             var cohort = await bot.CohortAsync();
             var alice = await bot.ParticipantAsync("alice");
             var moment = new ScheduledMoment(MomentKind.DeadlineReminder, cohort.Id, "week:12", Due, TimeSpan.FromHours(48));
-            var ledger = bot.Services.GetRequiredService<IDeliveryLedger>();
             // What a process killed mid-fan-out leaves: its job claim and alice's claim, unconfirmed.
-            await ledger.ClaimAsync(cohort.Id, moment.JobKey, At48, "crashed-run", At48, CancellationToken.None);
-            var claim = await ledger.ClaimAsync(cohort.Id, moment.JobKey.ForRecipient($"{alice.Id}@terminal"), At48, "crashed-run", At48, CancellationToken.None);
-            if (markedSending)
+            // Its ledger is its own and goes with it (on PostgreSQL, with the lease of its run).
+            await using (var ledger = new CohortBot.Storage.Outbox.OutboxLedger(bot.Services.GetRequiredService<CohortBot.Storage.Database>()))
             {
-                await ledger.MarkSendingAsync(claim.Id, At48, CancellationToken.None);
+                await ledger.ClaimAsync(cohort.Id, moment.JobKey, At48, "crashed-run", At48, CancellationToken.None);
+                var claim = await ledger.ClaimAsync(cohort.Id, moment.JobKey.ForRecipient($"{alice.Id}@terminal"), At48, "crashed-run", At48, CancellationToken.None);
+                if (markedSending)
+                {
+                    await ledger.MarkSendingAsync(claim.Id, At48, CancellationToken.None);
+                }
             }
 
             await bot.AdvanceToAsync(At48);

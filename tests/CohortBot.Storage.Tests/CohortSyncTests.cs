@@ -1,3 +1,4 @@
+using CohortBot.Storage;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Events;
 using CohortBot.Core.Participants;
@@ -42,7 +43,7 @@ public sealed class CohortSyncTests
         Assert.Equal(SampleCohort.Kst(2026, 9, 28, 23, 59), weeks[1].DueAt);
         Assert.Equal("Course 1, weeks 3-4 (extended)", weeks[1].Title);
 
-        await using var db = await services.Get<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
+        await using var db = await services.Get<Database>().OpenAsync(CancellationToken.None);
         Assert.Equal(1L, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM submissions"));
         Assert.Equal(1L, await db.ExecuteScalarAsync<long>("SELECT cancelled FROM events WHERE key = 'oh-dable'"));
 
@@ -77,7 +78,7 @@ public sealed class CohortSyncTests
 
     private static async Task<(long Cohorts, long Weeks, long Events, long Certificates)> CountsAsync(CohortServices services)
     {
-        await using var db = await services.Get<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
+        await using var db = await services.Get<Database>().OpenAsync(CancellationToken.None);
         return (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM cohorts"),
             await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM weeks WHERE retired = 0"),
             await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM events"),

@@ -26,11 +26,11 @@ public sealed class CohortServices : IAsyncDisposable
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.Configure<StorageOptions>(o =>
         {
-            o.DatabasePath = _folder.File("cohort.db");
+            TestStorage.Configure(o, _folder.File("cohort.db"), _folder.PostgresDatabase);
             o.ProofDirectory = _folder.File("proofs");
         });
         services.AddCohortCore();
-        services.AddSqliteStorage();
+        services.AddStorage();
         services.AddSingleton(new ActiveCohort(SampleCohort.Definition().Slug));
         services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
         configure?.Invoke(services);

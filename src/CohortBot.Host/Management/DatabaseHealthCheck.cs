@@ -1,11 +1,13 @@
-using CohortBot.Storage.Sqlite;
+using CohortBot.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CohortBot.Host.Management;
 
-/// <summary>Healthy when the database file opens and its migrations table can be read.</summary>
-internal sealed class DatabaseHealthCheck(SqliteConnectionFactory connections) : IHealthCheck
+/// <summary>Healthy when the database (file or server) opens and its migrations table can be read.</summary>
+internal sealed class DatabaseHealthCheck(Database connections) : IHealthCheck
 {
+    private string Name => connections.Dialect == Dialect.Postgres ? "PostgreSQL" : "SQLite";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
@@ -14,11 +16,11 @@ internal sealed class DatabaseHealthCheck(SqliteConnectionFactory connections) :
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT max(version) FROM schema_migrations";
             var version = await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"SQLite reachable (schema {version})");
+            return HealthCheckResult.Healthy($"{Name} reachable (schema {version})");
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("SQLite not reachable: " + ex.Message);
+            return HealthCheckResult.Unhealthy($"{Name} not reachable: " + ex.Message);
         }
     }
 }

@@ -65,7 +65,9 @@ internal sealed partial class ScheduleRebuilder(
         var jobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>();
         foreach (var moment in plan.Due.Concat(await MissedDigestAsync(cohort, now, ct)))
         {
-            var job = JobBuilder.Create<MomentJob>().WithIdentity(moment.Name, group).UsingJobData(MomentJob.DataOf(moment)).Build();
+            // RequestRecovery: on Quartz's clustered store (PostgreSQL), a fan-out whose instance dies
+            // mid-way is run again by another; the ledger skips whom it already reached (the in-memory store ignores it).
+            var job = JobBuilder.Create<MomentJob>().WithIdentity(moment.Name, group).UsingJobData(MomentJob.DataOf(moment)).RequestRecovery().Build();
             // FireNow on purpose: a moment found late still fires, and ScheduledWork decides with the
             // grace window whether it is sent late or dropped.
             var trigger = TriggerBuilder.Create().WithIdentity(moment.Name, group).ForJob(job).StartAt(moment.At)

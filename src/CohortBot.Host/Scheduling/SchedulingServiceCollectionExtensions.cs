@@ -1,6 +1,7 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Notifications;
 using CohortBot.Core.Schedules;
+using CohortBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace CohortBot.Host.Scheduling;
 public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
-    /// Options, the rebuilder and Quartz with the in-memory store (docs/reliability.md says why).
+    /// Options, the rebuilder and Quartz: the in-memory store on SQLite (docs/reliability.md says why),
+    /// Quartz's clustered ADO.NET store on PostgreSQL (docs/scale-out.md).
     /// Call <see cref="AddScheduler"/> where the scheduler should start: after the database is ready.
     /// </summary>
     public static IServiceCollection AddCohortSchedules(this IServiceCollection services, IConfiguration configuration)
@@ -22,12 +24,22 @@ public static class SchedulingServiceCollectionExtensions
         services.AddOptions<ChannelOptions>().Configure(o => configuration.GetSection(ChannelOptions.Section).Bind(o.Platforms)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ChannelOptions>, ChannelOptionsValidator>();
         services.AddSingleton<ICohortChangeListener, ScheduleRebuilder>();
-        services.AddQuartz(q =>
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (StorageProviders.IsPostgres(storage) && !string.IsNullOrWhiteSpace(storage.ConnectionString))
         {
-            // Misfires are decided per trigger (threshold = Schedules:GraceWindow); this is the floor for the sweep.
-            q.UseInMemoryStore(s => s.MisfireThreshold = TimeSpan.FromMinutes(1));
-            q.UseDefaultThreadPool(p => p.MaxConcurrency = 4);
-        });
+            // Several instances on one database: Quartz's clustered store there (ClusteredStore says why).
+            services.AddClusteredQuartz(storage.ConnectionString, ClusteredStore.DefaultCheckin, q => q.UseDefaultThreadPool(p => p.MaxConcurrency = 4));
+        }
+        else
+        {
+            services.AddQuartz(q =>
+            {
+                // Misfires are decided per trigger (threshold = Schedules:GraceWindow); this is the floor for the sweep.
+                q.UseInMemoryStore(s => s.MisfireThreshold = TimeSpan.FromMinutes(1));
+                q.UseDefaultThreadPool(p => p.MaxConcurrency = 4);
+            });
+        }
+
         return services;
     }
 

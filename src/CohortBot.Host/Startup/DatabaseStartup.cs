@@ -28,7 +28,10 @@ internal sealed partial class DatabaseStartup(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!databaseLock.TryAcquire(storage.Value.DatabasePath))
+        // The lock file guards one SQLite file against a restore; several instances sharing one
+        // PostgreSQL database is the point of that provider, and the migrator serialises their start.
+        var sqlite = !StorageProviders.IsPostgres(storage.Value);
+        if (sqlite && !databaseLock.TryAcquire(storage.Value.DatabasePath))
         {
             // Held by a restore (or a second bot on the same file): say so; the restore refuses while a bot holds it.
             LogLockHeld(CohortBot.Storage.Backups.DatabaseLock.PathFor(storage.Value.DatabasePath));
@@ -90,6 +93,11 @@ internal sealed partial class DatabaseStartup(
                 _ => "SQLite error " + ex.SqliteErrorCode,
             };
             throw new StartupException($"the database {full} cannot be used: {why} ({ex.Message.TrimEnd('.')}). Point Storage:DatabasePath at the bot's database, or at a new file.", ex);
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            // A server that is down, refuses the login or lacks the database: a sentence, not a stack trace.
+            throw new StartupException($"the PostgreSQL database cannot be used ({ex.Message.TrimEnd('.')}). Check Storage:ConnectionString and that the server is running.", ex);
         }
     }
 

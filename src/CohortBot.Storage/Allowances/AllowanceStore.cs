@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Core.Allowances;
 using CohortBot.Storage.Sqlite;
 using Dapper;
@@ -6,7 +7,7 @@ using CohortBot.Storage.Audit;
 
 namespace CohortBot.Storage.Allowances;
 
-public sealed class AllowanceStore(SqliteConnectionFactory connections) : IAllowanceStore
+public sealed class AllowanceStore(Database connections) : IAllowanceStore
 {
     private const string InsertExcused = """
         INSERT INTO excused_weeks (cohort_id, participant_id, week_id, reason, excused_by, excused_at)
@@ -32,7 +33,11 @@ public sealed class AllowanceStore(SqliteConnectionFactory connections) : IAllow
 
     private const string SelectExcusedOfMany = "SELECT participant_id, week_id FROM excused_weeks WHERE participant_id IN @ids";
 
+    private const string SelectExcusedOfManyPostgres = "SELECT participant_id, week_id FROM excused_weeks WHERE participant_id = ANY(@ids)";
+
     private const string SelectExtensionsOfMany = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE participant_id IN @ids";
+
+    private const string SelectExtensionsOfManyPostgres = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE participant_id = ANY(@ids)";
 
     private const string SelectExtensionsOfCohort = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE cohort_id = @cohortId ORDER BY participant_id, week_id";
 
@@ -83,9 +88,9 @@ public sealed class AllowanceStore(SqliteConnectionFactory connections) : IAllow
 
         await using var db = await connections.OpenAsync(ct);
         var ids = participantIds.Distinct().ToArray();
-        var excused = (await db.QueryAsync<(long ParticipantId, long WeekId)>(new CommandDefinition(SelectExcusedOfMany, new { ids }, cancellationToken: ct)))
+        var excused = (await db.QueryAsync<(long ParticipantId, long WeekId)>(new CommandDefinition(connections.Sql(SelectExcusedOfMany, SelectExcusedOfManyPostgres), new { ids }, cancellationToken: ct)))
             .ToLookup(r => r.ParticipantId, r => r.WeekId);
-        var extensions = (await db.QueryAsync<(long ParticipantId, long? WeekId, long DueAt)>(new CommandDefinition(SelectExtensionsOfMany, new { ids }, cancellationToken: ct)))
+        var extensions = (await db.QueryAsync<(long ParticipantId, long? WeekId, long DueAt)>(new CommandDefinition(connections.Sql(SelectExtensionsOfMany, SelectExtensionsOfManyPostgres), new { ids }, cancellationToken: ct)))
             .ToLookup(r => r.ParticipantId);
         return ids.ToDictionary(id => id, id => new ParticipantAllowances(
             excused[id].ToHashSet(),

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Core.Attendance;
 using CohortBot.Storage.Sqlite;
 using Dapper;
@@ -6,7 +7,7 @@ using CohortBot.Storage.Audit;
 
 namespace CohortBot.Storage.Attendance;
 
-public sealed class AttendanceStore(SqliteConnectionFactory connections) : IAttendanceStore
+public sealed class AttendanceStore(Database connections) : IAttendanceStore
 {
     // An expired code frees its text for reuse; deleting it first keeps the unique index honest.
     private const string DeleteExpired = "DELETE FROM checkin_codes WHERE cohort_id = @cohortId AND code = @code AND expires_at <= @now";

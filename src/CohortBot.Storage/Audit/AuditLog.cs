@@ -1,10 +1,11 @@
+using System.Data.Common;
 using CohortBot.Core.Audit;
 using CohortBot.Storage.Sqlite;
 using Dapper;
 
 namespace CohortBot.Storage.Audit;
 
-public sealed class AuditLog(SqliteConnectionFactory connections) : IAuditLog
+public sealed class AuditLog(Database connections) : IAuditLog
 {
     private const string Insert = """
         INSERT INTO audit_log (cohort_id, actor, action, subject, before, after, at)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Core.Cohorts;
 using CohortBot.Storage.Sqlite;
 using Dapper;
@@ -5,7 +6,7 @@ using Dapper;
 namespace CohortBot.Storage.Cohorts;
 
 /// <summary>Reads of the cohort aggregate (cohort, weeks, certificate types); writes go through <see cref="CohortSync"/>.</summary>
-public sealed class CohortStore(SqliteConnectionFactory connections, CohortSync sync, CohortCache cache) : ICohortStore
+public sealed class CohortStore(Database connections, CohortSync sync, CohortCache cache) : ICohortStore
 {
     private const string SelectCohort = """
         SELECT id, slug, name, time_zone, starts_at, ends_at, registration_open, language, certificate_deadline

@@ -4,7 +4,6 @@ using CohortBot.Core.Events;
 using CohortBot.Storage.Participants;
 using CohortBot.Storage.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CohortBot.Storage.Cohorts;
 
@@ -16,7 +15,7 @@ namespace CohortBot.Storage.Cohorts;
 /// and the file does not touch them. Week deadlines moved in chat are re-applied after the weeks
 /// sync (see <see cref="DeadlineOverrides"/>).
 /// </summary>
-public sealed class CohortSync(SqliteConnectionFactory connections, RosterImport roster)
+public sealed class CohortSync(Database connections, RosterImport roster)
 {
     private const string UpsertCohort = """
         INSERT INTO cohorts (slug, name, time_zone, starts_at, ends_at, registration_open, language, certificate_deadline, updated_at)
@@ -48,6 +47,9 @@ public sealed class CohortSync(SqliteConnectionFactory connections, RosterImport
         """;
 
     private const string RetireOtherCertificateTypes = "UPDATE certificate_types SET retired = 1 WHERE cohort_id = @cohortId AND key NOT IN @keys";
+
+    // Dapper sends a list to PostgreSQL as one array parameter (not expanded into "(@k1, @k2)"), so lists are ANY/ALL there.
+    private const string RetireOtherCertificateTypesPostgres = "UPDATE certificate_types SET retired = 1 WHERE cohort_id = @cohortId AND key <> ALL(@keys)";
 
     private const string SelectEvents = """
         SELECT id, key, kind, title, company, topic, starts_at, ends_at, join_url, capacity, cancelled, source
@@ -98,7 +100,7 @@ public sealed class CohortSync(SqliteConnectionFactory connections, RosterImport
             return new CohortSyncResult(cohortId, weeksAdded, weeksUpdated, eventsAdded, eventsUpdated, eventsCancelled, rosterAdded);
         }, ct);
 
-    private static async Task<(int Added, int Updated)> SyncWeeksAsync(SqliteConnection db, DbTransaction tx, long cohortId, CohortDefinition def)
+    private static async Task<(int Added, int Updated)> SyncWeeksAsync(DbConnection db, DbTransaction tx, long cohortId, CohortDefinition def)
     {
         var existing = (await db.QueryAsync<WeekRow>(SelectWeeks, new { cohortId }, tx)).ToDictionary(w => w.Number);
         int added = 0, updated = 0;
@@ -134,7 +136,7 @@ public sealed class CohortSync(SqliteConnectionFactory connections, RosterImport
         return (added, updated);
     }
 
-    private static async Task SyncCertificatesAsync(SqliteConnection db, DbTransaction tx, long cohortId, CohortDefinition def)
+    private static async Task SyncCertificatesAsync(DbConnection db, DbTransaction tx, long cohortId, CohortDefinition def)
     {
         var allowed = def.Certificates?.Allowed ?? [];
         foreach (var c in allowed)
@@ -142,10 +144,10 @@ public sealed class CohortSync(SqliteConnectionFactory connections, RosterImport
             await db.ExecuteAsync(UpsertCertificateType, new { CohortId = cohortId, c.Key, c.Name }, tx);
         }
 
-        await db.ExecuteAsync(RetireOtherCertificateTypes, new { cohortId, keys = allowed.Select(c => c.Key).ToArray() }, tx);
+        await db.ExecuteAsync(DialectSql.For(db, RetireOtherCertificateTypes, RetireOtherCertificateTypesPostgres), new { cohortId, keys = allowed.Select(c => c.Key).ToArray() }, tx);
     }
 
-    private static async Task<(int Added, int Updated, int Cancelled)> SyncEventsAsync(SqliteConnection db, DbTransaction tx, long cohortId, CohortDefinition def, DateTimeOffset now)
+    private static async Task<(int Added, int Updated, int Cancelled)> SyncEventsAsync(DbConnection db, DbTransaction tx, long cohortId, CohortDefinition def, DateTimeOffset now)
     {
         var existing = (await db.QueryAsync<EventRow>(SelectEvents, new { cohortId }, tx)).ToDictionary(e => e.Key, StringComparer.OrdinalIgnoreCase);
         var speakers = (await db.QueryAsync<(string EventKey, string Name, string? Role)>(SelectSpeakers, new { cohortId }, tx))

@@ -2,7 +2,6 @@ using System.Data.Common;
 using CohortBot.Core.Schedule;
 using CohortBot.Storage.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using CohortBot.Core.Audit;
 using CohortBot.Storage.Audit;
 
@@ -13,7 +12,7 @@ namespace CohortBot.Storage.Cohorts;
 /// cohort file still gives the deadline it replaced; editing that week's deadline in the file
 /// afterwards makes the file win again (the override is dropped on the next sync).
 /// </summary>
-public sealed class DeadlineOverrides(SqliteConnectionFactory connections, CohortCache cache) : IScheduleAdmin
+public sealed class DeadlineOverrides(Database connections, CohortCache cache) : IScheduleAdmin
 {
     private const string SelectWeek = "SELECT id, due_at, closes_at FROM weeks WHERE cohort_id = @cohortId AND number = @weekNumber AND retired = 0";
 
@@ -26,6 +25,8 @@ public sealed class DeadlineOverrides(SqliteConnectionFactory connections, Cohor
         """;
 
     private const string MoveWeek = "UPDATE weeks SET due_at = @dueAt, closes_at = MAX(closes_at, @dueAt) WHERE id = @id";
+
+    private const string MoveWeekPostgres = "UPDATE weeks SET due_at = @dueAt, closes_at = GREATEST(closes_at, @dueAt) WHERE id = @id";
 
     private const string SelectOverrides = """
         SELECT o.id, o.file_due_at, o.due_at, w.id AS week_id, w.due_at AS week_due_at
@@ -58,20 +59,20 @@ public sealed class DeadlineOverrides(SqliteConnectionFactory connections, Cohor
 
             var fileDueAt = await db.ExecuteScalarAsync<long?>(SelectFileDue, new { cohortId, weekNumber }, tx) ?? week[0].DueAt;
             await db.ExecuteAsync(UpsertOverride, new { cohortId, weekNumber, fileDueAt, dueAt = Instants.ToDb(dueAt), by, now = Instants.ToDb(now) }, tx);
-            await db.ExecuteAsync(MoveWeek, new { id = week[0].Id, dueAt = Instants.ToDb(dueAt) }, tx);
+            await db.ExecuteAsync(DialectSql.For(db, MoveWeek, MoveWeekPostgres), new { id = week[0].Id, dueAt = Instants.ToDb(dueAt) }, tx);
             DateTimeOffset? previous = Instants.FromDb(week[0].DueAt);
             await AuditLog.AppendAsync(db, tx, audit, previous);
             return previous;
         }, ct);
 
     /// <summary>Runs inside the sync transaction, after the weeks were made to match the file.</summary>
-    internal static async Task ApplyAsync(SqliteConnection db, DbTransaction tx, long cohortId)
+    internal static async Task ApplyAsync(DbConnection db, DbTransaction tx, long cohortId)
     {
         foreach (var o in await db.QueryAsync<(long Id, long FileDueAt, long DueAt, long WeekId, long WeekDueAt)>(SelectOverrides, new { cohortId }, tx))
         {
             if (o.WeekDueAt == o.FileDueAt || o.WeekDueAt == o.DueAt)
             {
-                await db.ExecuteAsync(MoveWeek, new { id = o.WeekId, dueAt = o.DueAt }, tx);
+                await db.ExecuteAsync(DialectSql.For(db, MoveWeek, MoveWeekPostgres), new { id = o.WeekId, dueAt = o.DueAt }, tx);
             }
             else
             {

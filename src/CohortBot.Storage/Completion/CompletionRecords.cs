@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Core.Completion;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Submissions;
@@ -8,7 +9,7 @@ using Dapper;
 namespace CohortBot.Storage.Completion;
 
 /// <summary>Reads a whole cohort's records in a handful of queries (one read transaction, one consistent view).</summary>
-public sealed class CompletionRecords(SqliteConnectionFactory connections) : ICompletionRecords
+public sealed class CompletionRecords(Database connections) : ICompletionRecords
 {
     private const string SelectParticipants = """
         SELECT id, cohort_id, display_name, email, locale, time_zone, status

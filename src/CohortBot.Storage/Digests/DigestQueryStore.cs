@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using CohortBot.Core.Allowances;
 using CohortBot.Core.Digests;
@@ -12,7 +13,7 @@ namespace CohortBot.Storage.Digests;
 /// (<c>superseded = 0</c>, kept by the database since migration 0006) and the indexes made for them:
 /// a few thousand index entries read for a cohort of 10,000, not every proof.
 /// </summary>
-public sealed class DigestQueryStore(SqliteConnectionFactory connections) : IDigestQueries
+public sealed class DigestQueryStore(Database connections) : IDigestQueries
 {
     internal const string SelectBacklog = """
         SELECT
@@ -70,6 +71,12 @@ public sealed class DigestQueryStore(SqliteConnectionFactory connections) : IDig
 
     internal static readonly string SelectDuplicates = EmbeddedSql.Read("Digests.Duplicates.sql");
 
+    internal static readonly string SelectWeekCountsPostgres = EmbeddedSql.Read("Digests.Postgres.WeekCounts.sql");
+
+    internal static readonly string SelectWithoutProofPostgres = EmbeddedSql.Read("Digests.Postgres.WithoutProof.sql");
+
+    internal static readonly string SelectDuplicatesPostgres = EmbeddedSql.Read("Digests.Postgres.Duplicates.sql");
+
     public async Task<ReviewBacklog> ReviewBacklogAsync(long cohortId, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
@@ -107,7 +114,7 @@ public sealed class DigestQueryStore(SqliteConnectionFactory connections) : IDig
 
         await using var db = await connections.OpenAsync(ct);
         var rows = await db.QueryAsync<(long WeekId, long Expected, long Submitted, long Approved, long OnTime)>(
-            new CommandDefinition(SelectWeekCounts, new { cohortId, weekIds }, cancellationToken: ct));
+            new CommandDefinition(connections.Sql(SelectWeekCounts, SelectWeekCountsPostgres), new { cohortId, weekIds = weekIds.ToArray() }, cancellationToken: ct));
         return rows.Select(r => new WeekCounts(r.WeekId, (int)r.Expected, (int)r.Submitted, (int)r.Approved, (int)r.OnTime)).ToList();
     }
 
@@ -119,8 +126,9 @@ public sealed class DigestQueryStore(SqliteConnectionFactory connections) : IDig
         }
 
         await using var db = await connections.OpenAsync(ct);
-        var args = new { cohortId, weeks = JsonSerializer.Serialize(weekIdsInOrder), lastWeekId = weekIdsInOrder[^1], lastPosition = weekIdsInOrder.Count - 1 };
-        var rows = await db.QueryAsync<DigestRows.PersonWeek>(new CommandDefinition(SelectWithoutProof, args, cancellationToken: ct));
+        // SQLite reads the weeks as a JSON array, PostgreSQL as an array parameter.
+        var args = new { cohortId, weeks = JsonSerializer.Serialize(weekIdsInOrder), weekIds = weekIdsInOrder.ToArray(), lastWeekId = weekIdsInOrder[^1], lastPosition = weekIdsInOrder.Count - 1 };
+        var rows = await db.QueryAsync<DigestRows.PersonWeek>(new CommandDefinition(connections.Sql(SelectWithoutProof, SelectWithoutProofPostgres), args, cancellationToken: ct));
         // Ordered by participant, then their weeks from the last one back.
         return rows.GroupBy(r => r.Id).Select(person =>
         {
@@ -136,7 +144,7 @@ public sealed class DigestQueryStore(SqliteConnectionFactory connections) : IDig
     public async Task<IReadOnlyList<DuplicatePair>> DuplicatesAsync(long cohortId, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
-        var rows = await db.QueryAsync<DigestRows.Duplicate>(new CommandDefinition(SelectDuplicates, new { cohortId }, cancellationToken: ct));
+        var rows = await db.QueryAsync<DigestRows.Duplicate>(new CommandDefinition(connections.Sql(SelectDuplicates, SelectDuplicatesPostgres), new { cohortId }, cancellationToken: ct));
         return rows.Select(r => r.ToDomain()).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Core.Calendar;
 using CohortBot.Core.Events;
 using CohortBot.Storage.Sqlite;
@@ -5,7 +6,7 @@ using Dapper;
 
 namespace CohortBot.Storage.Events;
 
-public sealed class CalendarEvents(SqliteConnectionFactory connections) : ICalendarEvents
+public sealed class CalendarEvents(Database connections) : ICalendarEvents
 {
     private const string SelectEvents = $"""
         SELECT {EventRow.Columns}

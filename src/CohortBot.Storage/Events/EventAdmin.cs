@@ -2,14 +2,13 @@ using System.Data.Common;
 using CohortBot.Core.Events;
 using CohortBot.Storage.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using CohortBot.Core.Audit;
 using CohortBot.Storage.Audit;
 
 namespace CohortBot.Storage.Events;
 
 /// <summary>Chat-side writes to events; each marks the event <c>source = 'chat'</c> so the cohort file sync skips it.</summary>
-public sealed class EventAdmin(SqliteConnectionFactory connections) : IEventAdmin
+public sealed class EventAdmin(Database connections) : IEventAdmin
 {
     private const string Insert = """
         INSERT INTO events (cohort_id, key, kind, title, company, topic, starts_at, ends_at, join_url, capacity, cancelled, source, updated_at)
@@ -79,7 +78,7 @@ public sealed class EventAdmin(SqliteConnectionFactory connections) : IEventAdmi
             return update;
         }, ct);
 
-    private static async Task ReplaceSpeakersAsync(SqliteConnection db, DbTransaction tx, long eventId, IReadOnlyList<Speaker> speakers)
+    private static async Task ReplaceSpeakersAsync(DbConnection db, DbTransaction tx, long eventId, IReadOnlyList<Speaker> speakers)
     {
         await db.ExecuteAsync(DeleteSpeakers, new { eventId }, tx);
         for (var i = 0; i < speakers.Count; i++)

@@ -2,7 +2,6 @@ using System.Data.Common;
 using CohortBot.Core.Events;
 using CohortBot.Storage.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CohortBot.Storage.Events;
 
@@ -10,7 +9,7 @@ namespace CohortBot.Storage.Events;
 /// Events, RSVPs and attendance. Seat-taking runs in an IMMEDIATE transaction, so two people
 /// racing for the last seat are serialised and exactly one of them gets it.
 /// </summary>
-public sealed class EventStore(SqliteConnectionFactory connections) : IEventStore
+public sealed class EventStore(Database connections) : IEventStore
 {
     private const string EventColumns = EventRow.Columns;
 
@@ -24,11 +23,23 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
 
     private const string SelectSpeakers = "SELECT event_id, name, role FROM event_speakers WHERE event_id IN @ids ORDER BY event_id, position";
 
+    // PostgreSQL: Dapper passes a list as one array parameter, and keys are matched without case by lower().
+    private const string SelectSpeakersPostgres = "SELECT event_id, name, role FROM event_speakers WHERE event_id = ANY(@ids) ORDER BY event_id, position";
+
+    private const string SelectByKeyPostgres = $"SELECT {EventColumns} FROM events e WHERE e.cohort_id = @cohortId AND lower(e.key) = lower(@key)";
+
     private const string SelectSeats = """
         SELECT event_id,
                SUM(CASE WHEN status = 'going' THEN 1 ELSE 0 END) AS going,
                SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END) AS waitlisted
         FROM rsvps WHERE event_id IN @ids GROUP BY event_id
+        """;
+
+    private const string SelectSeatsPostgres = """
+        SELECT event_id,
+               SUM(CASE WHEN status = 'going' THEN 1 ELSE 0 END) AS going,
+               SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END) AS waitlisted
+        FROM rsvps WHERE event_id = ANY(@ids) GROUP BY event_id
         """;
 
     private const string SelectRsvp = "SELECT status FROM rsvps WHERE event_id = @eventId AND participant_id = @participantId";
@@ -71,14 +82,14 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
     public async Task<CohortEvent?> FindAsync(long cohortId, string key, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
-        var row = await db.QuerySingleOrDefaultAsync<EventRow>(new CommandDefinition(SelectByKey, new { cohortId, key }, cancellationToken: ct));
+        var row = await db.QuerySingleOrDefaultAsync<EventRow>(new CommandDefinition(connections.Sql(SelectByKey, SelectByKeyPostgres), new { cohortId, key }, cancellationToken: ct));
         return row is null ? null : (await WithSpeakersAsync(db, [row]))[0];
     }
 
     public async Task<IReadOnlyDictionary<long, EventSeats>> SeatsAsync(IReadOnlyCollection<long> eventIds, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
-        var rows = await db.QueryAsync<(long EventId, long Going, long Waitlisted)>(new CommandDefinition(SelectSeats, new { ids = eventIds }, cancellationToken: ct));
+        var rows = await db.QueryAsync<(long EventId, long Going, long Waitlisted)>(new CommandDefinition(connections.Sql(SelectSeats, SelectSeatsPostgres), new { ids = eventIds.ToArray() }, cancellationToken: ct));
         return rows.ToDictionary(r => r.EventId, r => new EventSeats(r.EventId, (int)r.Going, (int)r.Waitlisted));
     }
 
@@ -152,17 +163,17 @@ public sealed class EventStore(SqliteConnectionFactory connections) : IEventStor
         return result;
     }
 
-    private static Task<long> CohortOf(SqliteConnection db, DbTransaction tx, long eventId) =>
+    private static Task<long> CohortOf(DbConnection db, DbTransaction tx, long eventId) =>
         db.ExecuteScalarAsync<long>("SELECT cohort_id FROM events WHERE id = @eventId", new { eventId }, tx);
 
-    private static async Task<IReadOnlyList<CohortEvent>> WithSpeakersAsync(SqliteConnection db, IReadOnlyList<EventRow> rows)
+    private static async Task<IReadOnlyList<CohortEvent>> WithSpeakersAsync(DbConnection db, IReadOnlyList<EventRow> rows)
     {
         if (rows.Count == 0)
         {
             return [];
         }
 
-        var speakers = (await db.QueryAsync<(long EventId, string Name, string? Role)>(SelectSpeakers, new { ids = rows.Select(r => r.Id).ToArray() }))
+        var speakers = (await db.QueryAsync<(long EventId, string Name, string? Role)>(DialectSql.For(db, SelectSpeakers, SelectSpeakersPostgres), new { ids = rows.Select(r => r.Id).ToArray() }))
             .ToLookup(s => s.EventId, s => new Speaker(s.Name, s.Role));
         return rows.Select(r => r.ToDomain(speakers[r.Id].ToList())).ToList();
     }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CohortBot.Storage.Events;
 
@@ -24,7 +23,7 @@ internal static class Waitlist
     private const string Promote = "UPDATE rsvps SET status = 'going', updated_at = @now WHERE event_id = @eventId AND participant_id = @participantId";
 
     /// <summary>The participants promoted, in waitlist order; none when the event is full or nobody waits.</summary>
-    public static async Task<IReadOnlyList<long>> FillFreeSeatsAsync(SqliteConnection db, DbTransaction tx, long eventId, int? capacity, long nowMs)
+    public static async Task<IReadOnlyList<long>> FillFreeSeatsAsync(DbConnection db, DbTransaction tx, long eventId, int? capacity, long nowMs)
     {
         var promoted = new List<long>();
         while (capacity is null || await db.ExecuteScalarAsync<long>(CountGoing, new { eventId }, tx) < capacity)

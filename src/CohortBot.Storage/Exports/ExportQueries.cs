@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Core.Exports;
 using CohortBot.Storage.Proofs;
 using CohortBot.Storage.Sqlite;
@@ -5,7 +6,7 @@ using Dapper;
 
 namespace CohortBot.Storage.Exports;
 
-public sealed class ExportQueries(SqliteConnectionFactory connections) : IExportQueries
+public sealed class ExportQueries(Database connections) : IExportQueries
 {
     private const string SelectIdentities = """
         SELECT participant_id, platform, platform_user_id FROM participant_identities

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Core.Inbound;
 using CohortBot.Storage.Sqlite;
 using Dapper;
@@ -5,7 +6,7 @@ using Dapper;
 namespace CohortBot.Storage.Inbound;
 
 /// <summary>The inbox table; its primary key is the durable check against repeated deliveries.</summary>
-public sealed class InboxStore(SqliteConnectionFactory connections) : IInbox
+public sealed class InboxStore(Database connections) : IInbox
 {
     private const string Insert = """
         INSERT INTO inbox (platform, delivery_id, kind, user_id, payload, received_at)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Core.Outbox;
 using CohortBot.Storage.Sqlite;
 using Dapper;
@@ -5,7 +6,7 @@ using Dapper;
 namespace CohortBot.Storage.Outbox;
 
 /// <summary>The outbox rows not yet settled, counted over the partial index <c>ix_outbox_pending</c>.</summary>
-public sealed class OutboxBacklog(SqliteConnectionFactory connections) : IOutboxBacklog
+public sealed class OutboxBacklog(Database connections) : IOutboxBacklog
 {
     private const string CountPending = "SELECT COUNT(*) FROM outbox WHERE status <> 'confirmed' AND status <> 'dropped'";
 

@@ -1,4 +1,7 @@
+using System.Data.Common;
+using System.Collections.Concurrent;
 using CohortBot.Core.Outbox;
+using CohortBot.Storage.Postgres;
 using CohortBot.Storage.Sqlite;
 using Dapper;
 
@@ -9,8 +12,16 @@ namespace CohortBot.Storage.Outbox;
 /// through the single writer: a fan-out's parallel senders share its group commits instead of
 /// meeting in SQLite's busy handler.
 /// </summary>
-public sealed class OutboxLedger(SqliteConnectionFactory connections) : IDeliveryLedger
+public sealed class OutboxLedger(Database connections) : IDeliveryLedger, IAsyncDisposable
 {
+    /// <summary>
+    /// On SQLite only one process has the file, so a claim by another run is a crash's leftover. On
+    /// PostgreSQL several instances share the ledger: each run holds a lease named after it for as
+    /// long as its process lives (<see cref="PostgresLease"/>, released by the server when the
+    /// process dies), and another run's claim is taken over only when nobody holds that lease.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, Lazy<Task<PostgresLease?>>> _runLeases = new(StringComparer.Ordinal);
+
     private const string InsertClaim = """
         INSERT INTO outbox (cohort_id, kind, subject, recipient, offset_ms, due_at, status, claimed_by, updated_at)
         VALUES (@cohortId, @kind, @subject, @recipient, @offsetMs, @dueAt, 'claimed', @runId, @now)
@@ -28,6 +39,12 @@ public sealed class OutboxLedger(SqliteConnectionFactory connections) : IDeliver
     private const string TakeOver = """
         UPDATE outbox SET status = 'claimed', claimed_by = @runId, updated_at = @now
         WHERE id = @id AND status = @status AND claimed_by IS @claimedBy
+        """;
+
+    // PostgreSQL's null-safe equality is IS NOT DISTINCT FROM (IS takes only NULL, TRUE or FALSE there).
+    private const string TakeOverPostgres = """
+        UPDATE outbox SET status = 'claimed', claimed_by = @runId, updated_at = @now
+        WHERE id = @id AND status = @status AND claimed_by IS NOT DISTINCT FROM @claimedBy
         """;
 
     private const string MarkSending = "UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = @now WHERE id = @id";
@@ -62,14 +79,31 @@ public sealed class OutboxLedger(SqliteConnectionFactory connections) : IDeliver
         LIMIT @limit
         """;
 
+    // A claim by another run is pending only if that run is dead: nobody holds its lease (the
+    // transaction-scoped try succeeds, and lets go when this statement ends).
+    private const string SelectPendingPostgres = """
+        SELECT id, cohort_id, kind, subject, recipient, offset_ms, due_at, not_before, attempts
+        FROM outbox
+        WHERE id > @afterId AND recipient <> '*'
+          AND ((status = 'deferred' AND not_before <= @now)
+               OR (status IN ('claimed', 'sending') AND (claimed_by IS NULL
+                   OR (claimed_by <> @runId AND pg_try_advisory_xact_lock(hashtextextended('outbox-run:' || claimed_by, 0))))))
+        ORDER BY id
+        LIMIT @limit
+        """;
+
+    private const string RunIsDeadPostgres = "SELECT pg_try_advisory_xact_lock(hashtextextended('outbox-run:' || @claimedBy, 0))";
+
     private const string SelectSettledJobs = """
         SELECT kind, subject, recipient, offset_ms
         FROM outbox
         WHERE cohort_id = @cohortId AND recipient = '*' AND status IN ('confirmed', 'dropped')
         """;
 
-    public Task<ClaimResult> ClaimAsync(long cohortId, DeliveryKey key, DateTimeOffset dueAt, string runId, DateTimeOffset now, CancellationToken ct) =>
-        connections.InTransactionAsync(async (db, tx) =>
+    public async Task<ClaimResult> ClaimAsync(long cohortId, DeliveryKey key, DateTimeOffset dueAt, string runId, DateTimeOffset now, CancellationToken ct)
+    {
+        await HoldRunAsync(runId);
+        return await connections.InTransactionAsync(async (db, tx) =>
         {
             var p = Params(cohortId, key, dueAt, now);
             p.Add("runId", runId);
@@ -86,6 +120,7 @@ public sealed class OutboxLedger(SqliteConnectionFactory connections) : IDeliver
                 "dropped" => ClaimStatus.Dropped,
                 "deferred" when row.NotBefore > Instants.ToDb(now) => ClaimStatus.Deferred,
                 "claimed" or "sending" when row.ClaimedBy == runId => ClaimStatus.Busy,
+                "claimed" or "sending" when row.ClaimedBy is not null && await RunIsAliveAsync(db, tx, row.ClaimedBy) => ClaimStatus.Busy,
                 _ => ClaimStatus.Claimed,
             };
             if (status != ClaimStatus.Claimed)
@@ -93,9 +128,10 @@ public sealed class OutboxLedger(SqliteConnectionFactory connections) : IDeliver
                 return new ClaimResult(status, row.Id, (int)row.Attempts);
             }
 
-            var taken = await db.ExecuteAsync(TakeOver, new { id = row.Id, status = row.Status, claimedBy = row.ClaimedBy, runId, now = Instants.ToDb(now) }, tx);
+            var taken = await db.ExecuteAsync(connections.Sql(TakeOver, TakeOverPostgres), new { id = row.Id, status = row.Status, claimedBy = row.ClaimedBy, runId, now = Instants.ToDb(now) }, tx);
             return new ClaimResult(taken == 1 ? ClaimStatus.Claimed : ClaimStatus.Busy, row.Id, (int)row.Attempts);
         }, ct);
+    }
 
     public Task MarkSendingAsync(long id, DateTimeOffset now, CancellationToken ct) => ExecuteAsync(MarkSending, new { id, now = Instants.ToDb(now) }, ct);
 
@@ -121,7 +157,8 @@ public sealed class OutboxLedger(SqliteConnectionFactory connections) : IDeliver
     public async Task<IReadOnlyList<PendingDelivery>> PendingAsync(string runId, DateTimeOffset now, long afterId, int limit, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
-        var rows = await db.QueryAsync<PendingRow>(new CommandDefinition(SelectPending, new { runId, now = Instants.ToDb(now), afterId, limit }, cancellationToken: ct));
+        var rows = await db.QueryAsync<PendingRow>(new CommandDefinition(connections.Sql(SelectPending, SelectPendingPostgres),
+            new { runId, now = Instants.ToDb(now), afterId, limit }, cancellationToken: ct));
         return rows.Select(r => new PendingDelivery(r.Id, r.CohortId, new DeliveryKey(r.Kind, r.Subject, r.Recipient, TimeSpan.FromMilliseconds(r.OffsetMs)),
             Instants.FromDb(r.DueAt), Instants.FromDb(r.NotBefore), (int)r.Attempts)).ToList();
     }
@@ -147,6 +184,39 @@ public sealed class OutboxLedger(SqliteConnectionFactory connections) : IDeliver
     }
 
     private Task ExecuteAsync(string sql, object args, CancellationToken ct) => connections.ExecuteAsync(sql, args, ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var lease in _runLeases.Values.Where(l => l.IsValueCreated))
+        {
+            if (await lease.Value is { } held)
+            {
+                await held.DisposeAsync();
+            }
+        }
+
+        _runLeases.Clear();
+    }
+
+    /// <summary>PostgreSQL: this process holds its run's lease before it claims anything as that run.</summary>
+    private async Task HoldRunAsync(string runId)
+    {
+        if (connections is not PostgresDatabase postgres)
+        {
+            return;
+        }
+
+        var lease = _runLeases.GetOrAdd(runId, id => new Lazy<Task<PostgresLease?>>(() => PostgresLease.TryAcquireAsync(postgres.ConnectionString, "outbox-run:" + id, CancellationToken.None)));
+        if (await lease.Value is null)
+        {
+            _runLeases.TryRemove(runId, out _);
+            throw new InvalidOperationException($"The outbox run {runId} is held by another process.");
+        }
+    }
+
+    /// <summary>SQLite: another run is a dead process. PostgreSQL: alive while someone holds its lease.</summary>
+    private async Task<bool> RunIsAliveAsync(DbConnection db, DbTransaction tx, string claimedBy) =>
+        connections.Dialect == Dialect.Postgres && !await db.ExecuteScalarAsync<bool>(RunIsDeadPostgres, new { claimedBy }, tx);
 
     private sealed class LedgerRow
     {

@@ -1,10 +1,11 @@
+using System.Data.Common;
 using CohortBot.Core.Participants;
 using CohortBot.Storage.Sqlite;
 using Dapper;
 
 namespace CohortBot.Storage.Participants;
 
-public sealed class ParticipantStore(SqliteConnectionFactory connections) : IParticipantStore
+public sealed class ParticipantStore(Database connections) : IParticipantStore
 {
     private const string Columns = "p.id, p.cohort_id, p.display_name, p.named_by_organizer, p.email, p.locale, p.language, p.time_zone, p.status";
 

@@ -2,7 +2,6 @@ using System.Data.Common;
 using CohortBot.Core.Cohorts;
 using CohortBot.Storage.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CohortBot.Storage.Participants;
 
@@ -34,7 +33,7 @@ public sealed class RosterImport
         """;
 
     /// <summary>Imports inside the caller's transaction; returns how many participants were new.</summary>
-    public async Task<int> ImportAsync(SqliteConnection db, DbTransaction tx, long cohortId, IReadOnlyList<RosterEntry> entries, DateTimeOffset now)
+    public async Task<int> ImportAsync(DbConnection db, DbTransaction tx, long cohortId, IReadOnlyList<RosterEntry> entries, DateTimeOffset now)
     {
         var added = 0;
         foreach (var entry in entries)

@@ -1,10 +1,11 @@
+using System.Data.Common;
 using CohortBot.Core.Platform;
 using CohortBot.Storage.Sqlite;
 using Dapper;
 
 namespace CohortBot.Storage.Platform;
 
-public sealed class PlatformStateStore(SqliteConnectionFactory connections, TimeProvider clock) : IPlatformStateStore
+public sealed class PlatformStateStore(Database connections, TimeProvider clock) : IPlatformStateStore
 {
     private const string Select = "SELECT value FROM platform_state WHERE platform = @platform AND key = @key";
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Core.Audit;
 using CohortBot.Core.Privacy;
 using CohortBot.Core.Submissions;
@@ -12,7 +13,7 @@ namespace CohortBot.Storage.Privacy;
 /// dropped, no contact, no preferences) so the cohort's counts do not change; everything that
 /// could name or reach the person is cleared or deleted.
 /// </summary>
-public sealed class ParticipantEraser(SqliteConnectionFactory connections, IProofFileStore files) : IParticipantEraser
+public sealed class ParticipantEraser(Database connections, IProofFileStore files) : IParticipantEraser
 {
     /// <summary>What the link and file columns say once the proof behind them is forgotten.</summary>
     public const string ForgottenProof = "forgotten";
@@ -49,6 +50,11 @@ public sealed class ParticipantEraser(SqliteConnectionFactory connections, IProo
         WHERE cohort_id = @cohortId AND (instr(COALESCE(before, ''), @text) > 0 OR instr(COALESCE(after, ''), @text) > 0)
         """;
 
+    private const string ScrubAuditPostgres = """
+        UPDATE audit_log SET before = NULL, after = NULL
+        WHERE cohort_id = @cohortId AND (strpos(COALESCE(before, ''), @text) > 0 OR strpos(COALESCE(after, ''), @text) > 0)
+        """;
+
     private const string ScrubActor = "UPDATE audit_log SET actor = 'forgotten' WHERE actor = @actor";
 
     /// <summary>Answered deliveries lose their payload now; one still in flight keeps it until answered, then is pruned.</summary>
@@ -75,7 +81,7 @@ public sealed class ParticipantEraser(SqliteConnectionFactory connections, IProo
             var changed = 0;
             foreach (var text in new[] { person.DisplayName, person.Email }.Concat(identities.Select(i => i.UserId)).OfType<string>().Where(s => s.Length >= 3))
             {
-                changed += await db.ExecuteAsync(ScrubAudit, new { cohortId, text }, tx);
+                changed += await db.ExecuteAsync(connections.Sql(ScrubAudit, ScrubAuditPostgres), new { cohortId, text }, tx);
             }
 
             foreach (var identity in identities)

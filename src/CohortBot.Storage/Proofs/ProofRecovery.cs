@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Storage.Sqlite;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace CohortBot.Storage.Proofs;
 /// a sealed file whose row committed is moved into place (no row without its file); anything else —
 /// a half-written <c>.tmp</c>, a sealed file whose row never committed — is deleted (no orphans).
 /// </summary>
-public sealed partial class ProofRecovery(FileSystemProofStore store, SqliteConnectionFactory connections, ILogger<ProofRecovery> logger)
+public sealed partial class ProofRecovery(FileSystemProofStore store, Database connections, ILogger<ProofRecovery> logger)
 {
     private const string IsReferenced = """
         SELECT EXISTS (SELECT 1 FROM submissions WHERE file_sha256 = @sha)

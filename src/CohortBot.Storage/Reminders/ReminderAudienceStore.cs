@@ -1,8 +1,8 @@
+using System.Data.Common;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Reminders;
 using CohortBot.Storage.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CohortBot.Storage.Reminders;
 
@@ -10,7 +10,7 @@ namespace CohortBot.Storage.Reminders;
 /// Reminder recipients, a page of participants at a time (keyset on participant id), each with its
 /// platform identities in the same query; and the participants' reminder settings.
 /// </summary>
-public sealed class ReminderAudienceStore(SqliteConnectionFactory connections) : IReminderAudience, IReminderPreferences
+public sealed class ReminderAudienceStore(Database connections) : IReminderAudience, IReminderPreferences
 {
     // {0} is the condition choosing the page's participants (alias p), which must be active.
     private const string PageTemplate = """

@@ -4,7 +4,6 @@ using CohortBot.Core.Reviews;
 using CohortBot.Storage.Audit;
 using CohortBot.Storage.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CohortBot.Storage.Reviews;
 
@@ -12,7 +11,7 @@ namespace CohortBot.Storage.Reviews;
 /// The review queue over weekly and certificate proofs. Claims and decisions run in IMMEDIATE
 /// transactions, so two reviewers asking at the same moment are serialised and get different proofs.
 /// </summary>
-public sealed class ReviewQueue(SqliteConnectionFactory connections) : IReviewQueue
+public sealed class ReviewQueue(Database connections) : IReviewQueue
 {
     // Candidates: latest attempts still pending, of active participants, not held by someone else.
     private const string Candidates = """
@@ -30,9 +29,9 @@ public sealed class ReviewQueue(SqliteConnectionFactory connections) : IReviewQu
           AND (c.claimed_by IS NULL OR c.claimed_by = @reviewer OR c.claim_expires_at <= @now)
         """;
 
-    private const string NextCandidate = $"SELECT kind, id FROM ({Candidates}) ORDER BY mine_last, submitted_at, id LIMIT 1";
+    private const string NextCandidate = $"SELECT kind, id FROM ({Candidates}) AS candidates ORDER BY mine_last, submitted_at, id LIMIT 1";
 
-    private const string CountCandidates = $"SELECT COUNT(*) FROM ({Candidates})";
+    private const string CountCandidates = $"SELECT COUNT(*) FROM ({Candidates}) AS candidates";
 
     private const string ClaimWeekly = "UPDATE submissions SET claimed_by = @reviewer, claim_expires_at = @expires WHERE id = @id";
 
@@ -129,7 +128,7 @@ public sealed class ReviewQueue(SqliteConnectionFactory connections) : IReviewQu
         return await db.ExecuteScalarAsync<int>(new CommandDefinition(CountCandidates, new { cohortId, week, reviewer, now = Instants.ToDb(now) }, cancellationToken: ct));
     }
 
-    private static async Task<(ReviewItem Item, bool IsLatest)?> LoadAsync(SqliteConnection db, DbTransaction tx, long cohortId, ProofRef proof)
+    private static async Task<(ReviewItem Item, bool IsLatest)?> LoadAsync(DbConnection db, DbTransaction tx, long cohortId, ProofRef proof)
     {
         var row = await db.QuerySingleOrDefaultAsync<ReviewRow>(proof.Kind == ProofKind.Weekly ? SelectWeekly : SelectCertificate, new { id = proof.Id, cohortId }, tx);
         return row is null ? null : (row.ToDomain(proof.Kind), row.IsLatest != 0);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Participants;
@@ -10,7 +11,7 @@ using CohortBot.Storage.Audit;
 
 namespace CohortBot.Storage.Roster;
 
-public sealed class RosterAdmin(SqliteConnectionFactory connections, RosterImport roster) : IRosterAdmin
+public sealed class RosterAdmin(Database connections, RosterImport roster) : IRosterAdmin
 {
     private const string Columns = "p.id, p.cohort_id, p.display_name, p.email, p.locale, p.time_zone, p.status";
 

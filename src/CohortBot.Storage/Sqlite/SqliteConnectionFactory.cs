@@ -14,7 +14,7 @@ namespace CohortBot.Storage.Sqlite;
 /// "database is locked". Reads open their own pooled connection; every write transaction goes
 /// through the one <see cref="SqliteWriter"/>, which commits concurrent writes together.
 /// </summary>
-public sealed class SqliteConnectionFactory : IAsyncDisposable, IDisposable
+public sealed class SqliteConnectionFactory : Database
 {
     private readonly string _connectionString;
     private readonly string _writerConnectionString;
@@ -45,7 +45,13 @@ public sealed class SqliteConnectionFactory : IAsyncDisposable, IDisposable
 
     public string DatabasePath { get; }
 
-    public Task<SqliteConnection> OpenAsync(CancellationToken ct) => OpenAsync(_connectionString, ct);
+    public override Dialect Dialect => Dialect.Sqlite;
+
+    public override string Describe => DatabasePath;
+
+    public new Task<SqliteConnection> OpenAsync(CancellationToken ct) => OpenAsync(_connectionString, ct);
+
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct) => await OpenAsync(_connectionString, ct);
 
     internal Task<SqliteConnection> OpenForWriterAsync(CancellationToken ct) => OpenAsync(_writerConnectionString, ct);
 
@@ -70,20 +76,18 @@ public sealed class SqliteConnectionFactory : IAsyncDisposable, IDisposable
     /// Runs <paramref name="work"/> atomically in the writer's next group transaction and completes
     /// after the commit. Everything one change needs (its audit entry included) belongs in one call.
     /// </summary>
-    public Task<T> InTransactionAsync<T>(Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken ct) =>
-        _writer.WriteAsync(work, ct);
+    public override Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct) =>
+        _writer.WriteAsync<T>((db, tx) => work(db, tx), ct);
 
     /// <summary>One write statement, through the writer; returns the rows it changed.</summary>
-    public Task<int> ExecuteAsync(string sql, object? args, CancellationToken ct) =>
+    public override Task<int> ExecuteAsync(string sql, object? args, CancellationToken ct) =>
         _writer.WriteAsync((db, tx) => db.ExecuteAsync(sql, args, tx), ct);
 
     /// <summary>The writer's counters: writes committed and the transactions they took.</summary>
     public (long Writes, long Transactions) WriterCounters => (_writer.Committed, _writer.Transactions);
 
     /// <summary>Finishes the writes already queued, then closes the writer's connection.</summary>
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
-
-    public void Dispose() => _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public override ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     /// <summary>Releases pooled handles so the file is closed (shutdown, tests deleting temp folders).</summary>
     public static void ReleaseAll() => SqliteConnection.ClearAllPools();

@@ -7,7 +7,13 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>SQLite database file; relative paths are under the current directory.</summary>
+    /// <summary><c>sqlite</c> (the default: one local file) or <c>postgres</c> (several instances on one server).</summary>
+    public string Provider { get; set; } = StorageProviders.Sqlite;
+
+    /// <summary>The PostgreSQL connection string (Npgsql's keywords); only for <c>Provider = postgres</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>SQLite database file (the sqlite provider); relative paths are under the current directory.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Storage:DatabasePath is required: the path of the SQLite database file, e.g. data/cohortbot.db.")]
     public string DatabasePath { get; set; } = "data/cohortbot.db";
 

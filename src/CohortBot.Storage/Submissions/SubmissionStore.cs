@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CohortBot.Core.Reviews;
 using CohortBot.Core.Submissions;
 using CohortBot.Storage.Audit;
@@ -7,7 +8,7 @@ using Dapper;
 namespace CohortBot.Storage.Submissions;
 
 /// <summary>Weekly proofs and certificates. Each submission is a new row; the highest attempt is current.</summary>
-public sealed class SubmissionStore(SqliteConnectionFactory connections) : ISubmissionStore
+public sealed class SubmissionStore(Database connections) : ISubmissionStore
 {
     private const string InsertWeekly = """
         INSERT INTO submissions (cohort_id, participant_id, week_id, attempt, submitted_at, url, file_sha256, file_content_type, file_size, note, is_late, status)

@@ -13,6 +13,7 @@ namespace CohortBot.Storage.Tests.Digests;
 /// the bot runs them) name the indexes of migration 0006 and scan only what each query expects to:
 /// its own CTEs, the JSON list of weeks, an organizer's excused weeks.
 /// </summary>
+[Trait(TestStorage.Provider, TestStorage.SqliteOnly)]
 public sealed partial class DigestQueryPlanTests
 {
     public static readonly TheoryData<string, string, string[], string[]> Queries = new()

@@ -1,3 +1,4 @@
+using CohortBot.Storage;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Participants;
 using CohortBot.Storage.Sqlite;
@@ -73,7 +74,7 @@ public sealed class FloodTests
 
     private static async Task<long> CountAsync(CohortServices services, string table = "submissions")
     {
-        await using var db = await services.Get<SqliteConnectionFactory>().OpenAsync(default);
+        await using var db = await services.Get<Database>().OpenAsync(default);
         return await db.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
     }
 }

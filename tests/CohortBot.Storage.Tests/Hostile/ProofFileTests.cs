@@ -1,3 +1,4 @@
+using CohortBot.Storage;
 using System.Security.Cryptography;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Submissions;
@@ -108,7 +109,7 @@ public sealed class ProofFileTests
 
         Assert.True(reply.Tone == ReplyTone.Success, what + ": " + reply.Text);
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-        await using var db = await services.Get<SqliteConnectionFactory>().OpenAsync(default);
+        await using var db = await services.Get<Database>().OpenAsync(default);
         Assert.Equal(type, await db.ExecuteScalarAsync<string>("SELECT file_content_type FROM submissions WHERE file_sha256 = @sha", new { sha }));
         Assert.Equal(content.Length, await db.ExecuteScalarAsync<long>("SELECT file_size FROM submissions WHERE file_sha256 = @sha", new { sha }));
         Assert.Equal(content, await File.ReadAllBytesAsync(Path.Combine(services.Folder, "proofs", sha[..2], sha)));
@@ -133,9 +134,9 @@ public sealed class ProofFileTests
     public async Task RowFailsToCommit_StagedFileIsDeleted_NoOrphan()
     {
         await using var services = await CohortServices.StartAsync();
-        await using (var db = await services.Get<SqliteConnectionFactory>().OpenAsync(default))
+        await using (var db = await services.Get<Database>().OpenAsync(default))
         {
-            await db.ExecuteAsync("CREATE TRIGGER refuse BEFORE INSERT ON submissions BEGIN SELECT RAISE(ABORT, 'injected fault'); END");
+            await db.ExecuteAsync(TestStorage.RefuseInserts(services.Get<Database>().Dialect, "submissions", "refuse", "injected fault"));
         }
 
         var reply = await services.RunAsync("ada", "submit", ("week", 2L), ("file", InvocationAttachment.FromBytes("p.png", TestImages.Png(20))));
@@ -196,7 +197,7 @@ public sealed class ProofFileTests
 
     internal static async Task AssertNothingStoredAsync(CohortServices services)
     {
-        await using var db = await services.Get<SqliteConnectionFactory>().OpenAsync(default);
+        await using var db = await services.Get<Database>().OpenAsync(default);
         Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT (SELECT COUNT(*) FROM submissions) + (SELECT COUNT(*) FROM certificate_submissions)"));
         var proofs = Path.Combine(services.Folder, "proofs");
         Assert.Empty(Directory.Exists(proofs) ? Directory.GetFiles(proofs, "*", SearchOption.AllDirectories) : []);

@@ -17,6 +17,7 @@ namespace CohortBot.Storage.Tests.Hostile;
 public sealed class StorageFaultTests
 {
     [Fact]
+    [Trait(TestStorage.Provider, TestStorage.SqliteOnly)]
     public async Task Busy_SecondWriterHoldsTheLockPastTheTimeout_RefusedClearly_ThenRecovers()
     {
         var log = new CapturingLogger();
@@ -38,6 +39,7 @@ public sealed class StorageFaultTests
     }
 
     [Fact]
+    [Trait(TestStorage.Provider, TestStorage.SqliteOnly)]
     public async Task ReadOnlyDatabase_RefusedClearly_ReadsServed_ThenRecoversWhenWritableAgain()
     {
         var log = new CapturingLogger();
@@ -62,6 +64,7 @@ public sealed class StorageFaultTests
     }
 
     [Fact]
+    [Trait(TestStorage.Provider, TestStorage.SqliteOnly)]
     public async Task FullDatabase_RefusedClearly_NothingHalfWritten_ThenRecoversWhenSpaceIsFreed()
     {
         var log = new CapturingLogger();
@@ -143,6 +146,7 @@ public sealed class StorageFaultTests
     }
 
     [Fact]
+    [Trait(TestStorage.Provider, TestStorage.SqliteOnly)]
     public async Task FailedBatch_DoesNotPoisonTheNextOnes_ThroughTheRealWriter()
     {
         await using var services = await StartAsync(new CapturingLogger(), o => o.BusyTimeout = TimeSpan.FromMilliseconds(100));
@@ -224,7 +228,7 @@ public sealed class StorageFaultTests
 
     private static async Task<List<string>> UrlsAsync(CohortServices services, string column = "url")
     {
-        await using var db = await OpenRawAsync(services);
+        await using var db = await services.Get<Database>().OpenAsync(default);
         return [.. await db.QueryAsync<string>($"SELECT {column} FROM submissions WHERE {column} IS NOT NULL ORDER BY id")];
     }
 

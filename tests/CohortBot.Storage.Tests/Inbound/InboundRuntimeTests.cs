@@ -1,3 +1,4 @@
+using CohortBot.Storage;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Inbound;
 using CohortBot.Storage.Sqlite;
@@ -133,7 +134,7 @@ public sealed class InboundRuntimeTests
     {
         await using var bot = await BotAsync(start: false);
         var inbox = bot.Services.Get<IInbox>();
-        var connections = bot.Services.Get<SqliteConnectionFactory>();
+        var connections = bot.Services.Get<Database>();
         var before = bot.Clock.GetUtcNow().AddSeconds(-10);
         await inbox.AcceptAsync(new InboxEntry("fake", "not-run", "fake", "u1", "{}", before), default);
         await inbox.AcceptAsync(new InboxEntry("fake", "executed", "fake", "u2", "{}", before), default);

@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace CohortBot.Storage.Tests.Inbound;
 
 /// <summary>The single writer: group commit, a failing write rolled back alone, the inbox mark in the same transaction.</summary>
+[Trait(TestStorage.Provider, TestStorage.SqliteOnly)]
 public sealed class SqliteWriterTests
 {
     private const string CreateNotes = "CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)";

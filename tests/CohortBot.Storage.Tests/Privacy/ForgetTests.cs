@@ -1,3 +1,4 @@
+using CohortBot.Storage;
 using System.Text;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Organizers;
@@ -39,7 +40,7 @@ public sealed class ForgetTests
         Assert.Equal(ReplyTone.Success, done.Tone);
         Assert.Contains("1 screenshots deleted", done.Text, StringComparison.Ordinal);
         await AssertForgottenAsync(services, countsBefore);
-        await using var db = await services.Get<SqliteConnectionFactory>().OpenAsync(default);
+        await using var db = await services.Get<Database>().OpenAsync(default);
         Assert.Equal("forgotten", await db.ExecuteScalarAsync<string>("SELECT actor FROM audit_log WHERE action = 'participant.forget'"));
     }
 
@@ -58,7 +59,7 @@ public sealed class ForgetTests
 
         Assert.Equal(ReplyTone.Success, done.Tone);
         await AssertForgottenAsync(services, countsBefore);
-        await using var db = await services.Get<SqliteConnectionFactory>().OpenAsync(default);
+        await using var db = await services.Get<Database>().OpenAsync(default);
         Assert.Equal("test:org", await db.ExecuteScalarAsync<string>("SELECT actor FROM audit_log WHERE action = 'participant.forget'"));
     }
 
@@ -91,7 +92,7 @@ public sealed class ForgetTests
         await Ok(RunAsync(services, Ada, "timezone", ("zone", "Europe/London")));
         await Ok(RunAsync(services, Org, "drop", ("participant", Name), ("reason", Name + " asked for a break")));
         await Ok(RunAsync(services, Org, "drop", ("participant", Name), ("undo", true)));
-        await services.Get<SqliteConnectionFactory>().ExecuteAsync(
+        await services.Get<Database>().ExecuteAsync(
             "INSERT INTO inbox (platform, delivery_id, kind, user_id, payload, received_at, answered_at) VALUES ('test', 'd1', 'command', @UserId, @payload, 1, 2)",
             new { UserId, payload = System.Text.Json.JsonSerializer.Serialize(new { user = new { id = UserId, name = Name } }) }, default);
         Assert.Single(Directory.GetFiles(Path.Combine(services.Folder, "proofs"), "*", SearchOption.AllDirectories));
@@ -121,7 +122,7 @@ public sealed class ForgetTests
 
     private static async Task<(long Participants, long Approved, long Rsvps, long Pending)> CountsAsync(CohortServices services)
     {
-        await using var db = await services.Get<SqliteConnectionFactory>().OpenAsync(default);
+        await using var db = await services.Get<Database>().OpenAsync(default);
         return (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM participants"),
             await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM submissions WHERE status = 'approved'"),
             await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM rsvps WHERE status = 'going'"),
@@ -131,8 +132,8 @@ public sealed class ForgetTests
     /// <summary>Every text value of every table (the schema as it is, so a new table is searched too).</summary>
     private static async Task<bool> ContainsAnywhereAsync(CohortServices services, string text)
     {
-        await using var db = await services.Get<SqliteConnectionFactory>().OpenAsync(default);
-        foreach (var table in await db.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+        await using var db = await services.Get<Database>().OpenAsync(default);
+        foreach (var table in await db.QueryAsync<string>(TestStorage.TableNames(services.Get<Database>().Dialect)))
         {
             await using var cmd = db.CreateCommand();
             cmd.CommandText = $"SELECT * FROM \"{table}\"";

@@ -1,3 +1,4 @@
+using CohortBot.Storage;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -160,13 +161,12 @@ public sealed partial class InboundPropertyTests
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 
-    /// <summary>Every row of every table, and the proof folder's file names, hashed.</summary>
     /// <summary>Each table's rows and the proof folder's files, hashed apart so a difference names what changed.</summary>
     private static async Task<string> FingerprintAsync(CohortServices services)
     {
         var parts = new List<string>();
-        await using var db = await services.Get<SqliteConnectionFactory>().OpenAsync(default);
-        foreach (var table in await db.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name"))
+        await using var db = await services.Get<Database>().OpenAsync(default);
+        foreach (var table in await db.QueryAsync<string>($"SELECT name FROM ({TestStorage.TableNames(services.Get<Database>().Dialect)}) AS t WHERE name <> 'schema_migrations' ORDER BY name"))
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using var cmd = db.CreateCommand();
