@@ -13,11 +13,17 @@ internal sealed record FormMetadata(string Command, IReadOnlyDictionary<string, 
 
     public string Serialize()
     {
-        var text = Json(ResponseUrl);
+        var text = Json(ResponseUrl, ChannelId);
         if (text.Length > MaxLength)
         {
             // The response_url is a convenience; the answer can still go by DM without it.
-            text = Json(null);
+            text = Json(null, ChannelId);
+        }
+
+        if (text.Length > MaxLength)
+        {
+            // So is the channel (only a broken or hostile payload has one this long).
+            text = Json(null, null);
         }
 
         return text.Length <= MaxLength ? text : throw new InvalidOperationException("Form metadata is longer than Slack's 3000 characters.");
@@ -32,6 +38,6 @@ internal sealed record FormMetadata(string Command, IReadOnlyDictionary<string, 
                 metadata.ResponseUrl)
             : null;
 
-    private string Json(string? responseUrl) =>
-        SlackJson.SerializeToString(new PrivateMetadata(Command, Fixed, ChannelId, responseUrl), SlackJson.Context.PrivateMetadata);
+    private string Json(string? responseUrl, string? channelId) =>
+        SlackJson.SerializeToString(new PrivateMetadata(Command, Fixed, channelId, responseUrl), SlackJson.Context.PrivateMetadata);
 }
