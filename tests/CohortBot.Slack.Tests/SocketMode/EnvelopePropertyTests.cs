@@ -63,6 +63,7 @@ public sealed class EnvelopePropertyTests
         var failures = host.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.Contains("   at ", StringComparison.Ordinal) && !l.Contains("Could not connect", StringComparison.Ordinal)).ToList();
         Assert.True(failures.Count == 0, string.Join("\n", failures.Select(l => l.Length <= 3000 ? l : l[..3000])));
         Assert.True(mustAck.Count > 40, $"enough frames carried an envelope id ({mustAck.Count})");
+        Assert.Contains(host.Logs.Lines, l => l.Contains("sent a frame that is not an envelope", StringComparison.Ordinal)); // the unreadable ones, dropped with a log
 
         fake.RefuseConnections = false;
         await host.WaitConnectedAsync();
