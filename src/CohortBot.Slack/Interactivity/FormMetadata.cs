@@ -31,12 +31,20 @@ internal sealed record FormMetadata(string Command, IReadOnlyDictionary<string, 
 
     public static FormMetadata? TryParse(string? text) =>
         SlackJson.TryParse(text, SlackJson.Context.PrivateMetadata, out var metadata) && metadata.Command is { } command
-            ? new FormMetadata(
-                command,
-                new Dictionary<string, string>(metadata.Options ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase),
-                metadata.ChannelId,
-                metadata.ResponseUrl)
+            ? new FormMetadata(command, IgnoringCase(metadata.Options), metadata.ChannelId, metadata.ResponseUrl)
             : null;
+
+    /// <summary>Options ignoring case, as the dispatcher reads them; a key repeated in another case (only a forged payload has one) keeps the last.</summary>
+    private static Dictionary<string, string> IgnoringCase(IReadOnlyDictionary<string, string>? options)
+    {
+        var fixedOptions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in options ?? new Dictionary<string, string>())
+        {
+            fixedOptions[key] = value;
+        }
+
+        return fixedOptions;
+    }
 
     private string Json(string? responseUrl, string? channelId) =>
         SlackJson.SerializeToString(new PrivateMetadata(Command, Fixed, channelId, responseUrl), SlackJson.Context.PrivateMetadata);

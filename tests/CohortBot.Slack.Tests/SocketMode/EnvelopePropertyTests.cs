@@ -128,6 +128,13 @@ public sealed class EnvelopePropertyTests
                 Mutate(payload, h);
             }
 
+            if (form && h.Chance(0.3) && payload["view"] is JsonObject view && view["private_metadata"] is JsonValue meta
+                && meta.TryGetValue<string>(out var inner) && TryParseObject(inner) is { } metadata && metadata["o"] is JsonObject fixedOptions)
+            {
+                fixedOptions["WEEK"] = h.Number(); // the same option twice, differing only in case
+                view["private_metadata"] = metadata.ToJsonString();
+            }
+
             payload["type"] = form ? "view_submission" : "block_actions";
             payload["user"] = payload["user"] as JsonObject ?? new JsonObject();
             payload["user"]!["id"] = user;
