@@ -15,7 +15,6 @@ namespace CohortBot.Slack.Tests.SocketMode;
 public sealed class EnvelopePropertyTests
 {
     private const string Apology = "something went wrong";
-    private const string Deep = "__deep_nesting__";
 
     [Fact]
     public async Task AnyFrame_MutatedAtRandom_IsAcknowledgedOrDroppedWithALog_NeverAnExceptionOrALostSocket()
@@ -35,15 +34,15 @@ public sealed class EnvelopePropertyTests
             var frame = h.Pick(ValidFrames(fake))();
             for (var n = h.Next(4) + (h.Chance(0.2) ? 0 : 1); n > 0; n--)
             {
-                Mutate(frame, h);
+                JsonMutation.Mutate(frame, h);
             }
 
             if (frame["payload"] is JsonObject { } mutated && mutated["view"] is JsonObject view && h.Chance(0.5))
             {
-                Mutate(view, h, metadataOnly: true);
+                JsonMutation.Mutate(view, h, metadataOnly: true);
             }
 
-            var text = frame.ToJsonString().Replace($"\"{Deep}\"", new string('[', 70) + new string(']', 70), StringComparison.Ordinal);
+            var text = frame.ToJsonString().Replace($"\"{JsonMutation.Deep}\"", new string('[', 70) + new string(']', 70), StringComparison.Ordinal);
             if (ReadableEnvelopeId(text) is { } id)
             {
                 mustAck.Add((seed, id, text));
@@ -91,7 +90,7 @@ public sealed class EnvelopePropertyTests
             var payload = Payloads.Slash(fake, h.Pick<string>(["submit 1 https://coursera.org/verify/X", "submit 1", "rsvp tt-1", "progress", ""]), user, responseId: "p" + user);
             for (var n = h.Next(3) + 1; n > 0; n--)
             {
-                Mutate(payload, h);
+                JsonMutation.Mutate(payload, h);
             }
 
             payload["user_id"] = user;
@@ -125,11 +124,11 @@ public sealed class EnvelopePropertyTests
             var payload = form ? ViewSubmission(fake, responseId) : Payloads.BlockAction(fake, h.Pick<string>(["rsvp?event=oh-1", "submit?week=1", "progress"]), responseId: responseId);
             for (var n = h.Next(3) + 1; n > 0; n--)
             {
-                Mutate(payload, h);
+                JsonMutation.Mutate(payload, h);
             }
 
             if (form && h.Chance(0.3) && payload["view"] is JsonObject view && view["private_metadata"] is JsonValue meta
-                && meta.TryGetValue<string>(out var inner) && TryParseObject(inner) is { } metadata && metadata["o"] is JsonObject fixedOptions)
+                && meta.TryGetValue<string>(out var inner) && JsonMutation.TryParseObject(inner) is { } metadata && metadata["o"] is JsonObject fixedOptions)
             {
                 fixedOptions["WEEK"] = h.Number(); // the same option twice, differing only in case
                 view["private_metadata"] = metadata.ToJsonString();
@@ -256,84 +255,5 @@ public sealed class EnvelopePropertyTests
         ["type"] = type,
         ["payload"] = payload,
         ["accepts_response_payload"] = acceptsResponsePayload,
-    };
-
-    /// <summary>Replaces, removes or adds one value somewhere in the tree, or mutates the JSON inside private_metadata.</summary>
-    private static void Mutate(JsonNode root, HostileText h, bool metadataOnly = false)
-    {
-        var nodes = new List<JsonNode>();
-        Collect(root, nodes);
-        var target = metadataOnly ? root : h.Pick(nodes);
-        switch (target)
-        {
-            case JsonObject o when o["private_metadata"] is JsonValue meta && meta.TryGetValue<string>(out var inner) && (metadataOnly || h.Chance(0.5))
-                                   && TryParseObject(inner) is { } metadata:
-                Mutate(metadata, h);
-                o["private_metadata"] = metadata.ToJsonString();
-                break;
-            case JsonObject o when o.Count > 0 && h.Chance(0.25):
-                o.Remove(h.Pick(o.Select(p => p.Key).ToList()));
-                break;
-            case JsonObject o when o.Count > 0 && h.Chance(0.1):
-                var twin = h.Pick(o.Select(p => p.Key).ToList()).ToUpperInvariant();
-                o[twin] = Value(h); // a key that differs only in case
-                break;
-            case JsonObject o:
-                var key = o.Count > 0 && h.Chance(0.7) ? h.Pick(o.Select(p => p.Key).ToList()) : h.Text();
-                o[key] = Value(h);
-                break;
-            case JsonArray a when a.Count > 0 && h.Chance(0.5):
-                a[h.Next(a.Count)] = Value(h);
-                break;
-            case JsonArray a:
-                a.Add(Value(h));
-                break;
-        }
-    }
-
-    private static JsonObject? TryParseObject(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static void Collect(JsonNode? node, List<JsonNode> into)
-    {
-        if (node is JsonObject o)
-        {
-            into.Add(o);
-            foreach (var (_, child) in o)
-            {
-                Collect(child, into);
-            }
-        }
-        else if (node is JsonArray a)
-        {
-            into.Add(a);
-            foreach (var child in a)
-            {
-                Collect(child, into);
-            }
-        }
-    }
-
-    private static JsonNode? Value(HostileText h) => h.Next(11) switch
-    {
-        0 => null,
-        1 or 2 => JsonValue.Create(h.Text()),
-        3 => JsonValue.Create(h.Pick<long>([0, -1, 1, 2, int.MaxValue + 1L, long.MaxValue, long.MinValue])),
-        4 => JsonValue.Create(h.Pick<double>([0.5, 1e308, -0.0])),
-        5 => JsonValue.Create(h.Chance(0.5)),
-        6 => new JsonArray(JsonValue.Create(h.Text()), new JsonObject(), null),
-        7 => new JsonObject { ["id"] = h.Text(), ["type"] = h.Pick<string>(["plain_text_input", "file_input", "button"]), ["value"] = JsonValue.Create(h.Text()), ["files"] = new JsonArray(new JsonObject { ["id"] = h.Text() }) },
-        8 => JsonNode.Parse(new string('[', 40) + new string(']', 40)),
-        9 => JsonValue.Create(h.Chance(0.2) ? Deep : new string('x', 200_000)), // Deep: replaced by 70 nested arrays in the frame's text
-        _ => new JsonObject { ["user"] = JsonValue.Create(h.Text()), ["values"] = JsonValue.Create(h.Next(3)), ["view"] = new JsonArray() },
     };
 }
