@@ -192,9 +192,9 @@ public sealed class EnvelopePropertyTests
         {
             return (await fake.AckFor(id)).Ack.ToText();
         }
-        catch (TimeoutException)
+        catch (TimeoutException ex)
         {
-            throw new CaseFailedException(-1, seed, new InvalidOperationException($"envelope {id} was never acknowledged: {(frame.Length <= 1500 ? frame : frame[..1500] + "…")}"));
+            throw new InvalidOperationException($"envelope {id} was never acknowledged (rerun its case alone with COHORTBOT_CASE={seed}): {(frame.Length <= 1500 ? frame : frame[..1500] + "…")}", ex);
         }
     }
 
