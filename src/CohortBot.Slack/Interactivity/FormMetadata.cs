@@ -13,11 +13,17 @@ internal sealed record FormMetadata(string Command, IReadOnlyDictionary<string, 
 
     public string Serialize()
     {
-        var text = Json(ResponseUrl);
+        var text = Json(ResponseUrl, ChannelId);
         if (text.Length > MaxLength)
         {
             // The response_url is a convenience; the answer can still go by DM without it.
-            text = Json(null);
+            text = Json(null, ChannelId);
+        }
+
+        if (text.Length > MaxLength)
+        {
+            // So is the channel (only a broken or hostile payload has one this long).
+            text = Json(null, null);
         }
 
         return text.Length <= MaxLength ? text : throw new InvalidOperationException("Form metadata is longer than Slack's 3000 characters.");
@@ -25,13 +31,21 @@ internal sealed record FormMetadata(string Command, IReadOnlyDictionary<string, 
 
     public static FormMetadata? TryParse(string? text) =>
         SlackJson.TryParse(text, SlackJson.Context.PrivateMetadata, out var metadata) && metadata.Command is { } command
-            ? new FormMetadata(
-                command,
-                new Dictionary<string, string>(metadata.Options ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase),
-                metadata.ChannelId,
-                metadata.ResponseUrl)
+            ? new FormMetadata(command, IgnoringCase(metadata.Options), metadata.ChannelId, metadata.ResponseUrl)
             : null;
 
-    private string Json(string? responseUrl) =>
-        SlackJson.SerializeToString(new PrivateMetadata(Command, Fixed, ChannelId, responseUrl), SlackJson.Context.PrivateMetadata);
+    /// <summary>Options ignoring case, as the dispatcher reads them; a key repeated in another case (only a forged payload has one) keeps the last.</summary>
+    private static Dictionary<string, string> IgnoringCase(IReadOnlyDictionary<string, string>? options)
+    {
+        var fixedOptions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in options ?? new Dictionary<string, string>())
+        {
+            fixedOptions[key] = value;
+        }
+
+        return fixedOptions;
+    }
+
+    private string Json(string? responseUrl, string? channelId) =>
+        SlackJson.SerializeToString(new PrivateMetadata(Command, Fixed, channelId, responseUrl), SlackJson.Context.PrivateMetadata);
 }

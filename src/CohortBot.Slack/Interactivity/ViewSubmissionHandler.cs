@@ -48,9 +48,10 @@ internal sealed partial class ViewSubmissionHandler(
         foreach (var (blockId, block) in view.State?.Values ?? new Dictionary<string, IReadOnlyDictionary<string, ViewStateValue>>())
         {
             fields.Add(blockId);
-            foreach (var (actionId, input) in block)
+            // A block or input sent as null (only a broken payload does) is an input left empty.
+            foreach (var (actionId, input) in block ?? new Dictionary<string, ViewStateValue>())
             {
-                var value = await ReadInputAsync(input, ct);
+                var value = input is null ? null : await ReadInputAsync(input, ct);
                 if (value is FileProblem)
                 {
                     var unreadable = await runner.RunAsync(Invocation.Refused(user, new InputProblem("proof.unreadable"), metadata.ChannelId), ct);

@@ -189,9 +189,17 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
 
         var envelopeId = frame.EnvelopeId;
-        if (frame.Type is null || string.IsNullOrEmpty(envelopeId))
+        if (string.IsNullOrEmpty(envelopeId))
         {
             LogMalformed(null, Id);
+            return;
+        }
+
+        if (frame.Type is null)
+        {
+            // Nothing to run, but Slack would keep redelivering it: acknowledged, and logged.
+            LogUntyped(Id, envelopeId);
+            _ = AckQuietlyAsync(envelopeId);
             return;
         }
 
@@ -212,6 +220,18 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         });
     }
 
+    private async Task AckQuietlyAsync(string envelopeId)
+    {
+        try
+        {
+            await AckAsync(envelopeId, null, _stop.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            LogDropped(ex, Id);
+        }
+    }
+
     private static readonly System.Text.Json.JsonElement EmptyPayload = System.Text.Json.JsonDocument.Parse("{}").RootElement.Clone();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack socket {Id} closed by Slack ({Status}: {Description})")]
@@ -225,6 +245,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket {Id} sent a frame that is not an envelope; ignored")]
     private partial void LogMalformed(Exception? ex, int id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket {Id} sent envelope {EnvelopeId} without a readable type; acknowledged, not handled")]
+    private partial void LogUntyped(int id, string envelopeId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack socket {Id} asked to disconnect: {Reason}")]
     private partial void LogDisconnect(int id, string reason);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CohortBot.Slack.Wire;
 
 /// <summary>
@@ -6,16 +8,16 @@ namespace CohortBot.Slack.Wire;
 /// button, enterprise fields and response URLs of views are ignored on purpose.
 /// </summary>
 public sealed record InteractionPayload(
-    string? Type,
-    SlackTeam? Team,
-    SlackUserRef? User,
-    string? ApiAppId,
-    SlackContainer? Container,
-    string? TriggerId,
-    SlackChannelRef? Channel,
-    string? ResponseUrl,
-    IReadOnlyList<BlockActionPayload>? Actions,
-    ViewPayload? View)
+    [property: JsonConverter(typeof(Lenient<string>))] string? Type,
+    [property: JsonConverter(typeof(Lenient<SlackTeam>))] SlackTeam? Team,
+    [property: JsonConverter(typeof(Lenient<SlackUserRef>))] SlackUserRef? User,
+    [property: JsonConverter(typeof(Lenient<string>))] string? ApiAppId,
+    [property: JsonConverter(typeof(Lenient<SlackContainer>))] SlackContainer? Container,
+    [property: JsonConverter(typeof(Lenient<string>))] string? TriggerId,
+    [property: JsonConverter(typeof(Lenient<SlackChannelRef>))] SlackChannelRef? Channel,
+    [property: JsonConverter(typeof(Lenient<string>))] string? ResponseUrl,
+    [property: JsonConverter(typeof(LenientList<BlockActionPayload>))] IReadOnlyList<BlockActionPayload>? Actions,
+    [property: JsonConverter(typeof(Lenient<ViewPayload>))] ViewPayload? View)
 {
     public const string BlockActions = "block_actions";
     public const string ViewSubmission = "view_submission";

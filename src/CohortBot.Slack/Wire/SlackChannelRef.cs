@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CohortBot.Slack.Wire;
 
-public sealed record SlackChannelRef(string? Id, string? Name);
+public sealed record SlackChannelRef([property: JsonConverter(typeof(Lenient<string>))] string? Id, [property: JsonConverter(typeof(Lenient<string>))] string? Name);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CohortBot.Slack.Wire;
 
-public sealed record SlackTeam(string? Id, string? Domain);
+public sealed record SlackTeam([property: JsonConverter(typeof(Lenient<string>))] string? Id, [property: JsonConverter(typeof(Lenient<string>))] string? Domain);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace CohortBot.Slack.Wire;
 
@@ -10,13 +11,13 @@ namespace CohortBot.Slack.Wire;
 /// fields). The payload stays a JSON element until the type says which record it is.
 /// </summary>
 public sealed record SocketModeFrame(
-    string? Type,
+    [property: JsonConverter(typeof(Lenient<string>))] string? Type,
     string? EnvelopeId,
     JsonElement? Payload,
-    bool AcceptsResponsePayload,
-    int? RetryAttempt,
-    string? RetryReason,
-    string? Reason,
-    int? NumConnections,
-    SocketModeDebugInfo? DebugInfo,
-    SocketModeConnectionInfo? ConnectionInfo);
+    [property: JsonConverter(typeof(Lenient<bool>))] bool AcceptsResponsePayload,
+    [property: JsonConverter(typeof(Lenient<int?>))] int? RetryAttempt,
+    [property: JsonConverter(typeof(Lenient<string>))] string? RetryReason,
+    [property: JsonConverter(typeof(Lenient<string>))] string? Reason,
+    [property: JsonConverter(typeof(Lenient<int?>))] int? NumConnections,
+    [property: JsonConverter(typeof(Lenient<SocketModeDebugInfo>))] SocketModeDebugInfo? DebugInfo,
+    [property: JsonConverter(typeof(Lenient<SocketModeConnectionInfo>))] SocketModeConnectionInfo? ConnectionInfo);

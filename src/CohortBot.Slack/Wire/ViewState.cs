@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
+
 namespace CohortBot.Slack.Wire;
 
 /// <summary><c>state.values[block_id][action_id]</c>.</summary>
-public sealed record ViewState(IReadOnlyDictionary<string, IReadOnlyDictionary<string, ViewStateValue>>? Values);
+public sealed record ViewState([property: JsonConverter(typeof(Lenient<IReadOnlyDictionary<string, IReadOnlyDictionary<string, ViewStateValue>>>))] IReadOnlyDictionary<string, IReadOnlyDictionary<string, ViewStateValue>>? Values);
