@@ -25,7 +25,13 @@ internal sealed class MomentJob(ScheduledWork work) : IJob
 
     public static ScheduledMoment MomentOf(JobDataMap data)
     {
-        MomentKinds.TryParse(data.GetString(KindKey)!, out var kind);
+        // Job data outlives a process in the clustered store: a kind this build does not know is an
+        // error to report, not a moment to run as some other kind.
+        if (!MomentKinds.TryParse(data.GetString(KindKey)!, out var kind))
+        {
+            throw new InvalidOperationException($"A scheduled moment of unknown kind '{data.GetString(KindKey)}': was it scheduled by a newer build?");
+        }
+
         return new ScheduledMoment(
             kind,
             long.Parse(data.GetString(CohortKey)!, CultureInfo.InvariantCulture),

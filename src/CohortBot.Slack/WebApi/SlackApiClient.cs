@@ -110,10 +110,12 @@ internal sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOp
     /// <summary>Slack's own hosts over https, and the configured API host (which may be local: the operator chose it).</summary>
     internal static FileFetchPolicy FilePolicy(SlackOptions options)
     {
-        FileOrigin.TryParse("*.slack.com", out var slack);
+        var slack = FileOrigin.TryParse("*.slack.com", out var origin) ? origin : throw new InvalidOperationException("Slack's file origin does not parse.");
         var local = !slack.MatchesHost(options.ApiBaseUrl.IdnHost);
-        FileOrigin.TryParse(options.ApiBaseUrl.GetLeftPart(UriPartial.Authority), out var api, allowPrivateAddress: local);
-        return new FileFetchPolicy(api is null ? [slack] : [slack, api]);
+        // The configured API host may not be a valid file origin (then only Slack's own hosts are allowed).
+        return FileOrigin.TryParse(options.ApiBaseUrl.GetLeftPart(UriPartial.Authority), out var api, allowPrivateAddress: local) && api is not null
+            ? new FileFetchPolicy([slack, api])
+            : new FileFetchPolicy([slack]);
     }
 
     private HttpClient Files => httpClients.CreateClient(FilesClientName);

@@ -167,7 +167,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             {
                 await Gateway.AcceptAsync(server, url.AbsolutePath, _stopping.Token);
             }
-        });
+        }, CancellationToken.None);
         return Task.FromResult(client);
     }
 

@@ -214,7 +214,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
             {
                 await ServeSocketAsync(server, int.Parse(ticket, CultureInfo.InvariantCulture));
             }
-        });
+        }, CancellationToken.None);
         return Task.FromResult(client);
     }
 
