@@ -28,7 +28,7 @@ internal sealed class SlashCommandHandler(
         // Through the dispatcher even when unreadable, so the refusal is in the caller's saved language.
         var reply = await runner.RunAsync(SubCommandParser.Parse(command.Text).ToInvocation(user, channelId) with { ReceivedAt = receivedAt }, ct);
 
-        if (await forms.TryOpenAsync(reply, NonEmpty(command.TriggerId), channelId, responseUrl, ct))
+        if (await forms.TryOpenAsync(reply, NonEmpty(command.TriggerId), receivedAt, channelId, responseUrl, ct))
         {
             return InboundOutcome.Nothing;
         }

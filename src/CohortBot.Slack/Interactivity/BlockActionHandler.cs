@@ -36,7 +36,7 @@ internal sealed class BlockActionHandler(
             : new Invocation(Clip(encoded), new Dictionary<string, object?>(), user, channelId);
         var reply = await runner.RunAsync(invocation with { ReceivedAt = receivedAt }, ct);
 
-        if (await forms.TryOpenAsync(reply, SlashCommandHandler.NonEmpty(payload.TriggerId), channelId, responseUrl, ct))
+        if (await forms.TryOpenAsync(reply, SlashCommandHandler.NonEmpty(payload.TriggerId), receivedAt, channelId, responseUrl, ct))
         {
             return InboundOutcome.Nothing;
         }

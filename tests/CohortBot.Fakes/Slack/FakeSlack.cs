@@ -113,6 +113,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
     /// <summary>When set, users.info calls wait at it (a slow Slack, for exactly as long as the test wants).</summary>
     public Gate? UsersInfoHold { get; set; }
 
+    /// <summary>When set, views.open calls wait at it (a modal that cannot open in time).</summary>
+    public Gate? ViewsOpenHold { get; set; }
+
     /// <summary>Fires whenever a call, an acknowledgement, a response_url post or a socket arrives.</summary>
     public Pulse Changed { get; } = new();
 
@@ -370,6 +373,11 @@ public sealed partial class FakeSlack : IAsyncDisposable
                     },
                 });
             case "views.open":
+                if (ViewsOpenHold is { } viewsHold)
+                {
+                    await viewsHold.PassAsync(ct);
+                }
+
                 return OpenView(S("trigger_id"), p["view"]);
             case "files.getUploadURLExternal":
                 if (S("filename") is not { Length: > 0 } filename || !long.TryParse(S("length"), CultureInfo.InvariantCulture, out var length) || length <= 0)
