@@ -30,14 +30,6 @@ public sealed class DiscordOptions
     /// </summary>
     public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(1.5);
 
-    /// <summary>
-    /// The same for a command with an attached file: a refusal that needs no download (too large,
-    /// not allowed) still comes as the answer itself, but downloading, checking and storing a
-    /// screenshot takes longer than anyone should stare at nothing, so it shows "thinking…" almost
-    /// at once (as discord.js bots do with <c>deferReply</c> for slow work).
-    /// </summary>
-    public TimeSpan DeferWithFileAfter { get; set; } = TimeSpan.FromMilliseconds(25);
-
     /// <summary>Timeout of one REST call.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -43,11 +43,6 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add($"Discord:Attachments:AllowedHosts has '{host}', which is neither a host name (cdn.discordapp.com) nor an origin (http://127.0.0.1:5080).");
         }
 
-        if (o.DeferWithFileAfter < TimeSpan.Zero || o.DeferWithFileAfter > o.DeferAfter)
-        {
-            errors.Add("Discord:DeferWithFileAfter must be at least 0 and at most Discord:DeferAfter.");
-        }
-
         if (o.DeferAfter <= TimeSpan.Zero || o.DeferAfter > TimeSpan.FromSeconds(2.5))
         {
             errors.Add("Discord:DeferAfter must be more than 0 and at most 00:00:02.5 (Discord allows 3 seconds for the first answer).");

@@ -25,8 +25,7 @@ internal sealed class InteractionConversation(DiscordInteraction interaction, st
 
     public DateTimeOffset ReceivedAt => receivedAt;
 
-    /// <summary>Sooner for a command with an attached file (<see cref="DiscordOptions.DeferWithFileAfter"/>).</summary>
-    public DateTimeOffset DeferAt => receivedAt + (interaction.Data?.Resolved?.Attachments is { Count: > 0 } ? services.DeferWithFileAfter : services.DeferAfter);
+    public DateTimeOffset DeferAt => receivedAt + services.DeferAfter;
 
     public DateTimeOffset AckBy => receivedAt + AckWindow;
 

@@ -36,8 +36,6 @@ public sealed partial class InteractionServices(
 
     public TimeSpan DeferAfter => options.Value.DeferAfter;
 
-    public TimeSpan DeferWithFileAfter => options.Value.DeferWithFileAfter;
-
     internal InteractionConversation Conversation(DiscordInteraction interaction, string payload, DateTimeOffset receivedAt) =>
         new(interaction, payload, receivedAt, restored: false, this);
 

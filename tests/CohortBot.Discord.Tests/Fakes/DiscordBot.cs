@@ -75,9 +75,6 @@ public sealed class DiscordBot : IAsyncDisposable
             ["Discord:RequestTimeout"] = "1.00:00:00",
             ["Inbound:SweepInterval"] = "00:10:00",
             // The fake's CDN is on loopback: configured as the one file host, private addresses allowed.
-            // The tests that hold a download to make a command slow are about the deferral at
-            // DeferAfter; the sooner one for files has its own test (FileDeferralTests).
-            ["Discord:DeferWithFileAfter"] = "00:00:01.500",
             ["Discord:Attachments:AllowedHosts:0"] = fake.BaseUrl,
             ["Discord:Attachments:AllowPrivateAddresses"] = "true",
         })

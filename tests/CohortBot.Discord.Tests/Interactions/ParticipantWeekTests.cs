@@ -205,32 +205,6 @@ public sealed class ParticipantWeekTests
     }
 
     [Fact]
-    public async Task ACommandWithAFile_IsDeferredAtDeferWithFileAfter_NotAtDeferAfter()
-    {
-        var (fake, bot) = await StartAsync(new Dictionary<string, string?> { ["Discord:DeferWithFileAfter"] = "00:00:00.025" });
-        await using var _ = fake;
-        await using var __ = bot;
-        fake.CdnHold = new Gate();
-        fake.CdnFiles["shot.png"] = Payloads.Png();
-        var interaction = Payloads.CommandWithResolved("submit",
-            Payloads.Attachments("9", "shot.png", fake.CdnUrl("shot.png"), 67),
-            Payloads.Option("week", 4, 1), Payloads.Option("file", 11, "9"));
-
-        var sentAt = bot.Clock.GetUtcNow();
-        await fake.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
-        await fake.CdnHold.HeldAsync();
-        // The download is under way: "thinking…" shows after 25 ms, not after Discord:DeferAfter (1.5 s).
-        await bot.Clock.FireAsync(TimeSpan.FromMilliseconds(25), "the deferral for a command with a file");
-        var callback = await Sent.CallbackAsync(fake, interaction);
-        Assert.Equal(5, (int)callback.Json!["type"]!);
-        Assert.Equal(sentAt + TimeSpan.FromMilliseconds(25), bot.Clock.GetUtcNow());
-
-        fake.CdnHold.Open();
-        var edit = await Sent.EditAsync(fake, interaction);
-        Assert.Contains("received", Sent.Description(edit.Json!));
-    }
-
-    [Fact]
     public async Task AnAnswerReadyInTime_IsTheCallbackItself_AndNothingIsDeferred()
     {
         var (fake, bot) = await StartAsync();
