@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CohortBot.Fakes;
 using CohortBot.Host.Scheduling;
 using CohortBot.Storage;
 using CohortBot.Storage.Postgres;
@@ -23,6 +24,9 @@ public sealed class ClusterTests : IDisposable
 {
     private static readonly ConcurrentQueue<Fired> Log = new();
     private static readonly CancellationTokenSource Release = new();
+
+    /// <summary>Fires whenever a job logs its firing.</summary>
+    private static readonly Pulse Logged = new();
 
     private readonly PostgresTestDatabase _database = new();
     private readonly string _run = Guid.NewGuid().ToString("N");
@@ -51,8 +55,9 @@ public sealed class ClusterTests : IDisposable
             await (i % 2 == 0 ? a : b).Scheduler.ScheduleJob(job, TriggerBuilder.Create().WithIdentity($"t{i}", _run).StartAt(at).Build());
         }
 
-        await WaitUntilAsync(() => Mine().Count() >= 12, TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromSeconds(3)); // a second firing would show by now
+        await Eventually.TrueAsync(() => Mine().Count() >= 12, Logged, "the 12 firings");
+        // Both stop after finishing what they run: nothing fires after this, everything fired is logged.
+        await Task.WhenAll(a.Scheduler.Shutdown(waitForJobsToComplete: true).AsTask(), b.Scheduler.Shutdown(waitForJobsToComplete: true).AsTask());
 
         var fired = Mine().ToList();
         Assert.Equal(12, fired.Count);
@@ -74,7 +79,7 @@ public sealed class ClusterTests : IDisposable
         {
             var job = JobBuilder.Create<BlockingJob>().WithIdentity("long", _run).UsingJobData("run", _run).RequestRecovery().Build();
             await dying.Scheduler.ScheduleJob(job, TriggerBuilder.Create().WithIdentity("long", _run).StartNow().Build());
-            await WaitUntilAsync(() => Mine().Any(), TimeSpan.FromSeconds(20));
+            await Eventually.TrueAsync(() => Mine().Any(), Logged, "the long job to start");
             Assert.Equal(dying.Scheduler.SchedulerInstanceId, Mine().Single().Instance);
 
             await using var survivor = await StartAsync(_database.ConnectionString);
@@ -82,7 +87,7 @@ public sealed class ClusterTests : IDisposable
             Admin($"ALTER ROLE \"{role}\" NOLOGIN");
             Admin($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'");
 
-            await WaitUntilAsync(() => Mine().Any(f => f.Instance == survivor.Scheduler.SchedulerInstanceId), TimeSpan.FromSeconds(30));
+            await Eventually.TrueAsync(() => Mine().Any(f => f.Instance == survivor.Scheduler.SchedulerInstanceId), Logged, "the survivor to recover the job");
             var recovered = Mine().Single(f => f.Instance == survivor.Scheduler.SchedulerInstanceId);
             Assert.True(recovered.Recovering);
             Assert.Equal(2, Mine().Count());
@@ -111,16 +116,6 @@ public sealed class ClusterTests : IDisposable
         var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.Start();
         return new Node(provider, scheduler);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, $"not within {timeout}");
-            await Task.Delay(100);
-        }
     }
 
     private void Admin(string sql)
@@ -158,6 +153,7 @@ public sealed class ClusterTests : IDisposable
         public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
         {
             Log.Enqueue(new Fired(context.MergedJobDataMap.GetString("run")!, context.JobDetail.Key.Name, context.Scheduler.SchedulerInstanceId, context.Recovering));
+            Logged.Fire();
             return ValueTask.CompletedTask;
         }
     }
@@ -167,6 +163,7 @@ public sealed class ClusterTests : IDisposable
         public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
         {
             Log.Enqueue(new Fired(context.MergedJobDataMap.GetString("run")!, context.JobDetail.Key.Name, context.Scheduler.SchedulerInstanceId, context.Recovering));
+            Logged.Fire();
             // Runs until the test ends (or its scheduler shuts down): a fan-out still going when its instance dies.
             using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Release.Token);
             try

@@ -1,8 +1,10 @@
+using CohortBot.Fakes;
 using CohortBot.Host.ScaleOut;
 using CohortBot.Storage.Postgres;
 using CohortBot.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace CohortBot.Scheduling.Tests.Postgres;
@@ -10,14 +12,12 @@ namespace CohortBot.Scheduling.Tests.Postgres;
 /// <summary>
 /// The Discord Gateway's lease between instances: one holder at a time, and when the holder's
 /// database session dies (as it does with its process), another instance starts the service.
-/// Real clock, real PostgreSQL; the services guarded are stand-ins that count starts and stops.
+/// Real PostgreSQL, a fake clock per instance; the services guarded are stand-ins that count starts and stops.
 /// </summary>
 public sealed class GatewayLeaseTests : IDisposable
 {
     private readonly PostgresTestDatabase _database = new();
     private readonly string _name = "test-lease-" + Guid.NewGuid().ToString("N");
-
-    public GatewayLeaseTests() => LeasedHostedService.RetryInterval = TimeSpan.FromMilliseconds(200);
 
     public void Dispose() => _database.Dispose();
 
@@ -36,25 +36,51 @@ public sealed class GatewayLeaseTests : IDisposable
     [PostgresFact]
     public async Task TwoInstances_RunTheGatewayOnOne_AndTheOtherTakesOverWhenItsSessionDies()
     {
-        var one = new CountingService();
-        var two = new CountingService();
-        var a = Leased(one);
-        var b = Leased(two);
+        var changed = new Pulse();
+        var one = new CountingService(changed);
+        var two = new CountingService(changed);
+        // Each instance on its own clock that tells when it parks on a timer: the test moves them.
+        var clockOne = new ParkingClock(changed);
+        var clockTwo = new ParkingClock(changed);
+        var a = Leased(one, clockOne);
+        var b = Leased(two, clockTwo);
         await a.StartAsync(default);
         await b.StartAsync(default);
         try
         {
-            await WaitUntilAsync(() => one.Running || two.Running);
-            await Task.Delay(1000); // several retries by the other one
-            Assert.True(one.Running ^ two.Running, "exactly one instance runs the gateway");
+            await Eventually.TrueAsync(() => one.Running || two.Running, changed, "one instance to run the gateway");
             var (holder, standby) = one.Running ? (one, two) : (two, one);
+            var (holderClock, standbyClock) = one.Running ? (clockOne, clockTwo) : (clockTwo, clockOne);
+
+            // The standby tries again at every interval, and is refused every time while the lease is held.
+            for (var retry = 1; retry <= 3; retry++)
+            {
+                await Eventually.TrueAsync(() => standbyClock.Parked >= retry, changed, $"the standby's try {retry}");
+                standbyClock.Advance(LeasedHostedService.RetryInterval);
+            }
+
+            await Eventually.TrueAsync(() => standbyClock.Parked >= 4, changed, "the standby's fourth try");
+            Assert.True(holder.Running && !standby.Running, "exactly one instance runs the gateway");
             Assert.Equal(0, standby.Starts);
 
             // The holder's process dies: the server ends its session and the lock with it.
             Admin($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'cohortbot lease {_name}'");
 
-            await WaitUntilAsync(() => standby.Running);
-            await WaitUntilAsync(() => !holder.Running); // the old holder saw its lease gone and stopped
+            // The server may take a moment to let the lock go: the standby tries at each interval until it has it.
+            var tries = standbyClock.Parked;
+            standbyClock.Advance(LeasedHostedService.RetryInterval);
+            await Eventually.TrueAsync(() =>
+            {
+                if (!standby.Running && standbyClock.Parked > tries)
+                {
+                    tries = standbyClock.Parked;
+                    standbyClock.Advance(LeasedHostedService.RetryInterval);
+                }
+
+                return standby.Running;
+            }, changed, "the standby to take over");
+            holderClock.Advance(LeasedHostedService.RetryInterval);
+            await Eventually.TrueAsync(() => !holder.Running, changed, "the old holder to see its lease gone and stop");
             Assert.Equal(1, standby.Starts);
         }
         finally
@@ -66,16 +92,26 @@ public sealed class GatewayLeaseTests : IDisposable
         Assert.False(one.Running || two.Running);
     }
 
-    private LeasedHostedService Leased(IHostedService inner) =>
-        new(inner, _name, _database.ConnectionString, TimeProvider.System, NullLogger<LeasedHostedService>.Instance);
+    private LeasedHostedService Leased(IHostedService inner, TimeProvider clock) =>
+        new(inner, _name, _database.ConnectionString, clock, NullLogger<LeasedHostedService>.Instance);
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    /// <summary>A fake clock that counts the timers set on it (each retry's wait) and says so.</summary>
+    private sealed class ParkingClock(Pulse changed) : FakeTimeProvider
     {
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
+        private int _parked;
+
+        public int Parked => Volatile.Read(ref _parked);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
-            Assert.True(DateTime.UtcNow < until, "not within 20 s");
-            await Task.Delay(50);
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime != Timeout.InfiniteTimeSpan)
+            {
+                Interlocked.Increment(ref _parked);
+                changed.Fire();
+            }
+
+            return timer;
         }
     }
 
@@ -87,7 +123,7 @@ public sealed class GatewayLeaseTests : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private sealed class CountingService : IHostedService
+    private sealed class CountingService(Pulse changed) : IHostedService
     {
         private int _starts;
         private int _running;
@@ -100,12 +136,14 @@ public sealed class GatewayLeaseTests : IDisposable
         {
             Interlocked.Increment(ref _starts);
             Volatile.Write(ref _running, 1);
+            changed.Fire();
             return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken)
         {
             Volatile.Write(ref _running, 0);
+            changed.Fire();
             return Task.CompletedTask;
         }
     }

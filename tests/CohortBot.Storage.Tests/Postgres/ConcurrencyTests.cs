@@ -169,14 +169,26 @@ public sealed class ConcurrencyTests : IDisposable
 
         // Read-then-write increments: under SERIALIZABLE two overlapping ones cannot both commit,
         // so without the retry some would fail (40001) and with a lost update the sum would be short.
-        using var start = new Barrier(8);
+        // Every first attempt reads before any of them writes (a signal, not a delay), so they overlap for certain.
+        var reads = 0;
+        var allRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
         {
-            start.SignalAndWait();
+            var first = true;
             return database.InTransactionAsync(async (db, tx) =>
             {
                 var n = await db.ExecuteScalarAsync<long>("SELECT n FROM counter", transaction: tx);
-                await Task.Delay(20);
+                if (first)
+                {
+                    first = false;
+                    if (Interlocked.Increment(ref reads) == 8)
+                    {
+                        allRead.TrySetResult();
+                    }
+
+                    await allRead.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                }
+
                 return await db.ExecuteAsync("UPDATE counter SET n = @n", new { n = n + 1 }, tx);
             }, default);
         })));
