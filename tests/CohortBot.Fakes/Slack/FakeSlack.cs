@@ -481,6 +481,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
             Shared.Enqueue(file);
         }
 
+        // The call itself was announced when it arrived, before this: a waiter for the shared file needs its own pulse.
+        Changed.Fire();
+
         return Ok(new() { ["files"] = new JsonArray([.. shared.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["title"] = f.Title, ["name"] = f.FileName })]) });
     }
 
