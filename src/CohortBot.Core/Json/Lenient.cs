@@ -2,15 +2,16 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace CohortBot.Discord.Wire;
+namespace CohortBot.Core.Json;
 
 /// <summary>
-/// A field Discord documents but a hostile or broken payload may send as another JSON type (a
-/// size as text, <c>resolved</c> as a string): read as usual, or as absent when it cannot be read,
-/// so the interaction is still answered — politely refused by the core — rather than dropped.
-/// Only on fields the mapper can do without; the interaction's id, token and type stay strict.
+/// A field a platform documents but a hostile or broken payload may send as another JSON type (a
+/// Discord attachment size as text, a Slack flag as a number): read as usual, or as absent when it
+/// cannot be read, so the delivery is still acknowledged and answered — politely refused by the
+/// core — rather than dropped. The adapters put it only on fields they can do without; the ids
+/// that acknowledge a delivery (Discord's interaction id and token, Slack's envelope_id) stay strict.
 /// </summary>
-internal sealed class Lenient<T> : JsonConverter<T>
+public sealed class Lenient<T> : JsonConverter<T>
 {
     public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -33,8 +34,8 @@ internal sealed class Lenient<T> : JsonConverter<T>
     private static JsonTypeInfo<T> Info(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 }
 
-/// <summary>A list whose elements that cannot be read are left out (a modal row that is a number), the rest kept.</summary>
-internal sealed class LenientList<T> : JsonConverter<IReadOnlyList<T>>
+/// <summary>A list whose elements that cannot be read are left out (a modal row or a Slack action that is a number), the rest kept.</summary>
+public sealed class LenientList<T> : JsonConverter<IReadOnlyList<T>>
     where T : class
 {
     public override IReadOnlyList<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
