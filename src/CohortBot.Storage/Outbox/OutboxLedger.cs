@@ -80,19 +80,21 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger, IAsync
         """;
 
     // A claim by another run is pending only if that run is dead: nobody holds its lease (the
-    // transaction-scoped try succeeds, and lets go when this statement ends).
+    // transaction-scoped try succeeds, and lets go when this statement ends). The try is shared, so
+    // two instances checking the same dead run at once both see it dead; only the live run's own
+    // (exclusive) lease makes it fail.
     private const string SelectPendingPostgres = """
         SELECT id, cohort_id, kind, subject, recipient, offset_ms, due_at, not_before, attempts
         FROM outbox
         WHERE id > @afterId AND recipient <> '*'
           AND ((status = 'deferred' AND not_before <= @now)
                OR (status IN ('claimed', 'sending') AND (claimed_by IS NULL
-                   OR (claimed_by <> @runId AND pg_try_advisory_xact_lock(hashtextextended('outbox-run:' || claimed_by, 0))))))
+                   OR (claimed_by <> @runId AND pg_try_advisory_xact_lock_shared(hashtextextended('outbox-run:' || claimed_by, 0))))))
         ORDER BY id
         LIMIT @limit
         """;
 
-    private const string RunIsDeadPostgres = "SELECT pg_try_advisory_xact_lock(hashtextextended('outbox-run:' || @claimedBy, 0))";
+    internal const string RunIsDeadPostgres = "SELECT pg_try_advisory_xact_lock_shared(hashtextextended('outbox-run:' || @claimedBy, 0))";
 
     private const string SelectSettledJobs = """
         SELECT kind, subject, recipient, offset_ms

@@ -125,6 +125,29 @@ public sealed class ConcurrencyTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task ADeadRunsClaim_IsTakenOver_EvenWhileAnotherInstanceChecksTheSameRun()
+    {
+        await using var a = await InstanceAsync();
+        var cohort = await CohortAsync(a);
+        var key = new DeliveryKey("deadline", "week-3", "discord:7", TimeSpan.FromHours(2));
+        var now = a.Clock.GetUtcNow();
+        await using (var b = await InstanceAsync())
+        {
+            Assert.Equal(ClaimStatus.Claimed, (await b.Get<IDeliveryLedger>().ClaimAsync(cohort.Id, key, now, "run-b", now, default)).Status);
+        }
+
+        // Another instance (its sweep, or its own claim) is in the middle of asking whether run-b is dead.
+        await using var other = new Npgsql.NpgsqlConnection(_database.ConnectionString);
+        await other.OpenAsync();
+        await using var checking = await other.BeginTransactionAsync();
+        Assert.True(await other.ExecuteScalarAsync<bool>(OutboxLedger.RunIsDeadPostgres, new { claimedBy = "run-b" }, checking));
+
+        // Its question must not make the dead run look alive to this one: the leftover is pending and taken over now, not a sweep later.
+        Assert.Single(await a.Get<IDeliveryLedger>().PendingAsync("run-a", now, 0, 10, default));
+        Assert.Equal(ClaimStatus.Claimed, (await a.Get<IDeliveryLedger>().ClaimAsync(cohort.Id, key, now, "run-a", now, default)).Status);
+    }
+
+    [PostgresFact]
     public async Task OneInboxDelivery_AcceptedByTwoInstancesAtOnce_IsAcceptedOnce()
     {
         await using var a = await InstanceAsync();
