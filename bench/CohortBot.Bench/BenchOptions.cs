@@ -64,6 +64,9 @@ public sealed record BenchOptions
 
     public string? JsonOut { get; init; }
 
+    /// <summary>A PostgreSQL server (connection string) to run every bot on instead of SQLite files; a database per run is made on it.</summary>
+    public string? Postgres { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var o = args.Contains("smoke") || args.Contains("--smoke") ? Smallest() : new BenchOptions();
@@ -96,6 +99,7 @@ public sealed record BenchOptions
                 "work" => o with { WorkDirectory = value },
                 "keep" => o with { Keep = value is "true" or "1" or "yes" },
                 "json" => o with { JsonOut = value },
+                "postgres" => o with { Postgres = value },
                 _ => throw new ArgumentException($"Unknown argument '{arg}'. See bench/README.md."),
             };
         }

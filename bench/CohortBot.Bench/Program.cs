@@ -41,7 +41,8 @@ Workspace? workspace = null;
 try
 {
     workspace = await Workspace.PrepareAsync(options, cancel.Token);
-    report.Line($"cohort: {options.Participants:N0} participants ({workspace.Cohort.DiscordCount:N0} on Discord, {workspace.Cohort.SlackCount:N0} on Slack), {options.Weeks} weeks, {workspace.SeededRows:N0} proofs and certificates seeded; work folder {workspace.Root}");
+    report.Line($"cohort: {options.Participants:N0} participants ({workspace.Cohort.DiscordCount:N0} on Discord, {workspace.Cohort.SlackCount:N0} on Slack), {options.Weeks} weeks, {workspace.SeededRows:N0} proofs and certificates seeded, on {workspace.Store.Name}; work folder {workspace.Root}");
+    machine["store"] = workspace.Store.Name;
     (string Name, Func<Workspace, Report, CancellationToken, Task> Run)[] scenarios =
     [
         ("startup", StartupScenario.RunAsync),

@@ -40,7 +40,7 @@ public sealed class BotRun : IAsyncDisposable
     public static async Task<BotRun> StartAsync(Workspace workspace, string name, DateTimeOffset? currentDeadline, IEnumerable<string> extraArgs, CancellationToken ct)
     {
         var o = workspace.Options;
-        var folder = workspace.NewRun(name);
+        var folder = await workspace.NewRunAsync(name);
         workspace.Cohort.Write(Path.Combine(folder, "cohort.yaml"), currentDeadline);
         var discord = (await FakeDiscord.StartAsync()).UseLean();
         // Discord's own interval (the fake's 1 s suits tests): with 1 s a loaded machine delays one
@@ -124,6 +124,6 @@ public sealed class BotRun : IAsyncDisposable
         await Bot.DisposeAsync();
         await Slack.DisposeAsync();
         await Discord.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        BenchStore.ReleaseConnections();
     }
 }

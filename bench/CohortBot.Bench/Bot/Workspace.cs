@@ -13,6 +13,7 @@ public sealed class Workspace : IDisposable
     private Workspace(BenchOptions options, string root, string hostDirectory, BenchCohort cohort)
     {
         Options = options;
+        Store = new BenchStore(options.Postgres);
         Root = root;
         HostDirectory = hostDirectory;
         Cohort = cohort;
@@ -26,7 +27,10 @@ public sealed class Workspace : IDisposable
 
     public BenchCohort Cohort { get; }
 
-    public string TemplateDatabase => Path.Combine(Root, "template", "bot.db");
+    /// <summary>SQLite files, or PostgreSQL databases with <c>postgres=CONNSTR</c>.</summary>
+    public BenchStore Store { get; }
+
+    private string TemplateFolder => Path.Combine(Root, "template");
 
     /// <summary>Process start to exit of the first start on an empty database (import of the whole roster).</summary>
     public TimeSpan ImportTime { get; private set; }
@@ -41,6 +45,7 @@ public sealed class Workspace : IDisposable
         var workspace = new Workspace(options, root, BotProcess.HostDirectory(options), new BenchCohort(options.Participants, options.Weeks, now));
         var cohortFile = Path.Combine(root, "template", "cohort.yaml");
         workspace.Cohort.Write(cohortFile);
+        await workspace.Store.CreateTemplateAsync(workspace.TemplateFolder);
 
         // The terminal adapter with standard input closed: the host migrates, imports, and stops.
         await using var import = BotProcess.Start(workspace.HostDirectory, Path.Combine(root, "template"),
@@ -51,24 +56,28 @@ public sealed class Workspace : IDisposable
         ], Path.Combine(root, "template", "import.log"));
         var exit = await import.WaitForExitAsync(TimeSpan.FromMinutes(5));
         workspace.ImportTime = Stopwatch.GetElapsedTime(import.StartedAt);
-        if (exit != 0 || !File.Exists(workspace.TemplateDatabase))
+        if (exit != 0)
         {
             throw new InvalidOperationException($"The host could not import the cohort (exit {exit}); see {Path.Combine(root, "template", "import.log")}.");
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        workspace.SeededRows = await HistorySeeder.SeedAsync(workspace.TemplateDatabase, workspace.Cohort, options.FanOutRecipients, now);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        BenchStore.ReleaseConnections();
+        await using (var db = await workspace.Store.OpenAsync(workspace.TemplateFolder))
+        {
+            workspace.SeededRows = await HistorySeeder.SeedAsync(db, workspace.Cohort, options.FanOutRecipients, now);
+        }
+
+        BenchStore.ReleaseConnections();
         ct.ThrowIfCancellationRequested();
         return workspace;
     }
 
     /// <summary>A folder for one bot process, with its own copy of the template database.</summary>
-    public string NewRun(string name)
+    public async Task<string> NewRunAsync(string name)
     {
         var folder = Path.Combine(Root, name);
         Directory.CreateDirectory(folder);
-        File.Copy(TemplateDatabase, Path.Combine(folder, "bot.db"), overwrite: true);
+        await Store.CopyAsync(TemplateFolder, folder);
         return folder;
     }
 
@@ -76,7 +85,7 @@ public sealed class Workspace : IDisposable
     public IEnumerable<string> BaseArgs(string folder) =>
     [
         "--Cohort:File=" + Path.Combine(folder, "cohort.yaml"),
-        "--Storage:DatabasePath=" + Path.Combine(folder, "bot.db"),
+        .. Store.Args(folder),
         "--Storage:ProofDirectory=" + Path.Combine(folder, "proofs"),
         // The Monday digest (and its catch-up at start) must not land inside a measurement.
         "--Schedules:DigestCron=0 0 9 1 1 ? 2099",
@@ -88,6 +97,8 @@ public sealed class Workspace : IDisposable
         {
             return;
         }
+
+        Store.Dispose();
 
         try
         {

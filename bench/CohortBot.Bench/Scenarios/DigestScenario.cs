@@ -23,8 +23,8 @@ public static class DigestScenario
 
     public static async Task RunAsync(Workspace workspace, Report report, CancellationToken ct)
     {
-        var folder = workspace.NewRun("digest");
-        await using var provider = Services(folder, chart: false);
+        var folder = await workspace.NewRunAsync("digest");
+        await using var provider = Services(workspace, folder, chart: false);
         var cohort = await provider.GetRequiredService<ICohortStore>().FindAsync(BenchCohort.Slug, ct)
             ?? throw new InvalidOperationException("The seeded database has no bench cohort.");
         var builder = provider.GetRequiredService<DigestBuilder>();
@@ -45,7 +45,7 @@ public static class DigestScenario
         }
 
         // The same digest with the chart the host attaches (issue 13): what drawing the PNG adds.
-        await using var charted = Services(folder, chart: true);
+        await using var charted = Services(workspace, folder, chart: true);
         var chartBuilder = charted.GetRequiredService<DigestBuilder>();
         var chartTimes = new List<double>();
         var pngBytes = 0;
@@ -58,10 +58,11 @@ public static class DigestScenario
         }
 
         SqliteConnectionFactory.ReleaseAll();
+        BenchStore.ReleaseConnections();
         var warm = times.Skip(1).Order().ElementAt((Rounds - 1) / 2);
         var warmCharted = chartTimes.Skip(1).Order().ElementAt((Rounds - 1) / 2);
         var o = workspace.Options;
-        report.Line($"digest for {o.Participants:N0} participants x {o.Weeks} weeks (in-process DigestBuilder on the seeded database): first {Report.F(times[0], "0")} ms, then median {Report.F(warm, "0")} ms, {messages} message with a CSV of {csvRows:N0} rows ({csvBytes / 1024:N0} KB)");
+        report.Line($"digest for {o.Participants:N0} participants x {o.Weeks} weeks (in-process DigestBuilder on the seeded {workspace.Store.Name} database): first {Report.F(times[0], "0")} ms, then median {Report.F(warm, "0")} ms, {messages} message with a CSV of {csvRows:N0} rows ({csvBytes / 1024:N0} KB)");
         report.Line($"digest with its chart: median {Report.F(warmCharted, "0")} ms, {Report.F(warmCharted - warm, "0")} ms more, a PNG of {pngBytes / 1024:N0} KB");
         var section = report.Section("digest");
         section["chart_median_ms"] = Math.Round(warmCharted, 1);
@@ -75,7 +76,7 @@ public static class DigestScenario
         section["how"] = "in-process DigestBuilder";
     }
 
-    private static ServiceProvider Services(string folder, bool chart)
+    private static ServiceProvider Services(Workspace workspace, string folder, bool chart)
     {
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
@@ -89,6 +90,12 @@ public static class DigestScenario
         services.AddOptions<StorageOptions>().Configure(o =>
         {
             o.DatabasePath = Path.Combine(folder, "bot.db");
+            if (workspace.Store.IsPostgres)
+            {
+                o.Provider = StorageProviders.Postgres;
+                o.ConnectionString = workspace.Store.ConnectionString(folder);
+            }
+
             o.ProofDirectory = Path.Combine(folder, "proofs");
         });
         return services.BuildServiceProvider();

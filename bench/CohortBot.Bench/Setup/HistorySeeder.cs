@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CohortBot.Bench.Setup;
 
@@ -23,10 +23,8 @@ public static class HistorySeeder
         VALUES (@cohort, @participant, 'tf-developer', 1, @at, @url, 0, @status)
         """;
 
-    public static async Task<int> SeedAsync(string databasePath, BenchCohort cohort, int unsubmitted, DateTimeOffset now)
+    public static async Task<int> SeedAsync(DbConnection db, BenchCohort cohort, int unsubmitted, DateTimeOffset now)
     {
-        await using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
-        await db.OpenAsync();
         var cohortId = await db.ExecuteScalarAsync<long>("SELECT id FROM cohorts WHERE slug = @slug", new { slug = BenchCohort.Slug });
         var weeks = (await db.QueryAsync<(long Id, long Number, long DueAt)>("SELECT id, number, due_at FROM weeks WHERE cohort_id = @cohortId AND retired = 0", new { cohortId })).ToList();
         var people = (await db.QueryAsync<(long Id, string Platform, string UserId)>(
@@ -39,8 +37,8 @@ public static class HistorySeeder
         await using var tx = await db.BeginTransactionAsync();
         await using var proof = Prepare(db, InsertProof, "@cohort", "@participant", "@week", "@at", "@url", "@late", "@status");
         await using var certificate = Prepare(db, InsertCertificate, "@cohort", "@participant", "@at", "@url", "@status");
-        proof.Transaction = (SqliteTransaction)tx;
-        certificate.Transaction = (SqliteTransaction)tx;
+        proof.Transaction = tx;
+        certificate.Transaction = tx;
         foreach (var person in people)
         {
             foreach (var week in weeks)
@@ -67,23 +65,27 @@ public static class HistorySeeder
         }
 
         await tx.CommitAsync();
-        await db.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        // What a live database has by the time of a rush: SQLite's log folded in, PostgreSQL's statistics gathered.
+        // (Text said outright: Dapper takes a one-word command for a stored procedure's name.)
+        await db.ExecuteAsync(db is Npgsql.NpgsqlConnection ? "ANALYZE" : "PRAGMA wal_checkpoint(TRUNCATE)", commandType: System.Data.CommandType.Text);
         return rows;
     }
 
-    private static SqliteCommand Prepare(SqliteConnection db, string sql, params string[] names)
+    private static DbCommand Prepare(DbConnection db, string sql, params string[] names)
     {
         var command = db.CreateCommand();
         command.CommandText = sql;
         foreach (var name in names)
         {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
         }
 
         return command;
     }
 
-    private static void Run(SqliteCommand command, params object[] values)
+    private static void Run(DbCommand command, params object[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
