@@ -78,6 +78,7 @@ public sealed class MigrateStoreTests
         await using var db = new NpgsqlConnection(postgres);
         Assert.Equal(sqliteCounts["participants"] + 1, await db.ExecuteScalarAsync<long>("SELECT id FROM participants WHERE display_name = 'newcomer'"));
         Assert.Equal(sqliteCounts["submissions"] + 1, await db.ExecuteScalarAsync<long>("SELECT MAX(id) FROM submissions"));
+        Assert.True(await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM qrtz_job_details") > 0, "the cohort's jobs were scheduled on Quartz's clustered store from the copied tables");
     }
 
     [PostgresFact]

@@ -102,6 +102,8 @@ internal static class StoreCopy
         read.CommandText = table.SelectAll(postgres: false);
         await using var rows = await read.ExecuteReaderAsync(ct);
         // Binary COPY: the fastest way into PostgreSQL, and part of the transaction like any statement.
+        // Row triggers fire as for INSERT (submissions_supersede sets the flag the copied rows already
+        // have); the checksum afterwards would show any difference they made.
         await using var import = await target.BeginBinaryImportAsync($"COPY {table.QuotedName} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
         while (await rows.ReadAsync(ct))
         {
