@@ -1,6 +1,7 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Host;
 using CohortBot.Host.Cli;
+using CohortBot.Host.Cli.MigrateStore;
 using CohortBot.Host.Startup;
 using CohortBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,11 @@ try
     if (RestoreVerb.Matches(args))
     {
         return await RestoreVerb.RunAsync(args, Console.Out, Console.Error);
+    }
+
+    if (MigrateStoreVerb.Matches(args))
+    {
+        return await MigrateStoreVerb.RunAsync(args, Console.Out, Console.Error);
     }
 
     if (HealthVerb.Matches(args))

@@ -1,5 +1,6 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Host.Cli;
+using CohortBot.Host.Cli.MigrateStore;
 using CohortBot.Host.CohortFile;
 using CohortBot.Testing;
 
@@ -61,11 +62,12 @@ public sealed class HostInputPropertyTests
         using var folder = new TempFolder();
         await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
         string[] safe = ["--Cohort:File=" + folder.File("cohort.yaml"), "--Storage:DatabasePath=" + folder.File("bot.db"), "--Storage:ProofDirectory=" + folder.File("proofs")];
-        string[] tokens = ["--out", "--from", "--out=", "--from=", "participants", "completion", "everything", "--", "-x", "--bogus", "--Storage:Nope=1", "--Nowhere:Key=1"]; // values are validated by the program around the verbs (StartupTests)
+        string[] tokens = ["--out", "--from", "--out=", "--from=", "participants", "completion", "everything", "--", "-x", "--bogus", "--Storage:Nope=1", "--Nowhere:Key=1",
+            "--to", "--force", "sqlite:" + folder.File("bot.db"), "postgres:Host=127.0.0.1;Port=9;Timeout=5", "postgres"]; // values are validated by the program around the verbs (StartupTests)
         await Cases.RunAsync(60, async seed =>
         {
             var h = new HostileText(seed);
-            var verb = h.Pick(["export", "backup", "restore"]);
+            var verb = h.Pick(["export", "backup", "restore", "migrate-store"]);
             var args = new List<string> { verb };
             for (var n = h.Next(5); n > 0; n--)
             {
@@ -78,6 +80,7 @@ public sealed class HostInputPropertyTests
             {
                 "export" => await ExportVerb.RunAsync(all, TextWriter.Null, stderr),
                 "backup" => await BackupVerb.RunAsync(all, TextWriter.Null, stderr),
+                "migrate-store" => await MigrateStoreVerb.RunAsync(all, TextWriter.Null, stderr),
                 _ => await RestoreVerb.RunAsync(all, TextWriter.Null, stderr),
             };
 
