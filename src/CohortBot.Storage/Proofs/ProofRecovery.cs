@@ -9,9 +9,16 @@ namespace CohortBot.Storage.Proofs;
 /// Settles what a crash left in the proof folder's <c>.incoming/</c>, before any adapter connects:
 /// a sealed file whose row committed is moved into place (no row without its file); anything else —
 /// a half-written <c>.tmp</c>, a sealed file whose row never committed — is deleted (no orphans).
+/// On PostgreSQL several instances share the folder, and a file without a row may be another live
+/// instance's upload between its write and its commit: only files older than
+/// <see cref="InFlightGrace"/> are deleted there (an upload takes seconds), the rest are left for a
+/// later start. On SQLite the database's lock means no other process is writing, so all go at once.
 /// </summary>
-public sealed partial class ProofRecovery(FileSystemProofStore store, Database connections, ILogger<ProofRecovery> logger)
+public sealed partial class ProofRecovery(FileSystemProofStore store, Database connections, TimeProvider clock, ILogger<ProofRecovery> logger)
 {
+    /// <summary>How old a row-less file in a shared folder must be before it is taken for a dead run's leftover.</summary>
+    public static readonly TimeSpan InFlightGrace = TimeSpan.FromHours(1);
+
     private const string IsReferenced = """
         SELECT EXISTS (SELECT 1 FROM submissions WHERE file_sha256 = @sha)
             OR EXISTS (SELECT 1 FROM certificate_submissions WHERE file_sha256 = @sha)
@@ -27,6 +34,7 @@ public sealed partial class ProofRecovery(FileSystemProofStore store, Database c
 
         var placed = 0;
         var deleted = 0;
+        var shared = connections.Dialect == Dialect.Postgres;
         await using var db = await connections.OpenAsync(ct);
         foreach (var path in Directory.EnumerateFiles(incoming))
         {
@@ -38,7 +46,7 @@ public sealed partial class ProofRecovery(FileSystemProofStore store, Database c
                 ProofStaging.Place(path, store.PathOf(sha));
                 placed++;
             }
-            else
+            else if (!shared || clock.GetUtcNow() - new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero) > InFlightGrace)
             {
                 File.Delete(path);
                 deleted++;

@@ -179,6 +179,7 @@ public sealed class ProofFileTests
         var halfWritten = store.Stage();
         await halfWritten.Content.WriteAsync(TestImages.Png(32).AsMemory(0, 20));
         await halfWritten.Content.FlushAsync();
+        LastWrittenAgo(services, ProofRecovery.InFlightGrace + TimeSpan.FromMinutes(1)); // a crash's leftovers, found at a later start
 
         var (placed, deleted) = await services.Get<ProofRecovery>().RecoverAsync(default);
 
@@ -186,6 +187,44 @@ public sealed class ProofFileTests
         Assert.Null(store.Open(stored.File!.Sha256));
         await halfWritten.DisposeAsync();
         await AssertNothingStoredAsync(services);
+    }
+
+    [Fact]
+    public async Task AnotherInstancesUploadInProgress_IsLeftAlone_WhereInstancesShareTheFolder()
+    {
+        await using var services = await CohortServices.StartAsync();
+        var store = services.Get<IProofFileStore>();
+        // Written and sealed a moment ago, its row not committed yet: the upload of a live instance (or of a crash just now).
+        await using var uploading = store.Stage();
+        var png = TestImages.Png(33);
+        await uploading.Content.WriteAsync(png);
+        await uploading.SealAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png)), default);
+        LastWrittenAgo(services, TimeSpan.FromSeconds(5));
+
+        var (placed, deleted) = await services.Get<ProofRecovery>().RecoverAsync(default);
+
+        var incoming = Directory.GetFiles(Path.Combine(services.Folder, "proofs", ".incoming"));
+        if (services.Get<Database>().Dialect == Dialect.Postgres)
+        {
+            Assert.Equal((0, 0), (placed, deleted));
+            Assert.Single(incoming); // its owner commits the row and moves it into place
+            LastWrittenAgo(services, ProofRecovery.InFlightGrace + TimeSpan.FromMinutes(1));
+            Assert.Equal((0, 1), await services.Get<ProofRecovery>().RecoverAsync(default)); // an hour on, nobody is finishing it
+        }
+        else
+        {
+            Assert.Equal((0, 1), (placed, deleted)); // one process has the SQLite file: nobody else is writing
+            Assert.Empty(incoming);
+        }
+    }
+
+    /// <summary>Dates every file in the incoming folder back from the test's clock.</summary>
+    private static void LastWrittenAgo(CohortServices services, TimeSpan age)
+    {
+        foreach (var path in Directory.GetFiles(Path.Combine(services.Folder, "proofs", ".incoming")))
+        {
+            File.SetLastWriteTimeUtc(path, (services.Clock.GetUtcNow() - age).UtcDateTime);
+        }
     }
 
     private static async Task<CohortBot.Core.Participants.Participant> RegisterAsync(CohortServices services, string user)
