@@ -2,6 +2,7 @@ using CohortBot.Discord.Gateway;
 using CohortBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -39,5 +40,15 @@ internal static class GatewayLease
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<LeasedHostedService>>()));
         services.AddHostedService(sp => sp.GetRequiredService<LeasedHostedService>());
+
+        // The Gateway's health check (same name) answers for the holder only; a standby is healthy.
+        services.Configure<HealthCheckServiceOptions>(o =>
+        {
+            foreach (var registration in o.Registrations.Where(r => r.Name == Name))
+            {
+                var holderCheck = registration.Factory;
+                registration.Factory = sp => new LeasedHealthCheck(sp.GetRequiredService<LeasedHostedService>(), holderCheck(sp));
+            }
+        });
     }
 }

@@ -20,6 +20,8 @@ internal sealed partial class LeasedHostedService(
 {
     public static TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    public string Name => name;
+
     /// <summary>Whether this instance holds the lease and runs the service now.</summary>
     public bool Holding { get; private set; }
 

@@ -1,7 +1,10 @@
+using CohortBot.Discord.Gateway;
 using CohortBot.Fakes;
 using CohortBot.Host.ScaleOut;
 using CohortBot.Storage.Postgres;
 using CohortBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -90,6 +93,63 @@ public sealed class GatewayLeaseTests : IDisposable
         }
 
         Assert.False(one.Running || two.Running);
+    }
+
+    [PostgresFact]
+    public async Task TheStandby_IsHealthy_TheHolder_ReportsItsGateway()
+    {
+        var changed = new Pulse();
+        var one = new CountingService(changed);
+        var two = new CountingService(changed);
+        var a = Leased(one, new FakeTimeProvider());
+        var b = Leased(two, new FakeTimeProvider());
+        await a.StartAsync(default);
+        await b.StartAsync(default);
+        try
+        {
+            await Eventually.TrueAsync(() => one.Running || two.Running, changed, "one instance to run the gateway");
+            var (holder, standby) = one.Running ? (a, b) : (b, a);
+            // The holder's own check: the Gateway's, here not connected yet.
+            var gateway = new DiscordGatewayHealthCheck(new GatewayStatus(TimeProvider.System));
+
+            var standbyHealth = await new LeasedHealthCheck(standby, gateway).CheckHealthAsync(new HealthCheckContext());
+            var holderHealth = await new LeasedHealthCheck(holder, gateway).CheckHealthAsync(new HealthCheckContext());
+
+            Assert.Equal(HealthStatus.Healthy, standbyHealth.Status);
+            Assert.Contains("Standby", standbyHealth.Description, StringComparison.Ordinal);
+            Assert.Equal(HealthStatus.Degraded, holderHealth.Status);
+            Assert.Contains("disconnected", holderHealth.Description, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await a.StopAsync(default);
+            await b.StopAsync(default);
+        }
+    }
+
+    [PostgresFact]
+    public async Task OnPostgres_TheHostsGatewayCheck_IsTheLeasedOne()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("cohort.yaml"), new TestCohort().ToYaml());
+        using var host = CohortBot.Host.CohortBotHost.Build(
+        [
+            "--Cohort:File=" + folder.File("cohort.yaml"),
+            "--Storage:Provider=postgres",
+            "--Storage:ConnectionString=" + _database.ConnectionString,
+            "--Storage:ProofDirectory=" + folder.File("proofs"),
+            "--Terminal:Enabled=false",
+            "--Discord:Token=test-token",
+            "--Discord:ApplicationId=1",
+            "--Discord:GuildId=2",
+        ]);
+
+        // Not started: this instance holds nothing yet, so it is a standby, and healthy as one.
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == GatewayLease.Name);
+
+        var entry = Assert.Single(report.Entries).Value;
+        Assert.Equal(HealthStatus.Healthy, entry.Status);
+        Assert.Contains("Standby", entry.Description, StringComparison.Ordinal);
     }
 
     private LeasedHostedService Leased(IHostedService inner, TimeProvider clock) =>
