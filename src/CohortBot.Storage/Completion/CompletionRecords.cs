@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using CohortBot.Core.Completion;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Submissions;
@@ -8,12 +9,18 @@ using Dapper;
 
 namespace CohortBot.Storage.Completion;
 
-/// <summary>Reads a whole cohort's records in a handful of queries (one read transaction, one consistent view).</summary>
-public sealed class CompletionRecords(Database connections) : ICompletionRecords
+/// <summary>
+/// Reads a whole cohort's records, or some participants' (a page of the dashboard's grid), in a
+/// handful of queries (one read transaction, one consistent view).
+/// </summary>
+public sealed partial class CompletionRecords(Database connections) : ICompletionRecords
 {
+    // Each read below says where it is narrowed to some participants: {column}. For the whole cohort
+    // the mark goes; for some it becomes "AND column IN @ids" (SQLite, a list Dapper expands) or
+    // "AND column = ANY(@ids)" (PostgreSQL, one array), so both reads are the same query.
     private const string SelectParticipants = """
         SELECT id, cohort_id, display_name, email, locale, time_zone, status
-        FROM participants WHERE cohort_id = @cohortId ORDER BY id
+        FROM participants WHERE cohort_id = @cohortId {id} ORDER BY id
         """;
 
     // Every attempt, the latest kept in memory: a correlated MAX per row cost twice the read itself
@@ -22,42 +29,56 @@ public sealed class CompletionRecords(Database connections) : ICompletionRecords
         SELECT s.id, s.participant_id, s.week_id, w.number AS week_number, s.attempt, s.submitted_at, s.url,
                s.file_sha256, s.file_content_type, s.file_size, s.note, s.is_late, s.status, s.review_reason
         FROM submissions s JOIN weeks w ON w.id = s.week_id
-        WHERE s.cohort_id = @cohortId AND w.retired = 0
+        WHERE s.cohort_id = @cohortId AND w.retired = 0 {s.participant_id}
         """;
 
     private const string SelectLatestCertificates = """
         SELECT c.id, c.participant_id, c.certificate_key, c.attempt, c.submitted_at, c.url,
                c.file_sha256, c.file_content_type, c.file_size, c.is_late, c.status, c.review_reason
         FROM certificate_submissions c
-        WHERE c.cohort_id = @cohortId
+        WHERE c.cohort_id = @cohortId {c.participant_id}
           AND c.attempt = (SELECT MAX(x.attempt) FROM certificate_submissions x WHERE x.participant_id = c.participant_id)
         """;
 
     // The first account a participant was known by: their handle in lists (ParticipantLabel).
     private const string SelectHandles = """
         SELECT participant_id, platform, platform_user_id FROM participant_identities
-        WHERE cohort_id = @cohortId ORDER BY participant_id, id
+        WHERE cohort_id = @cohortId {participant_id} ORDER BY participant_id, id
         """;
 
-    private const string SelectExcused = "SELECT participant_id, week_id FROM excused_weeks WHERE cohort_id = @cohortId";
+    private const string SelectExcused = "SELECT participant_id, week_id FROM excused_weeks WHERE cohort_id = @cohortId {participant_id}";
 
-    private const string SelectExtensions = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE cohort_id = @cohortId";
+    private const string SelectExtensions = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE cohort_id = @cohortId {participant_id}";
 
     private const string SelectAttended = """
         SELECT a.participant_id, COUNT(*) AS attended
         FROM attendance a JOIN events e ON e.id = a.event_id
-        WHERE a.cohort_id = @cohortId AND e.cancelled = 0
+        WHERE a.cohort_id = @cohortId AND e.cancelled = 0 {a.participant_id}
         GROUP BY a.participant_id
         """;
 
-    public async Task<IReadOnlyList<ParticipantRecord>> LoadAsync(long cohortId, CancellationToken ct)
+    public Task<IReadOnlyList<ParticipantRecord>> LoadAsync(long cohortId, CancellationToken ct) => ReadAsync(cohortId, null, ct);
+
+    public async Task<IReadOnlyList<ParticipantRecord>> LoadAsync(long cohortId, IReadOnlyCollection<long> participantIds, CancellationToken ct) =>
+        participantIds.Count == 0 ? [] : await ReadAsync(cohortId, participantIds.Distinct().ToArray(), ct);
+
+    public async Task<IReadOnlyList<Participant>> ParticipantsAsync(long cohortId, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        var people = await db.QueryAsync<(long Id, long CohortId, string DisplayName, string? Email, string? Locale, string? TimeZone, string Status)>(new CommandDefinition(Narrow(SelectParticipants, null), new { cohortId }, cancellationToken: ct));
+        return people.Select(ToDomain).ToList();
+    }
+
+    private async Task<IReadOnlyList<ParticipantRecord>> ReadAsync(long cohortId, long[]? ids, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
         await using var tx = await db.BeginTransactionAsync(ct);
-        var args = new { cohortId };
-        var people = await db.QueryAsync<(long Id, long CohortId, string DisplayName, string? Email, string? Locale, string? TimeZone, string Status)>(SelectParticipants, args, tx);
+        object args = ids is null ? new { cohortId } : new { cohortId, ids };
+        Task<IEnumerable<T>> Query<T>(string sql) => db.QueryAsync<T>(new CommandDefinition(Narrow(sql, ids), args, tx, cancellationToken: ct));
+
+        var people = await Query<(long Id, long CohortId, string DisplayName, string? Email, string? Locale, string? TimeZone, string Status)>(SelectParticipants);
         var latest = new Dictionary<(long Participant, long Week), WeeklySubmissionRow>();
-        foreach (var row in await db.QueryAsync<WeeklySubmissionRow>(SelectWeekly, args, tx))
+        foreach (var row in await Query<WeeklySubmissionRow>(SelectWeekly))
         {
             if (!latest.TryGetValue((row.ParticipantId, row.WeekId), out var seen) || seen.Attempt < row.Attempt)
             {
@@ -66,21 +87,18 @@ public sealed class CompletionRecords(Database connections) : ICompletionRecords
         }
 
         var weekly = latest.Values.ToLookup(r => r.ParticipantId);
-        var certificates = (await db.QueryAsync<CertificateSubmissionRow>(SelectLatestCertificates, args, tx)).ToDictionary(r => r.ParticipantId);
-        var excused = (await db.QueryAsync<(long ParticipantId, long WeekId)>(SelectExcused, args, tx)).ToLookup(r => r.ParticipantId, r => r.WeekId);
-        var extensions = (await db.QueryAsync<(long ParticipantId, long? WeekId, long DueAt)>(SelectExtensions, args, tx)).ToLookup(r => r.ParticipantId);
-        var attended = (await db.QueryAsync<(long ParticipantId, long Attended)>(SelectAttended, args, tx)).ToDictionary(r => r.ParticipantId, r => (int)r.Attended);
+        var certificates = (await Query<CertificateSubmissionRow>(SelectLatestCertificates)).ToDictionary(r => r.ParticipantId);
+        var excused = (await Query<(long ParticipantId, long WeekId)>(SelectExcused)).ToLookup(r => r.ParticipantId, r => r.WeekId);
+        var extensions = (await Query<(long ParticipantId, long? WeekId, long DueAt)>(SelectExtensions)).ToLookup(r => r.ParticipantId);
+        var attended = (await Query<(long ParticipantId, long Attended)>(SelectAttended)).ToDictionary(r => r.ParticipantId, r => (int)r.Attended);
         var handles = new Dictionary<long, string>();
-        foreach (var (participantId, platform, userId) in await db.QueryAsync<(long, string, string)>(SelectHandles, args, tx))
+        foreach (var (participantId, platform, userId) in await Query<(long, string, string)>(SelectHandles))
         {
             handles.TryAdd(participantId, ParticipantLabel.Handle(platform, userId));
         }
 
         return people.Select(p => new ParticipantRecord(
-            new Participant(p.Id, p.CohortId, p.DisplayName, p.Email, p.Locale, p.TimeZone, p.Status == "dropped" ? ParticipantStatus.Dropped : ParticipantStatus.Active)
-            {
-                Handle = handles.GetValueOrDefault(p.Id),
-            },
+            ToDomain(p) with { Handle = handles.GetValueOrDefault(p.Id) },
             weekly[p.Id].ToDictionary(w => w.WeekId, w => w.ToDomain()),
             certificates.TryGetValue(p.Id, out var c) ? c.ToDomain() : null,
             excused[p.Id].ToHashSet(),
@@ -88,4 +106,16 @@ public sealed class CompletionRecords(Database connections) : ICompletionRecords
             extensions[p.Id].Where(e => e.WeekId is null).Select(e => (DateTimeOffset?)Instants.FromDb(e.DueAt)).FirstOrDefault(),
             attended.GetValueOrDefault(p.Id))).ToList();
     }
+
+    /// <summary>The read for the whole cohort (<paramref name="ids"/> null) or narrowed to those participants, in this database's dialect.</summary>
+    private string Narrow(string sql, long[]? ids) => Mark().Replace(sql, m =>
+        ids is null ? string.Empty
+        : connections.Dialect == Dialect.Postgres ? $"AND {m.Groups[1].Value} = ANY(@ids)"
+        : $"AND {m.Groups[1].Value} IN @ids");
+
+    [GeneratedRegex(@"\{([a-z_.]+)\}")]
+    private static partial Regex Mark();
+
+    private static Participant ToDomain((long Id, long CohortId, string DisplayName, string? Email, string? Locale, string? TimeZone, string Status) p) =>
+        new(p.Id, p.CohortId, p.DisplayName, p.Email, p.Locale, p.TimeZone, p.Status == "dropped" ? ParticipantStatus.Dropped : ParticipantStatus.Active);
 }
