@@ -113,7 +113,7 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
     {
         await using var bot = await DashboardBot.StartAsync();
         await bot.SayAsync("/as bob", "You are now bob");
-        var link = bot.Services.GetRequiredService<SignInLinks>().Issue(new PlatformUser("terminal", "bob", "bob"));
+        var link = await bot.Services.GetRequiredService<SignInLinks>().IssueAsync(new PlatformUser("terminal", "bob", "bob"), CancellationToken.None);
         await using var context = await browser.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
 

@@ -44,9 +44,20 @@ internal sealed partial class DashboardBot : IAsyncDisposable
     public static async Task<DashboardBot> StartAsync(params string[] extraArgs)
     {
         var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), CohortYaml);
+        return await StartOnAsync(folder, new FakeTimeProvider(Now), extraArgs);
+    }
+
+    /// <summary>Stops this bot and starts a new one on the same database, files and clock (its dashboard on a new port).</summary>
+    public async Task<DashboardBot> RestartAsync(params string[] extraArgs)
+    {
+        await StopHostAsync();
+        return await StartOnAsync(_folder, Clock, extraArgs);
+    }
+
+    private static async Task<DashboardBot> StartOnAsync(TempFolder folder, FakeTimeProvider clock, string[] extraArgs)
+    {
         var cohortPath = folder.File("cohort.yaml");
-        await File.WriteAllTextAsync(cohortPath, CohortYaml);
-        var clock = new FakeTimeProvider(Now);
         var input = new ChatInput();
         var output = new ChatOutput();
         string[] args =
@@ -89,10 +100,15 @@ internal sealed partial class DashboardBot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopHostAsync();
+        _folder.Dispose();
+    }
+
+    private async Task StopHostAsync()
+    {
         Input.End();
         await _host.StopAsync();
         _host.Dispose();
-        _folder.Dispose();
     }
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/dashboard/signin\?token=[A-Za-z0-9_-]+")]
