@@ -48,6 +48,18 @@ internal sealed partial class DashboardBot : IAsyncDisposable
         return await StartOnAsync(folder, new FakeTimeProvider(Now), extraArgs);
     }
 
+    /// <summary>A bot on a copy of the cohort file and database in <paramref name="folder"/> (e.g. the benchmark's seeded template), its clock stopped at <paramref name="now"/>.</summary>
+    public static async Task<DashboardBot> StartOnCopyAsync(string folder, DateTimeOffset now, params string[] extraArgs)
+    {
+        var copy = new TempFolder();
+        foreach (var file in new[] { "cohort.yaml", "bot.db", "bot.db-wal" }.Where(f => File.Exists(Path.Combine(folder, f))))
+        {
+            File.Copy(Path.Combine(folder, file), copy.File(file));
+        }
+
+        return await StartOnAsync(copy, new FakeTimeProvider(now), extraArgs);
+    }
+
     /// <summary>Stops this bot and starts a new one on the same database, files and clock (its dashboard on a new port).</summary>
     public async Task<DashboardBot> RestartAsync(params string[] extraArgs)
     {

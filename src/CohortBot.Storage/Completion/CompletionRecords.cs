@@ -15,45 +15,48 @@ namespace CohortBot.Storage.Completion;
 /// </summary>
 public sealed partial class CompletionRecords(Database connections) : ICompletionRecords
 {
-    // Each read below says where it is narrowed to some participants: {column}. For the whole cohort
-    // the mark goes; for some it becomes "AND column IN @ids" (SQLite, a list Dapper expands) or
-    // "AND column = ANY(@ids)" (PostgreSQL, one array), so both reads are the same query.
-    private const string SelectParticipants = """
+    // Each read below says whose rows it takes with one mark, {column} naming the participant's id:
+    // the whole cohort's ("cohort_id = @cohortId", same table), or some participants' ("column IN @ids"
+    // on SQLite, a list Dapper expands; "column = ANY(@ids)" on PostgreSQL, one array), so both reads
+    // are the same query. Some participants' rows are found by the participant's index alone: beside
+    // "cohort_id = ?" SQLite, which keeps no statistics here, would walk the whole cohort instead.
+    // Other cohorts' participants are dropped after the first read.
+    internal const string SelectParticipants = """
         SELECT id, cohort_id, display_name, email, locale, time_zone, status
-        FROM participants WHERE cohort_id = @cohortId {id} ORDER BY id
+        FROM participants WHERE {id} ORDER BY id
         """;
 
     // Every attempt, the latest kept in memory: a correlated MAX per row cost twice the read itself
     // (10,000 people x 16 weeks), and resubmissions are few.
-    private const string SelectWeekly = """
+    internal const string SelectWeekly = """
         SELECT s.id, s.participant_id, s.week_id, w.number AS week_number, s.attempt, s.submitted_at, s.url,
                s.file_sha256, s.file_content_type, s.file_size, s.note, s.is_late, s.status, s.review_reason
         FROM submissions s JOIN weeks w ON w.id = s.week_id
-        WHERE s.cohort_id = @cohortId AND w.retired = 0 {s.participant_id}
+        WHERE {s.participant_id} AND w.retired = 0
         """;
 
-    private const string SelectLatestCertificates = """
+    internal const string SelectLatestCertificates = """
         SELECT c.id, c.participant_id, c.certificate_key, c.attempt, c.submitted_at, c.url,
                c.file_sha256, c.file_content_type, c.file_size, c.is_late, c.status, c.review_reason
         FROM certificate_submissions c
-        WHERE c.cohort_id = @cohortId {c.participant_id}
+        WHERE {c.participant_id}
           AND c.attempt = (SELECT MAX(x.attempt) FROM certificate_submissions x WHERE x.participant_id = c.participant_id)
         """;
 
     // The first account a participant was known by: their handle in lists (ParticipantLabel).
-    private const string SelectHandles = """
+    internal const string SelectHandles = """
         SELECT participant_id, platform, platform_user_id FROM participant_identities
-        WHERE cohort_id = @cohortId {participant_id} ORDER BY participant_id, id
+        WHERE {participant_id} ORDER BY participant_id, id
         """;
 
-    private const string SelectExcused = "SELECT participant_id, week_id FROM excused_weeks WHERE cohort_id = @cohortId {participant_id}";
+    internal const string SelectExcused = "SELECT participant_id, week_id FROM excused_weeks WHERE {participant_id}";
 
-    private const string SelectExtensions = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE cohort_id = @cohortId {participant_id}";
+    internal const string SelectExtensions = "SELECT participant_id, week_id, due_at FROM deadline_extensions WHERE {participant_id}";
 
-    private const string SelectAttended = """
+    internal const string SelectAttended = """
         SELECT a.participant_id, COUNT(*) AS attended
         FROM attendance a JOIN events e ON e.id = a.event_id
-        WHERE a.cohort_id = @cohortId AND e.cancelled = 0 {a.participant_id}
+        WHERE {a.participant_id} AND e.cancelled = 0
         GROUP BY a.participant_id
         """;
 
@@ -65,7 +68,7 @@ public sealed partial class CompletionRecords(Database connections) : ICompletio
     public async Task<IReadOnlyList<Participant>> ParticipantsAsync(long cohortId, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
-        var people = await db.QueryAsync<(long Id, long CohortId, string DisplayName, string? Email, string? Locale, string? TimeZone, string Status)>(new CommandDefinition(Narrow(SelectParticipants, null), new { cohortId }, cancellationToken: ct));
+        var people = await db.QueryAsync<(long Id, long CohortId, string DisplayName, string? Email, string? Locale, string? TimeZone, string Status)>(new CommandDefinition(Narrow(SelectParticipants, some: false, connections.Dialect), new { cohortId }, cancellationToken: ct));
         return people.Select(ToDomain).ToList();
     }
 
@@ -74,9 +77,10 @@ public sealed partial class CompletionRecords(Database connections) : ICompletio
         await using var db = await connections.OpenAsync(ct);
         await using var tx = await db.BeginTransactionAsync(ct);
         object args = ids is null ? new { cohortId } : new { cohortId, ids };
-        Task<IEnumerable<T>> Query<T>(string sql) => db.QueryAsync<T>(new CommandDefinition(Narrow(sql, ids), args, tx, cancellationToken: ct));
+        Task<IEnumerable<T>> Query<T>(string sql) => db.QueryAsync<T>(new CommandDefinition(Narrow(sql, ids is not null, connections.Dialect), args, tx, cancellationToken: ct));
 
-        var people = await Query<(long Id, long CohortId, string DisplayName, string? Email, string? Locale, string? TimeZone, string Status)>(SelectParticipants);
+        var people = (await Query<(long Id, long CohortId, string DisplayName, string? Email, string? Locale, string? TimeZone, string Status)>(SelectParticipants))
+            .Where(p => p.CohortId == cohortId).ToList();
         var latest = new Dictionary<(long Participant, long Week), WeeklySubmissionRow>();
         foreach (var row in await Query<WeeklySubmissionRow>(SelectWeekly))
         {
@@ -107,13 +111,16 @@ public sealed partial class CompletionRecords(Database connections) : ICompletio
             attended.GetValueOrDefault(p.Id))).ToList();
     }
 
-    /// <summary>The read for the whole cohort (<paramref name="ids"/> null) or narrowed to those participants, in this database's dialect.</summary>
-    private string Narrow(string sql, long[]? ids) => Mark().Replace(sql, m =>
-        ids is null ? string.Empty
-        : connections.Dialect == Dialect.Postgres ? $"AND {m.Groups[1].Value} = ANY(@ids)"
-        : $"AND {m.Groups[1].Value} IN @ids");
+    /// <summary>Every read, for the plan tests.</summary>
+    internal static IReadOnlyList<string> Reads { get; } = [SelectParticipants, SelectWeekly, SelectLatestCertificates, SelectHandles, SelectExcused, SelectExtensions, SelectAttended];
 
-    [GeneratedRegex(@"\{([a-z_.]+)\}")]
+    /// <summary>The read of the whole cohort (<paramref name="some"/> false) or of the participants in <c>@ids</c>, in <paramref name="dialect"/>.</summary>
+    internal static string Narrow(string sql, bool some, Dialect dialect) => Mark().Replace(sql, m =>
+        !some ? m.Groups["alias"].Value + "cohort_id = @cohortId"
+        : dialect == Dialect.Postgres ? m.Groups["alias"].Value + m.Groups["column"].Value + " = ANY(@ids)"
+        : m.Groups["alias"].Value + m.Groups["column"].Value + " IN @ids");
+
+    [GeneratedRegex(@"\{(?<alias>[a-z]+\.)?(?<column>[a-z_]+)\}")]
     private static partial Regex Mark();
 
     private static Participant ToDomain((long Id, long CohortId, string DisplayName, string? Email, string? Locale, string? TimeZone, string Status) p) =>
