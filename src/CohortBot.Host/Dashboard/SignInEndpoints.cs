@@ -26,7 +26,8 @@ internal static class SignInEndpoints
         app.MapPost("/dashboard/signin", async (HttpContext http, [FromServices] SignInLinks links, [FromServices] DashboardSessions sessions, [FromServices] IOrganizerPolicy organizers, [FromServices] MessageCatalogue catalogue) =>
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            var user = await links.RedeemAsync(form["token"].FirstOrDefault(), http.RequestAborted);
+            // Not cancelled with the request: a link once taken is not lost halfway to its session.
+            var user = await links.RedeemAsync(form["token"].FirstOrDefault(), CancellationToken.None);
             // The organizer list is read again now: a link issued to someone who is not (or no longer) an organizer signs nobody in.
             if (user is null || !organizers.IsOrganizer(user))
             {
@@ -34,7 +35,7 @@ internal static class SignInEndpoints
                 return Results.Content(Html.Page(null, t["dashboard.signin.title"], $"<p class=\"error\" id=\"refused\">{Html.E(t["dashboard.signin.refused"])}</p>"), "text/html; charset=utf-8", statusCode: 403);
             }
 
-            var session = await sessions.StartAsync(user, http.RequestAborted);
+            var session = await sessions.StartAsync(user, CancellationToken.None);
             http.Response.Cookies.Append(DashboardSessions.CookieName, session.Id, new CookieOptions
             {
                 HttpOnly = true,
