@@ -4,6 +4,7 @@ using CohortBot.Core.Audit;
 using CohortBot.Core.Calendar;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Completion;
+using CohortBot.Core.Dashboard;
 using CohortBot.Core.Digests;
 using CohortBot.Core.Events;
 using CohortBot.Core.Exports;
@@ -21,6 +22,7 @@ using CohortBot.Storage.Attendance;
 using CohortBot.Storage.Audit;
 using CohortBot.Storage.Cohorts;
 using CohortBot.Storage.Completion;
+using CohortBot.Storage.Dashboard;
 using CohortBot.Storage.Digests;
 using CohortBot.Storage.Events;
 using CohortBot.Storage.Exports;
@@ -89,6 +91,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IReminderAudience>(sp => sp.GetRequiredService<ReminderAudienceStore>());
         services.AddSingleton<IReminderPreferences>(sp => sp.GetRequiredService<ReminderAudienceStore>());
         services.AddSingleton<IDigestQueries, DigestQueryStore>();
+        services.AddSingleton<IDashboardTokens, DashboardTokenStore>();
         return services;
     }
 

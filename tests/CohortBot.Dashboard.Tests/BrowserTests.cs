@@ -58,6 +58,28 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task EventsPage_UpdatesLive_WhenSomeoneRsvpsOrChecksInFromChat()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        await using var context = await browser.Browser.NewContextAsync();
+        var events = await context.NewPageAsync();
+        await SignInAsync(events, await bot.SignInLinkAsync());
+        await events.GotoAsync(new Uri(bot.BaseUrl, "/dashboard/events").ToString());
+        await Expect(events, "tr[data-event='oh-dable']:has-text('0 going of 2')");
+        await Expect(events, "body[data-live='open']");
+
+        await bot.SayAsync("/as bob", "You are now bob");
+        await bot.SayAsync("/rsvp oh-dable", "You're going to");
+        await Expect(events, "tr[data-event='oh-dable']:has-text('1 going of 2, 0 on the waitlist')");
+
+        await bot.SayAsync("/as organizer", "You are now organizer");
+        var code = System.Text.RegularExpressions.Regex.Match(await bot.SayAsync("/checkin-open oh-dable", "Code:"), @"Code: ([A-Z2-9]{6})").Groups[1].Value;
+        await bot.SayAsync("/as bob", "You are now bob");
+        await bot.SayAsync($"/checkin {code}", "checked in");
+        await Expect(events, "tr[data-event='oh-dable']:has-text('1 checked in')");
+    }
+
+    [Fact]
     public async Task UsedLink_IsRefused()
     {
         await using var bot = await DashboardBot.StartAsync();
@@ -91,7 +113,7 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
     {
         await using var bot = await DashboardBot.StartAsync();
         await bot.SayAsync("/as bob", "You are now bob");
-        var link = bot.Services.GetRequiredService<SignInLinks>().Issue(new PlatformUser("terminal", "bob", "bob"));
+        var link = await bot.Services.GetRequiredService<SignInLinks>().IssueAsync(new PlatformUser("terminal", "bob", "bob"), CancellationToken.None);
         await using var context = await browser.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
 

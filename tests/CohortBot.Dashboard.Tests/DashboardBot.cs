@@ -44,9 +44,32 @@ internal sealed partial class DashboardBot : IAsyncDisposable
     public static async Task<DashboardBot> StartAsync(params string[] extraArgs)
     {
         var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), CohortYaml);
+        return await StartOnAsync(folder, new FakeTimeProvider(Now), extraArgs);
+    }
+
+    /// <summary>A bot on a copy of the cohort file and database in <paramref name="folder"/> (e.g. the benchmark's seeded template), its clock stopped at <paramref name="now"/>.</summary>
+    public static async Task<DashboardBot> StartOnCopyAsync(string folder, DateTimeOffset now, params string[] extraArgs)
+    {
+        var copy = new TempFolder();
+        foreach (var file in new[] { "cohort.yaml", "bot.db", "bot.db-wal" }.Where(f => File.Exists(Path.Combine(folder, f))))
+        {
+            File.Copy(Path.Combine(folder, file), copy.File(file));
+        }
+
+        return await StartOnAsync(copy, new FakeTimeProvider(now), extraArgs);
+    }
+
+    /// <summary>Stops this bot and starts a new one on the same database, files and clock (its dashboard on a new port).</summary>
+    public async Task<DashboardBot> RestartAsync(params string[] extraArgs)
+    {
+        await StopHostAsync();
+        return await StartOnAsync(_folder, Clock, extraArgs);
+    }
+
+    private static async Task<DashboardBot> StartOnAsync(TempFolder folder, FakeTimeProvider clock, string[] extraArgs)
+    {
         var cohortPath = folder.File("cohort.yaml");
-        await File.WriteAllTextAsync(cohortPath, CohortYaml);
-        var clock = new FakeTimeProvider(Now);
         var input = new ChatInput();
         var output = new ChatOutput();
         string[] args =
@@ -89,10 +112,15 @@ internal sealed partial class DashboardBot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopHostAsync();
+        _folder.Dispose();
+    }
+
+    private async Task StopHostAsync()
+    {
         Input.End();
         await _host.StopAsync();
         _host.Dispose();
-        _folder.Dispose();
     }
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/dashboard/signin\?token=[A-Za-z0-9_-]+")]

@@ -3,10 +3,18 @@ using System.Text.RegularExpressions;
 
 namespace CohortBot.Dashboard.Tests;
 
-/// <summary>An HTTP client with its own cookie jar, as one browser would be.</summary>
-internal sealed partial class DashboardClient(Uri baseUrl) : IDisposable
+/// <summary>An HTTP client with its own cookie jar, as one browser would be (give it another's jar to be that browser again, e.g. after a restart).</summary>
+internal sealed partial class DashboardClient : IDisposable
 {
-    private readonly HttpClient _http = new(new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = true }) { BaseAddress = baseUrl };
+    private readonly HttpClient _http;
+
+    public DashboardClient(Uri baseUrl, CookieContainer? cookies = null)
+    {
+        Cookies = cookies ?? new CookieContainer();
+        _http = new(new HttpClientHandler { CookieContainer = Cookies, UseCookies = true, AllowAutoRedirect = true }) { BaseAddress = baseUrl };
+    }
+
+    public CookieContainer Cookies { get; }
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 

@@ -58,7 +58,7 @@ public sealed class SignInTests
         await using var bot = await DashboardBot.StartAsync();
         await bot.SayAsync("/as bob", "You are now bob");
         Assert.Contains("for organizers only", await bot.SayAsync("/dashboard", "organizers only"), StringComparison.Ordinal);
-        var link = bot.Services.GetRequiredService<SignInLinks>().Issue(new PlatformUser("terminal", "bob", "bob"));
+        var link = await bot.Services.GetRequiredService<SignInLinks>().IssueAsync(new PlatformUser("terminal", "bob", "bob"), CancellationToken.None);
         using var client = new DashboardClient(bot.BaseUrl);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.SignInAsync(link.ToString())).StatusCode);

@@ -28,7 +28,7 @@ public sealed class DashboardHandler(IEnumerable<IDashboardLinks> links, IEnumer
         }
 
         var minutes = (int)issuer.Lifetime.TotalMinutes;
-        var url = issuer.Issue(user);
+        var url = await issuer.IssueAsync(user, ct);
         await platform.SendDirectAsync(user.UserId, new Reply(ctx.T["dashboard.link", new { minutes, url = url.ToString() }]), ct);
         return Reply.Success(ctx.T["dashboard.sent", new { minutes }]);
     }

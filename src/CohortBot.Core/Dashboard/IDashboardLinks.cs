@@ -9,5 +9,5 @@ public interface IDashboardLinks
     TimeSpan Lifetime { get; }
 
     /// <summary>A new link that signs <paramref name="organizer"/> in once, before <see cref="Lifetime"/> has passed.</summary>
-    Uri Issue(PlatformUser organizer);
+    Task<Uri> IssueAsync(PlatformUser organizer, CancellationToken ct);
 }

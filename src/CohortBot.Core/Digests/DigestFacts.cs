@@ -40,21 +40,14 @@ public sealed class DigestFacts
     /// <param name="weeks">The cohort's weeks (any order).</param>
     public static async Task<DigestFacts> LoadAsync(IDigestQueries queries, long cohortId, IReadOnlyList<Week> weeks, DateTimeOffset now, CancellationToken ct)
     {
-        var byDueDate = weeks.OrderBy(w => w.DueAt).ThenBy(w => w.Number).ToList();
-        var focusIndex = LastIndex(byDueDate, w => w.DueAt <= now);
-        if (focusIndex < 0)
-        {
-            focusIndex = LastIndex(byDueDate, w => w.StateAt(now) == WeekState.Open);
-        }
-
         // Three independent reads, started together so that they overlap (see DigestBuilder).
         var duplicatesRead = Task.Run(() => queries.DuplicatesAsync(cohortId, ct), ct);
-        if (focusIndex < 0)
+        var upToFocus = UpToFocus(weeks, now);
+        if (upToFocus.Count == 0)
         {
             return new DigestFacts(null) { Duplicates = await duplicatesRead };
         }
 
-        var upToFocus = byDueDate.Take(focusIndex + 1).ToList();
         var trendWeeks = upToFocus.TakeLast(TrendWeeks).ToList();
         var countsRead = Task.Run(() => queries.WeekCountsAsync(cohortId, [.. trendWeeks.Select(w => w.Id)], ct), ct);
         var withoutRead = Task.Run(() => queries.WithoutProofAsync(cohortId, [.. upToFocus.Select(w => w.Id)], ct), ct);
@@ -71,6 +64,17 @@ public sealed class DigestFacts
             AtRisk = atRisk,
             Duplicates = await duplicatesRead,
         };
+    }
+
+    /// <summary>
+    /// Only <see cref="AtRisk"/>, as the digest finds them (one read, nothing else of the digest):
+    /// for the dashboard's "at risk" filter, so that it shows the people the digest names.
+    /// </summary>
+    /// <param name="weeks">The cohort's weeks (any order).</param>
+    public static async Task<IReadOnlyList<(Participant Participant, int WeeksInARow)>> AtRiskAsync(IDigestQueries queries, long cohortId, IReadOnlyList<Week> weeks, DateTimeOffset now, CancellationToken ct)
+    {
+        var upToFocus = UpToFocus(weeks, now);
+        return upToFocus.Count == 0 ? [] : WhoMissed(await queries.WithoutProofAsync(cohortId, [.. upToFocus.Select(w => w.Id)], ct), upToFocus, now).AtRisk;
     }
 
     /// <summary>
@@ -105,6 +109,19 @@ public sealed class DigestFacts
         }
 
         return (missing, [.. atRisk.OrderByDescending(a => a.Item2)]); // stable: name order within a run length
+    }
+
+    /// <summary>The weeks by due date up to the focus week (the last one whose deadline has passed, else the open one); none before anything is open.</summary>
+    private static List<Week> UpToFocus(IReadOnlyList<Week> weeks, DateTimeOffset now)
+    {
+        var byDueDate = weeks.OrderBy(w => w.DueAt).ThenBy(w => w.Number).ToList();
+        var focusIndex = LastIndex(byDueDate, w => w.DueAt <= now);
+        if (focusIndex < 0)
+        {
+            focusIndex = LastIndex(byDueDate, w => w.StateAt(now) == WeekState.Open);
+        }
+
+        return byDueDate.Take(focusIndex + 1).ToList();
     }
 
     private static int LastIndex(IReadOnlyList<Week> weeks, Func<Week, bool> test)

@@ -19,12 +19,15 @@ internal static class CohortEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/dashboard/events", (HttpContext http, [FromServices] DashboardRequests requests, [FromServices] IEventStore events, [FromServices] IDigestQueries queries) => requests.PageAsync(http, async viewer =>
-            DashboardRequests.Html200(viewer, viewer.T["dashboard.events.title"], await EventsAsync(viewer, events, queries, requests.Clock.GetUtcNow(), http.RequestAborted))));
+        {
+            var table = await EventsAsync(viewer, events, queries, http.RequestAborted);
+            return DashboardRequests.WantsFragment(http) ? DashboardRequests.Fragment(table) : DashboardRequests.Html200(viewer, viewer.T["dashboard.events.title"], Live(viewer, table));
+        }));
 
         app.MapPost("/dashboard/events/checkin", (HttpContext http, [FromServices] DashboardRequests requests, [FromServices] IEventStore events, [FromServices] IDigestQueries queries) => requests.ChangeAsync(http, async (viewer, form) =>
         {
             var reply = await requests.RunAsync(viewer, Catalogue.CheckinOpen.Name, ("event", form["event"].FirstOrDefault()));
-            return DashboardRequests.Html200(viewer, viewer.T["dashboard.events.title"], ReplyHtml.Render(reply, viewer) + await EventsAsync(viewer, events, queries, requests.Clock.GetUtcNow(), http.RequestAborted));
+            return DashboardRequests.Html200(viewer, viewer.T["dashboard.events.title"], ReplyHtml.Render(reply, viewer) + Live(viewer, await EventsAsync(viewer, events, queries, http.RequestAborted)));
         }));
 
         app.MapGet("/dashboard/report", (HttpContext http, [FromServices] DashboardRequests requests) => requests.PageAsync(http, async viewer =>
@@ -54,14 +57,19 @@ internal static class CohortEndpoints
         }));
     }
 
-    private static async Task<string> EventsAsync(Viewer viewer, IEventStore events, IDigestQueries queries, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The heading, and the table that refetches itself when an RSVP or a check-in comes in from chat (<see cref="LivePulse"/>).</summary>
+    private static string Live(Viewer viewer, string table) =>
+        $"<h1>{Html.E(viewer.T["dashboard.events.title"])}</h1><div data-live=\"/dashboard/events\" id=\"events\">{table}</div>";
+
+    private static async Task<string> EventsAsync(Viewer viewer, IEventStore events, IDigestQueries queries, CancellationToken ct)
     {
         var t = viewer.T;
         var all = await events.UpcomingAsync(viewer.Cohort.Id, viewer.Cohort.StartsAt, null, ct);
         var seats = all.Count == 0 ? new Dictionary<long, EventSeats>() : await events.SeatsAsync(all.Select(e => e.Id).ToList(), ct);
-        var attended = (await queries.AttendanceAsync(viewer.Cohort.Id, viewer.Cohort.StartsAt, now, ct)).ToDictionary(a => a.Key, StringComparer.Ordinal);
+        // Every listed event's check-ins, also those made before its start (people come early).
+        var attended = all.Count == 0 ? new Dictionary<string, EventAttendance>() : (await queries.AttendanceAsync(viewer.Cohort.Id, viewer.Cohort.StartsAt, all.Max(e => e.StartsAt).AddSeconds(1), ct)).ToDictionary(a => a.Key, StringComparer.Ordinal);
         var csrf = Html.Csrf(viewer.Session);
-        var sb = new StringBuilder($"<h1>{Html.E(t["dashboard.events.title"])}</h1><table class=\"grid\">");
+        var sb = new StringBuilder("<table class=\"grid\">");
         foreach (var e in all)
         {
             var s = seats.GetValueOrDefault(e.Id);
@@ -69,7 +77,7 @@ internal static class CohortEndpoints
                 ? t["dashboard.events.seats", new { going = s?.Going ?? 0, capacity, waitlisted = s?.Waitlisted ?? 0 }]
                 : t["dashboard.events.open_seats", new { going = s?.Going ?? 0 }];
             var checkedIn = attended.TryGetValue(e.Key, out var a) ? a.Attended.ToString(CultureInfo.InvariantCulture) + " " + t["dashboard.participant.attended"] : string.Empty;
-            sb.Append("<tr><td>").Append(Html.E(viewer.Times.Format(e.StartsAt, TimeStyle.Full))).Append("</td><td>").Append(Html.E(e.Title)).Append(" <small>(").Append(Html.E(e.Key)).Append(")</small></td><td>")
+            sb.Append("<tr data-event=\"").Append(Html.E(e.Key)).Append("\"><td>").Append(Html.E(viewer.Times.Format(e.StartsAt, TimeStyle.Full))).Append("</td><td>").Append(Html.E(e.Title)).Append(" <small>(").Append(Html.E(e.Key)).Append(")</small></td><td>")
               .Append(Html.E(seatText)).Append("</td><td>").Append(Html.E(checkedIn)).Append("</td><td>")
               .Append($"<form method=\"post\" action=\"/dashboard/events/checkin\">{csrf}<input type=\"hidden\" name=\"event\" value=\"{Html.E(e.Key)}\"><button>{Html.E(t["dashboard.events.checkin"])}</button></form>")
               .Append("</td></tr>");

@@ -25,12 +25,12 @@ internal sealed class DashboardRequests(
 
     public static bool WantsFragment(HttpContext http) => http.Request.Headers.ContainsKey(FragmentHeader);
 
-    public DashboardSession? Session(HttpContext http) => sessions.Find(http.Request.Cookies[DashboardSessions.CookieName]);
+    public Task<DashboardSession?> SessionAsync(HttpContext http) => sessions.FindAsync(http.Request.Cookies[DashboardSessions.CookieName], http.RequestAborted);
 
     /// <summary>Runs <paramref name="page"/> for a signed-in organizer; anyone else gets the sign-in page (401).</summary>
     public async Task<IResult> PageAsync(HttpContext http, Func<Viewer, Task<IResult>> page)
     {
-        if (Session(http) is not { } session)
+        if (await SessionAsync(http) is not { } session)
         {
             var t = catalogue.For(MessageCatalogue.DefaultLanguage);
             return Results.Content(Html.Page(null, t["dashboard.signin.title"], $"<p class=\"error\">{Html.E(t["dashboard.signin.needed"])}</p>"), "text/html; charset=utf-8", statusCode: 401);

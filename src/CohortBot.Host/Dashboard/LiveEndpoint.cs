@@ -17,7 +17,7 @@ internal static class LiveEndpoint
     {
         app.MapGet("/dashboard/live", async (HttpContext http, [FromServices] DashboardRequests requests, [FromServices] LivePulse pulse, [FromServices] IHostApplicationLifetime lifetime) =>
         {
-            if (requests.Session(http) is null)
+            if (await requests.SessionAsync(http) is null)
             {
                 http.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
@@ -34,7 +34,7 @@ internal static class LiveEndpoint
             await http.Response.Body.FlushAsync(ct);
             try
             {
-                while (!ct.IsCancellationRequested && requests.Session(http) is not null)
+                while (!ct.IsCancellationRequested && await requests.SessionAsync(http) is not null)
                 {
                     await pulse.NextAfterAsync(seen, ct);
                     seen = pulse.Version;

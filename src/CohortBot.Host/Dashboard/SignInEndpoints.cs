@@ -26,7 +26,8 @@ internal static class SignInEndpoints
         app.MapPost("/dashboard/signin", async (HttpContext http, [FromServices] SignInLinks links, [FromServices] DashboardSessions sessions, [FromServices] IOrganizerPolicy organizers, [FromServices] MessageCatalogue catalogue) =>
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            var user = links.Redeem(form["token"].FirstOrDefault());
+            // Not cancelled with the request: a link once taken is not lost halfway to its session.
+            var user = await links.RedeemAsync(form["token"].FirstOrDefault(), CancellationToken.None);
             // The organizer list is read again now: a link issued to someone who is not (or no longer) an organizer signs nobody in.
             if (user is null || !organizers.IsOrganizer(user))
             {
@@ -34,7 +35,7 @@ internal static class SignInEndpoints
                 return Results.Content(Html.Page(null, t["dashboard.signin.title"], $"<p class=\"error\" id=\"refused\">{Html.E(t["dashboard.signin.refused"])}</p>"), "text/html; charset=utf-8", statusCode: 403);
             }
 
-            var session = sessions.Start(user);
+            var session = await sessions.StartAsync(user, CancellationToken.None);
             http.Response.Cookies.Append(DashboardSessions.CookieName, session.Id, new CookieOptions
             {
                 HttpOnly = true,
@@ -42,17 +43,17 @@ internal static class SignInEndpoints
                 SameSite = SameSiteMode.Strict,
                 Path = "/dashboard",
                 // Relative, so the browser's clock does not matter; the server ends the session at ExpiresAt whatever the cookie says.
-                MaxAge = session.Lifetime,
+                MaxAge = sessions.Lifetime,
                 IsEssential = true,
             });
             return Results.Redirect("/dashboard", permanent: false, preserveMethod: false);
         });
 
-        app.MapPost("/dashboard/signout", (HttpContext http, [FromServices] DashboardRequests requests, [FromServices] DashboardSessions sessions) => requests.ChangeAsync(http, (viewer, _) =>
+        app.MapPost("/dashboard/signout", (HttpContext http, [FromServices] DashboardRequests requests, [FromServices] DashboardSessions sessions) => requests.ChangeAsync(http, async (viewer, _) =>
         {
-            sessions.End(viewer.Session.Id);
+            await sessions.EndAsync(viewer.Session.Id, CancellationToken.None);
             http.Response.Cookies.Delete(DashboardSessions.CookieName, new CookieOptions { Path = "/dashboard", Secure = http.Request.IsHttps, SameSite = SameSiteMode.Strict, HttpOnly = true });
-            return Task.FromResult(Results.Content(Html.Page(null, viewer.T["dashboard.signed_out"], $"<p id=\"signed-out\">{Html.E(viewer.T["dashboard.signed_out"])}</p>"), "text/html; charset=utf-8"));
+            return Results.Content(Html.Page(null, viewer.T["dashboard.signed_out"], $"<p id=\"signed-out\">{Html.E(viewer.T["dashboard.signed_out"])}</p>"), "text/html; charset=utf-8");
         }));
     }
 }
