@@ -1,6 +1,7 @@
 using CohortBot.Core.Audit;
 using CohortBot.Core.Dashboard;
 using CohortBot.Storage.Audit;
+using CohortBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,14 @@ internal static class DashboardServiceCollectionExtensions
         services.AddSingleton<DashboardRequests>();
         services.AddSingleton<IParticipantAudit, ParticipantAuditQuery>();
         services.AddHostedService<DashboardService>();
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (StorageProviders.IsPostgres(storage))
+        {
+            // Several instances may serve the dashboard: each tells the others' live pages what changed.
+            services.AddSingleton<PostgresLiveRelay>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresLiveRelay>());
+        }
+
         return services;
     }
 }

@@ -40,6 +40,9 @@ internal sealed class LivePulse : IDisposable
 
     public long Version => Interlocked.Read(ref _version);
 
+    /// <summary>A command on this instance changed something (other instances are told by <see cref="PostgresLiveRelay"/>).</summary>
+    public event Action? LocalChange;
+
     /// <summary>Completes when the version moves past <paramref name="seen"/>.</summary>
     public Task NextAfterAsync(long seen, CancellationToken ct)
     {
@@ -84,6 +87,7 @@ internal sealed class LivePulse : IDisposable
         if (command is not null && Changing.Contains(command) && outcome is "ok" or "refused")
         {
             Changed();
+            LocalChange?.Invoke();
         }
     }
 }
