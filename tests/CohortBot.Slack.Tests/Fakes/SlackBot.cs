@@ -93,25 +93,13 @@ public sealed class SlackBot : IAsyncDisposable
     }
 
     /// <summary>Two weeks (week 1 open now, week 2 next week), two events (office hours with one seat), one certificate.</summary>
-    public static CohortDefinition Definition(DateTimeOffset start) => new(
-        "test-cohort",
-        "Test Cohort",
-        TimeZoneInfo.Utc,
-        start,
-        start.AddDays(60),
-        RegistrationOpen: true,
-        "en",
-        new CertificateMission(start.AddDays(30), [new CertificateDefinition("aws-ccp", "AWS Cloud Practitioner", 1)], 1),
-        [
-            new WeekDefinition(1, "Foundations", "Lessons 1-5", start, start.AddDays(4), start.AddDays(11), 1),
-            new WeekDefinition(2, "Networking", "Lessons 6-10", start.AddDays(7), start.AddDays(11), start.AddDays(18), 1),
-        ],
-        [
-            new EventDefinition("oh-1", EventKind.OfficeHours, "Office hours <week 1>", null, null, [], start.AddDays(3), start.AddDays(3).AddHours(1), "https://meet.example/oh", 1, false, 1),
-            new EventDefinition("tt-1", EventKind.TechTalk, "Tech talk & demo", "Acme", null, [new Speaker("Grace", "Engineer")], start.AddDays(5), start.AddDays(5).AddHours(1), null, null, false, 1),
-        ],
-        [],
-        1);
+    public static CohortDefinition Definition(DateTimeOffset start) => new CohortBuilder(TimeZoneInfo.Utc, start, start.AddDays(60))
+        .Certificate(start.AddDays(30), ("aws-ccp", "AWS Cloud Practitioner"))
+        .Week(1, start, start.AddDays(4), start.AddDays(11), "Foundations", "Lessons 1-5")
+        .Week(2, start.AddDays(7), start.AddDays(11), start.AddDays(18), "Networking", "Lessons 6-10")
+        .Event("oh-1", EventKind.OfficeHours, start.AddDays(3), title: "Office hours <week 1>", joinUrl: "https://meet.example/oh", capacity: 1)
+        .Event("tt-1", EventKind.TechTalk, start.AddDays(5), title: "Tech talk & demo", company: "Acme", speakers: [new("Grace", "Engineer")])
+        .Build();
 
     public async Task<Submission?> LatestSubmissionAsync(string slackUserId, int week)
     {
