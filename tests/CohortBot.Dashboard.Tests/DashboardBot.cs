@@ -44,7 +44,7 @@ internal sealed partial class DashboardBot : IAsyncDisposable
     public static async Task<DashboardBot> StartAsync(params string[] extraArgs)
     {
         var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), CohortYaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), CohortYaml());
         return await StartOnAsync(folder, new FakeTimeProvider(Now), extraArgs);
     }
 
@@ -126,35 +126,15 @@ internal sealed partial class DashboardBot : IAsyncDisposable
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/dashboard/signin\?token=[A-Za-z0-9_-]+")]
     private static partial Regex LinkPattern();
 
-    private const string CohortYaml = """
-        cohort:
-          id: dash-cohort
-          name: Dashboard Cohort
-          time_zone: Asia/Seoul
-          starts: 2026-09-14
-          ends: 2027-01-31
-          registration: open
-        weeks:
-          - number: 1
-            title: Course 1, weeks 1-2
-            opens: 2026-09-14 00:00
-            deadline: 2026-09-20 23:59
-          - number: 2
-            title: Course 1, weeks 3-4
-            opens: 2026-09-21 00:00
-            deadline: 2026-09-27 23:59
-          - number: 3
-            title: Course 2, week 1
-            opens: 2026-09-28 00:00
-            deadline: 2026-10-04 23:59
-        events:
-          - id: oh-dable
-            kind: office_hours
-            title: Office hours with Dable
-            company: Dable
-            starts: 2026-10-01 21:00
-            duration: 45m
-            capacity: 2
-            join_url: https://meet.example.com/oh
-        """;
+    /// <summary>The sample's three weeks and its office hour (two seats), nothing else: no certificates, no talk.</summary>
+    private static string CohortYaml()
+    {
+        var cohort = SampleCohort.Builder();
+        cohort.Slug = "dash-cohort";
+        cohort.Name = "Dashboard Cohort";
+        cohort.Certificates = null;
+        cohort.Weeks[0] = cohort.Weeks[0] with { CourseRange = null };
+        cohort.Events.RemoveAll(e => e.Key != "oh-dable");
+        return cohort.EditEvent("oh-dable", e => e with { Speakers = [] }).ToYaml();
+    }
 }

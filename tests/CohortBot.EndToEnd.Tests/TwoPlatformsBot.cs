@@ -78,23 +78,5 @@ internal sealed class TwoPlatformsBot : IAsyncDisposable
     }
 
     /// <summary>Week 1 opened three days ago and is due in four, in Seoul.</summary>
-    private static string CohortAroundToday()
-    {
-        var seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
-        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, seoul).Date;
-        string Day(int offset, string time) => today.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " " + time;
-        return $"""
-            cohort:
-              id: two-platforms
-              name: Two Platforms
-              time_zone: Asia/Seoul
-              starts: {Day(-10, "00:00")}
-              ends: {Day(60, "23:59")}
-            weeks:
-              - number: 1
-                title: Course 1
-                opens: {Day(-3, "00:00")}
-                deadline: {Day(4, "23:59")}
-            """;
-    }
+    private static string CohortAroundToday() => CohortBuilder.AroundDay(DateTimeOffset.UtcNow, "two-platforms", "Two Platforms").ToYaml();
 }

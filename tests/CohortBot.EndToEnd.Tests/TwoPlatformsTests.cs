@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CohortBot.Core.Events;
 using CohortBot.Fakes.Discord;
-using CohortBot.Host;
 using CohortBot.Fakes.Slack;
+using CohortBot.Host;
 using CohortBot.Storage.Sqlite;
 using CohortBot.Testing;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using DiscordPayloads = CohortBot.Fakes.Discord.Payloads;
+using Microsoft.Extensions.DependencyInjection;
 using SlackPayloads = CohortBot.Fakes.Slack.Payloads;
 
 namespace CohortBot.EndToEnd.Tests;
@@ -111,30 +112,9 @@ public sealed class TwoPlatformsTests
     /// <summary>A cohort in Asia/Seoul laid around the real clock (the adapters run on real time).</summary>
     private static string CohortAroundNow()
     {
-        var seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
-        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, seoul).Date;
-        string Day(int offset, string time) => today.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " " + time;
-        return $"""
-            cohort:
-              id: e2e
-              name: End to End Cohort
-              time_zone: Asia/Seoul
-              starts: {Day(-10, "00:00")}
-              ends: {Day(60, "23:59")}
-            weeks:
-              - number: 1
-                title: Course 1
-                opens: {Day(-3, "00:00")}
-                deadline: {Day(4, "23:59")}
-            events:
-              - id: oh-1
-                kind: office_hours
-                title: Office hours with Dable
-                company: Dable
-                starts: {Day(5, "21:00")}
-                duration: 45m
-                capacity: 1
-                join_url: https://meet.example.com/oh
-            """;
+        var now = DateTimeOffset.UtcNow;
+        var cohort = CohortBuilder.AroundDay(now, "e2e", "End to End Cohort");
+        var officeHour = cohort.At(TimeZoneInfo.ConvertTime(now, CohortBuilder.Seoul).Date.AddDays(5).AddHours(21));
+        return cohort.Event("oh-1", EventKind.OfficeHours, officeHour, TimeSpan.FromMinutes(45), "Office hours with Dable", "Dable", joinUrl: "https://meet.example.com/oh", capacity: 1).ToYaml();
     }
 }

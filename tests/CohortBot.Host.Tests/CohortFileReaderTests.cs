@@ -9,7 +9,7 @@ public sealed class CohortFileReaderTests
     [Fact]
     public void Parse_TestCohort_ConvertsSeoulTimesToInstants()
     {
-        var def = CohortFileReader.Parse(TestCohortFile.Yaml);
+        var def = CohortFileReader.Parse(SampleCohort.Yaml);
         Assert.Equal("test-cohort", def.Slug);
         Assert.Equal(SampleCohort.Kst(2026, 9, 20, 23, 59), def.Weeks[0].DueAt);
         Assert.Equal(new DateTimeOffset(2026, 9, 20, 14, 59, 0, TimeSpan.Zero), def.Weeks[0].DueAt);
@@ -48,7 +48,7 @@ public sealed class CohortFileReaderTests
     [InlineData("    opens: 2026-09-21 00:00", "    opens: next monday", 16, "must be a date and time")]
     public void Parse_BadFile_ReportsThePreciseLine(string original, string replacement, int line, string message)
     {
-        var yaml = ReplaceFirst(TestCohortFile.Yaml, original, replacement);
+        var yaml = ReplaceFirst(SampleCohort.Yaml, original, replacement);
         var ex = Assert.Throws<CohortFileException>(() => CohortFileReader.Parse(yaml));
         Assert.Contains(ex.Errors, e => e.Line == line && e.Message.Contains(message, StringComparison.Ordinal));
     }
@@ -56,7 +56,7 @@ public sealed class CohortFileReaderTests
     [Fact]
     public void Parse_SeveralProblems_ReportsThemAll()
     {
-        var yaml = TestCohortFile.Yaml.Replace("Asia/Seoul", "Mars/Olympus", StringComparison.Ordinal).Replace("  registration: open", "  registration: maybe\n  colour: blue", StringComparison.Ordinal);
+        var yaml = SampleCohort.Yaml.Replace("Asia/Seoul", "Mars/Olympus", StringComparison.Ordinal).Replace("  registration: open", "  registration: maybe\n  colour: blue", StringComparison.Ordinal);
         var ex = Assert.Throws<CohortFileException>(() => CohortFileReader.Parse(yaml));
         Assert.True(ex.Errors.Count >= 3);
         Assert.Contains("cohort.yaml:line 4", ex.Message, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class CohortFileReaderTests
     [InlineData("    deadline: 2026-10-04 23:59", "    deadline: 2026-10-04 23:59\n\t", 22)]
     public void Parse_Tab_IsReportedOnItsOwnLine(string original, string replacement, int line)
     {
-        var yaml = ReplaceFirst(TestCohortFile.Yaml, original, replacement);
+        var yaml = ReplaceFirst(SampleCohort.Yaml, original, replacement);
         Assert.Equal(line, yaml.Split('\n').ToList().FindIndex(l => l.Contains('\t')) + 1);
 
         var ex = Assert.Throws<CohortFileException>(() => CohortFileReader.Parse(yaml));
@@ -87,6 +87,33 @@ public sealed class CohortFileReaderTests
         var ex = Assert.Throws<CohortFileException>(() => CohortFileReader.Parse(yaml));
         Assert.NotEmpty(ex.Errors);
     }
+
+    /// <summary>The test kit's cohort builder writes files the reader reads back as the builder's own cohort: quotes, Hangul, roster, completion.</summary>
+    [Fact]
+    public void BuildersFile_ReadsBackAsTheBuildersCohort()
+    {
+        var builder = SampleCohort.Builder()
+            .EditEvent("oh-dable", e => e with { Title = "Office hours: \"Ask me anything\" #1", Cancelled = true })
+            .Member("Haeun \"Ha\" Choi, Jr.", "haeun@example.com", ("terminal", "haeun"), ("slack", "U1"))
+            .Member("김민준", null, ("discord", "900000000000000001"));
+        builder.Language = "ko";
+        builder.RegistrationOpen = false;
+        builder.Completion = Core.Completion.CompletionRules.Default with { MaxExcusedWeeks = 1, LateProofsCount = false, CertificateRequired = true };
+        var expected = builder.Build();
+
+        var read = CohortFileReader.Parse(builder.ToYaml());
+
+        Assert.Equal(Describe(expected), Describe(read));
+    }
+
+    private static string Describe(CohortDefinition c) => string.Join("\n", new object?[]
+    {
+        c.Slug, c.Name, c.TimeZone.Id, c.StartsAt, c.EndsAt, c.RegistrationOpen, c.Language, c.Completion,
+        c.Certificates?.Deadline, string.Join("|", c.Certificates?.Allowed.Select(a => $"{a.Key}={a.Name}") ?? []),
+        string.Join("|", c.Weeks.Select(w => $"{w.Number} {w.Title} {w.CourseRange} {w.OpensAt:O} {w.DueAt:O} {w.ClosesAt:O}")),
+        string.Join("|", c.Events.Select(e => $"{e.Key} {e.Kind} {e.Title} {e.Company} {e.Topic} {string.Join(",", e.Speakers)} {e.StartsAt:O} {e.EndsAt:O} {e.JoinUrl} {e.Capacity} {e.Cancelled}")),
+        string.Join("|", c.Roster.Select(r => $"{r.Name} {r.Email} {string.Join(",", r.PlatformIds.OrderBy(p => p.Key, StringComparer.Ordinal))}")),
+    });
 
     private static string ReplaceFirst(string text, string original, string replacement)
     {

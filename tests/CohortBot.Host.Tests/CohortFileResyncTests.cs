@@ -13,12 +13,12 @@ public sealed class CohortFileResyncTests
     {
         using var folder = new TempFolder();
         var file = folder.File("cohort.yaml");
-        await File.WriteAllTextAsync(file, TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(file, SampleCohort.Yaml);
         string[] args = ["--Cohort:File=" + file, "--Terminal:Enabled=true"];
 
         var first = await HostProcess.RunAsync(folder, "/as alice\n/progress\n", null, args);
         var second = await HostProcess.RunAsync(folder, "/as alice\n/progress\n", null, args);
-        await File.WriteAllTextAsync(file, TestCohortFile.Yaml.Replace("title: Course 2, week 1", "title: Course 2, week 1 (moved)", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(file, SampleCohort.Yaml.Replace("title: Course 2, week 1", "title: Course 2, week 1 (moved)", StringComparison.Ordinal));
         var edited = await HostProcess.RunAsync(folder, "/as alice\n/progress\n", null, args);
 
         Assert.True(first.Code == 0, first.Stderr);

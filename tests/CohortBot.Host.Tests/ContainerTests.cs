@@ -11,7 +11,7 @@ public sealed class ContainerTests
     public async Task HealthEndpoints_SayLiveAndReady_WithTheDatabaseChecked()
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
         await using var bot = RunningHost.Start(folder, null, "--Cohort:File=" + folder.File("cohort.yaml"), "--Management:Enabled=true", "--Management:Url=http://127.0.0.1:0");
         var url = await ListenerUrlAsync(bot);
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
@@ -35,7 +35,7 @@ public sealed class ContainerTests
     public async Task Readiness_IsNotReady_WhileAConfiguredPlatformIsNotConnected_ButLivenessIs()
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
         // Discord configured, but its API answers nowhere: the gateway never becomes ready.
         await using var bot = RunningHost.Start(folder, null, "--Cohort:File=" + folder.File("cohort.yaml"),
             "--Management:Enabled=true", "--Management:Url=http://127.0.0.1:0",
@@ -72,7 +72,7 @@ public sealed class ContainerTests
     public async Task ManagementListener_IsOffByDefault()
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
 
         var (code, _, stderr) = await HostProcess.RunAsync(folder, "/help\n", null, "--Cohort:File=" + folder.File("cohort.yaml"));
 
@@ -86,7 +86,7 @@ public sealed class ContainerTests
     public async Task ManagementUrl_ThatKestrelCannotServe_StopsStart(string setting)
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
 
         var (code, _, stderr) = await HostProcess.RunAsync(folder, "/help\n", null, "--Cohort:File=" + folder.File("cohort.yaml"), "--Management:Enabled=true", setting);
 
@@ -98,7 +98,7 @@ public sealed class ContainerTests
     public async Task ManagementUrl_OnAPortInUse_StopsStartNamingTheKey()
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
         using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
@@ -115,7 +115,7 @@ public sealed class ContainerTests
     public async Task WithoutTokens_AndWithoutInput_ItSaysWhatItNeeds_AndExitsTwo()
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
 
         // What `docker run` without -it and without tokens gives the program: no chat platform, an empty standard input.
         var (code, _, stderr) = await HostProcess.RunAsync(folder, string.Empty, null, "--Cohort:File=" + folder.File("cohort.yaml"));
@@ -130,7 +130,7 @@ public sealed class ContainerTests
     public async Task WithTheTerminalAskedForByName_AnEmptyInput_IsANormalStopAfterTheImport()
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
 
         // A script that only migrates the database and imports the cohort (the benchmark does this).
         var (code, _, stderr) = await HostProcess.RunAsync(folder, string.Empty, null, "--Cohort:File=" + folder.File("cohort.yaml"), "--Terminal:Enabled=true");
@@ -146,7 +146,7 @@ public sealed class ContainerTests
     public async Task UserSecrets_AreReadInDevelopmentOnly(string environment, string expected)
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
         var secrets = Path.Combine(folder.Path, "appdata", "Microsoft", "UserSecrets", CohortBotHost.UserSecretsId);
         Directory.CreateDirectory(secrets);
         await File.WriteAllTextAsync(Path.Combine(secrets, "secrets.json"), """{ "Terminal:User": "secretive" }""");

@@ -107,7 +107,7 @@ public sealed class HangulNameTests
     public async Task Organizer_FindsAHangulName_TypedAsDecomposedJamo()
     {
         using var folder = new TempFolder();
-        var yaml = TestCohortFile.Yaml + "\ncompletion:\n  max_excused_weeks: 1\nroster:\n  - name: 김민준\n    email: minjun@example.com\n    terminal: minjun\n";
+        var yaml = SampleCohort.Yaml + "\ncompletion:\n  max_excused_weeks: 1\nroster:\n  - name: 김민준\n    email: minjun@example.com\n    terminal: minjun\n";
         var decomposed = "김민준".Normalize(System.Text.NormalizationForm.FormD);
         Assert.NotEqual("김민준", decomposed);
         var transcript = await TerminalRun.RunAsync(folder, $"""

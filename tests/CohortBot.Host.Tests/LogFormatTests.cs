@@ -8,7 +8,7 @@ public sealed class LogFormatTests
     public async Task DefaultConsoleFormat_PrintsTheScopesKeysAndValues()
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
 
         // An organizer-only command from a participant logs a warning inside the command's scope.
         var (code, _, stderr) = await HostProcess.RunAsync(folder, "/audit\n", null, "--Cohort:File=" + folder.File("cohort.yaml"), "--Terminal:User=alice");
@@ -24,7 +24,7 @@ public sealed class LogFormatTests
     public async Task JsonConsoleFormat_CarriesTheScopeAsProperties()
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
 
         var (code, _, stderr) = await HostProcess.RunAsync(folder, "/audit\n", null, "--Cohort:File=" + folder.File("cohort.yaml"), "--Terminal:User=alice", "--Logging:Console:FormatterName=json");
 

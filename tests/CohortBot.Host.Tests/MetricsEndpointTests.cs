@@ -11,7 +11,7 @@ public sealed class MetricsEndpointTests
     public async Task Metrics_AfterAFewTerminalCommands_ShowCommandDurationBuckets()
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
         await using var bot = RunningHost.Start(folder, null, "--Cohort:File=" + folder.File("cohort.yaml"), "--Management:Enabled=true", "--Management:Url=http://127.0.0.1:0");
         var line = await bot.WaitForLineAsync("Management listener on ");
         var url = line[(line.IndexOf("Management listener on ", StringComparison.Ordinal) + "Management listener on ".Length)..].Split(' ', ',')[0].Trim();

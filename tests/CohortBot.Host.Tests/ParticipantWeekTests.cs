@@ -86,7 +86,7 @@ public sealed class ParticipantWeekTests
     public async Task ClosedRegistration_RefusesStrangersPolitely_AndServesTheRoster()
     {
         using var folder = new TempFolder();
-        var yaml = TestCohortFile.Yaml.Replace("registration: open", "registration: closed", StringComparison.Ordinal)
+        var yaml = SampleCohort.Yaml.Replace("registration: open", "registration: closed", StringComparison.Ordinal)
             + "\nroster:\n  - name: 김민준\n    email: minjun@example.com\n    terminal: minjun\n";
         var transcript = await TerminalRun.RunAsync(folder, """
             /deadlines

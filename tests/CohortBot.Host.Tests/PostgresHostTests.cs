@@ -15,7 +15,7 @@ public sealed class PostgresHostTests
     public async Task Host_OnPostgres_ServesACommand_AndTheNextStartFindsIt()
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
         string[] args =
         [
             "--Cohort:File=" + folder.File("cohort.yaml"), "--Storage:ProofDirectory=" + folder.File("proofs"), "--Terminal:Enabled=false",

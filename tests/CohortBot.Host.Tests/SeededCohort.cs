@@ -13,7 +13,7 @@ namespace CohortBot.Host.Tests;
 internal static partial class SeededCohort
 {
     /// <summary>The test cohort with one excused week allowed.</summary>
-    public const string Yaml = TestCohortFile.Yaml + "\ncompletion:\n  max_excused_weeks: 1\n";
+    public static readonly string Yaml = SampleCohort.Yaml + "\ncompletion:\n  max_excused_weeks: 1\n";
 
     public static async Task SeedAsync(TempFolder folder)
     {

@@ -16,7 +16,7 @@ public sealed class StartupTests
     public async Task InvalidOption_StopsStartWithTheKeyNamed(string arg, string expected)
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
         using var host = CohortBotHost.Build(["--Cohort:File=" + folder.File("cohort.yaml"), "--Storage:DatabasePath=" + folder.File("db"), arg]);
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains(ex.Failures, f => f.Contains(expected, StringComparison.Ordinal));
@@ -26,7 +26,7 @@ public sealed class StartupTests
     public async Task Process_WithBadCohortFile_ExitsNonZeroNamingTheLine()
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml.Replace("time_zone: Asia/Seoul", "time_zone: Asia/Nowhere", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml.Replace("time_zone: Asia/Seoul", "time_zone: Asia/Nowhere", StringComparison.Ordinal));
         var (code, stderr) = await RunProcessAsync(folder, "--Cohort:File=" + folder.File("cohort.yaml"));
         Assert.Equal(2, code);
         Assert.Contains("line 4: cohort.time_zone 'Asia/Nowhere' is not a known IANA time zone", stderr, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class StartupTests
     public async Task Process_WithMistypedOption_ExitsNonZeroNamingTheKey()
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
         var (code, stderr) = await RunProcessAsync(folder, "--Cohort:File=" + folder.File("cohort.yaml"), "--Storage:BusyTimeout=soon");
         Assert.Equal(2, code);
         Assert.Contains("BusyTimeout", stderr, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class StartupTests
     public async Task Process_WithAFileThatIsNotADatabase_ExitsTwoNamingIt()
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
         await File.WriteAllTextAsync(folder.File("bot.db"), string.Concat(Enumerable.Repeat("this is a shopping list, not a database\n", 200)));
 
         var (code, stderr) = await RunProcessAsync(folder, "--Cohort:File=" + folder.File("cohort.yaml"));
@@ -82,7 +82,7 @@ public sealed class StartupTests
     public async Task Process_WithASettingItCannotUse_ExitsTwoNamingTheKey(string arg, string expected)
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
 
         // The bad argument comes first: a flag without a value must not swallow the next setting.
         var (code, stderr) = await RunProcessAsync(folder, arg, "--Cohort:File=" + folder.File("cohort.yaml"));
@@ -98,7 +98,7 @@ public sealed class StartupTests
     public async Task Process_WithAnEndpointUrlKestrelCannotUse_ExitsTwoNamingTheKey(string arg, string expected)
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
         string[] platform = arg.StartsWith("--Slack", StringComparison.Ordinal)
             ? ["--Slack:Http:Enabled=true", "--Slack:SigningSecret=test-secret", "--Slack:BotToken=xoxb-test", "--Slack:ApiBaseUrl=http://127.0.0.1:9/api/"]
             : ["--Discord:HttpInteractions:Enabled=true", "--Discord:PublicKey=" + new string('a', 64), "--Discord:Token=test-token", "--Discord:ApplicationId=1", "--Discord:ApiBaseUrl=http://127.0.0.1:9/api/v10"];

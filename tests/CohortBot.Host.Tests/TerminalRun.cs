@@ -13,14 +13,14 @@ namespace CohortBot.Host.Tests;
 /// </summary>
 internal static class TerminalRun
 {
-    public static Task<string> RunAsync(TempFolder folder, string script, DateTimeOffset now, string cohortYaml = TestCohortFile.Yaml, params string[] extraArgs) =>
+    public static Task<string> RunAsync(TempFolder folder, string script, DateTimeOffset now, string? cohortYaml = null, params string[] extraArgs) =>
         RunAsync(folder, script, now, interactive: false, cohortYaml, extraArgs);
 
     /// <param name="interactive">As a person at a terminal: input not echoed, a prompt before each line.</param>
-    public static async Task<string> RunAsync(TempFolder folder, string script, DateTimeOffset now, bool interactive, string cohortYaml = TestCohortFile.Yaml, params string[] extraArgs)
+    public static async Task<string> RunAsync(TempFolder folder, string script, DateTimeOffset now, bool interactive, string? cohortYaml = null, params string[] extraArgs)
     {
         var cohortPath = folder.File("cohort.yaml");
-        await File.WriteAllTextAsync(cohortPath, cohortYaml);
+        await File.WriteAllTextAsync(cohortPath, cohortYaml ?? SampleCohort.Yaml);
         string[] args =
         [
             "--Cohort:File=" + cohortPath,

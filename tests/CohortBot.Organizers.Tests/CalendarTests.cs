@@ -2,6 +2,7 @@ using System.Text;
 using CohortBot.Core.Calendar;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Exports;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static CohortBot.Organizers.Tests.OrganizerFixture;
 
@@ -52,7 +53,7 @@ public sealed class CalendarTests
     public void Ics_FoldsLongLinesAt75Octets_WithoutSplittingACharacter_AndEscapesText()
     {
         var title = string.Concat(Enumerable.Repeat("한국어 제목, 세미콜론; 그리고 \\ ", 6));
-        var bytes = new Ics("c", TestCohort.Seoul).Event("u", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, title, "a\nb", null, false).ToBytes();
+        var bytes = new Ics("c", SampleCohort.Seoul).Event("u", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, title, "a\nb", null, false).ToBytes();
         var text = Encoding.UTF8.GetString(bytes);
 
         Assert.All(text.Split("\r\n"), line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, line));

@@ -1,6 +1,7 @@
 using CohortBot.Core.Allowances;
 using CohortBot.Core.Completion;
 using CohortBot.Core.Messages;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static CohortBot.Organizers.Tests.Scenario;
 
@@ -95,8 +96,8 @@ public sealed class CompletionTests
         await using var f = await With(WeeksOnly with { LateProofsCount = false });
         var id = await ReviewQueueTests.ParticipantIdAsync(f, "minjun");
         var allowances = f.Get<IAllowanceStore>();
-        await allowances.ExtendAsync(f.CohortId, id, await WeekId(f, 2), TestCohort.Kst("2026-09-30 23:59"), "terminal:org-a", f.Clock.GetUtcNow(), null, CancellationToken.None);
-        await allowances.ExtendAsync(f.CohortId, id, await WeekId(f, 3), TestCohort.Kst("2026-10-20 23:59"), "terminal:org-a", f.Clock.GetUtcNow(), null, CancellationToken.None);
+        await allowances.ExtendAsync(f.CohortId, id, await WeekId(f, 2), SampleCohort.Kst("2026-09-30 23:59"), "terminal:org-a", f.Clock.GetUtcNow(), null, CancellationToken.None);
+        await allowances.ExtendAsync(f.CohortId, id, await WeekId(f, 3), SampleCohort.Kst("2026-10-20 23:59"), "terminal:org-a", f.Clock.GetUtcNow(), null, CancellationToken.None);
         await SubmitAt(f, "minjun", 1, "2026-09-15 10:00");
         await SubmitAt(f, "minjun", 2, "2026-09-29 09:00");
         await ReviewAll(f);
@@ -117,9 +118,9 @@ public sealed class CompletionTests
         await using var f = await With(WeeksOnly);
         var id = await ReviewQueueTests.ParticipantIdAsync(f, "minjun");
         var allowances = f.Get<IAllowanceStore>();
-        Assert.Null(await allowances.ExtendAsync(f.CohortId, id, null, TestCohort.Kst("2026-12-05 23:59"), "a", f.Clock.GetUtcNow(), null, CancellationToken.None));
-        Assert.Equal(TestCohort.Kst("2026-12-05 23:59"), await allowances.ExtendAsync(f.CohortId, id, null, TestCohort.Kst("2026-12-10 23:59"), "a", f.Clock.GetUtcNow(), null, CancellationToken.None));
-        Assert.Equal(TestCohort.Kst("2026-12-10 23:59"), (await allowances.ForParticipantAsync(id, CancellationToken.None)).CertificateDeadline);
+        Assert.Null(await allowances.ExtendAsync(f.CohortId, id, null, SampleCohort.Kst("2026-12-05 23:59"), "a", f.Clock.GetUtcNow(), null, CancellationToken.None));
+        Assert.Equal(SampleCohort.Kst("2026-12-05 23:59"), await allowances.ExtendAsync(f.CohortId, id, null, SampleCohort.Kst("2026-12-10 23:59"), "a", f.Clock.GetUtcNow(), null, CancellationToken.None));
+        Assert.Equal(SampleCohort.Kst("2026-12-10 23:59"), (await allowances.ForParticipantAsync(id, CancellationToken.None)).CertificateDeadline);
     }
 
     [Fact]
@@ -173,7 +174,7 @@ public sealed class CompletionTests
         await f.RunAsync("seoyeon", "cert", ("type", "tf"), ("url", "https://credential.example.com/seoyeon"));
         await f.RunAsync("jiho", "cert", ("type", "tf"), ("url", "https://credential.example.com/jiho"));
         var jiho = await ReviewQueueTests.ParticipantIdAsync(f, "jiho");
-        await f.Get<IAllowanceStore>().ExtendAsync(f.CohortId, jiho, null, TestCohort.Kst("2026-12-03 23:59"), "terminal:org-a", f.Clock.GetUtcNow(), null, CancellationToken.None);
+        await f.Get<IAllowanceStore>().ExtendAsync(f.CohortId, jiho, null, SampleCohort.Kst("2026-12-03 23:59"), "terminal:org-a", f.Clock.GetUtcNow(), null, CancellationToken.None);
         await ReviewAll(f);
 
         Assert.Equal(CompletionStatus.Completed, (await Evaluate(f, "minjun", "2026-12-05 10:00")).Status);

@@ -37,7 +37,7 @@ public sealed class ControlCharacterTests
     [Fact]
     public async Task PlatformDisplayName_IsBounded_AndStoredWithoutControlCharacters()
     {
-        await using var f = await CreateAsync(TestCohort.Definition() with { RegistrationOpen = true });
+        await using var f = await CreateAsync(OrganizerFixture.Cohort() with { RegistrationOpen = true });
         var huge = "Eve\u0000\u001b[31m " + new string('x', 100_000);
 
         await f.RunAsync(new Invocation("deadlines", new Dictionary<string, object?>(), new PlatformUser("discord", "42", huge, "ko\u001b")));

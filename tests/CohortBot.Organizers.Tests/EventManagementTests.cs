@@ -1,6 +1,7 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Events;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static CohortBot.Organizers.Tests.OrganizerFixture;
 
@@ -18,10 +19,10 @@ public sealed class EventManagementTests
 
         Assert.Equal(ReplyTone.Success, reply.Tone);
         Assert.Contains(listener.Changes, c => c.Kind == CohortChangeKind.EventChanged && c.Subject == "ct-dable");
-        await f.Get<ICohortStore>().SyncAsync(TestCohort.Definition(), f.Clock.GetUtcNow(), CancellationToken.None);
+        await f.Get<ICohortStore>().SyncAsync(OrganizerFixture.Cohort(), f.Clock.GetUtcNow(), CancellationToken.None);
         var created = (await f.Get<IEventStore>().FindAsync(f.CohortId, "ct-dable", CancellationToken.None))!;
         Assert.Equal(("Careers at Dable", EventKind.CareerTalk, "Dable", 30, false), (created.Title, created.Kind, created.Company, created.Capacity, created.Cancelled));
-        Assert.Equal(TestCohort.Kst("2026-10-15 20:00"), created.StartsAt);
+        Assert.Equal(SampleCohort.Kst("2026-10-15 20:00"), created.StartsAt);
         Assert.Equal(TimeSpan.FromMinutes(90), created.EndsAt - created.StartsAt);
         Assert.Equal([new Speaker("이하늘", "Recruiter"), new Speaker("Kim Jun", null)], created.Speakers);
         Assert.Equal("There is already an event 'ct-dable'. Use /event-edit to change it.",
@@ -39,9 +40,9 @@ public sealed class EventManagementTests
 
         Assert.Equal(ReplyTone.Success, reply.Tone);
         Assert.StartsWith("Talk one has moved to ⟦t:", Assert.Single(f.Dms.To("minjun")).Text, StringComparison.Ordinal);
-        await f.Get<ICohortStore>().SyncAsync(TestCohort.Definition(), f.Clock.GetUtcNow(), CancellationToken.None);
+        await f.Get<ICohortStore>().SyncAsync(OrganizerFixture.Cohort(), f.Clock.GetUtcNow(), CancellationToken.None);
         var edited = (await f.Get<IEventStore>().FindAsync(f.CohortId, "tt-one", CancellationToken.None))!;
-        Assert.Equal(TestCohort.Kst("2026-09-25 21:00"), edited.StartsAt);
+        Assert.Equal(SampleCohort.Kst("2026-09-25 21:00"), edited.StartsAt);
         Assert.Equal(TimeSpan.FromHours(1), edited.EndsAt - edited.StartsAt);
         Assert.Equal(("Hyperconnect", "On-device ML"), (edited.Company, edited.Topic));
         var entry = Assert.Single(await f.Get<Core.Audit.IAuditLog>().RecentAsync(f.CohortId, 5, CancellationToken.None));
@@ -123,7 +124,7 @@ public sealed class EventManagementTests
         Assert.Equal("Office hours two is cancelled; 2 people with a seat or on the waitlist have been told.", reply.Text);
         Assert.EndsWith("has been cancelled. Reason: speaker is ill", Assert.Single(f.Dms.To("seoyeon")).Text, StringComparison.Ordinal);
         Assert.Equal("Office hours two was already cancelled.", (await f.TypeAsync(OrgA, "/event-cancel oh-two")).Text);
-        await f.Get<ICohortStore>().SyncAsync(TestCohort.Definition(), f.Clock.GetUtcNow(), CancellationToken.None);
+        await f.Get<ICohortStore>().SyncAsync(OrganizerFixture.Cohort(), f.Clock.GetUtcNow(), CancellationToken.None);
         Assert.True((await f.Get<IEventStore>().FindAsync(f.CohortId, "oh-two", CancellationToken.None))!.Cancelled);
         Assert.Equal(2, f.Dms.DirectMessages.Count);
     }

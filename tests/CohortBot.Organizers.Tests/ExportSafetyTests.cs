@@ -121,7 +121,7 @@ public sealed class ExportSafetyTests
     private static async Task<OrganizerFixture> EvilCohortAsync()
     {
         var roster = Evil.Select((name, i) => new RosterEntry(name, $"evil{i}@example.com", new Dictionary<string, string> { ["terminal"] = "evil" + i }, 1));
-        var f = await CreateAsync(TestCohort.Definition() with { Roster = [.. roster] });
+        var f = await CreateAsync(OrganizerFixture.Cohort() with { Roster = [.. roster] });
         f.At("2026-09-15 09:00");
         return f;
     }

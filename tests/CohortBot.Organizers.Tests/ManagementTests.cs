@@ -4,6 +4,7 @@ using CohortBot.Core.Commands;
 using CohortBot.Core.Completion;
 using CohortBot.Core.Exports;
 using CohortBot.Core.Messages;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static CohortBot.Organizers.Tests.OrganizerFixture;
 
@@ -93,7 +94,7 @@ public sealed class ManagementTests
     [Fact]
     public async Task DirectMessage_ToSomeoneWithoutALanguage_IsInTheCohortsLanguage()
     {
-        await using var f = await CreateAsync(TestCohort.Definition() with { Language = "ko" }, s => s.AddSingleton(TwoExcused));
+        await using var f = await CreateAsync(OrganizerFixture.Cohort() with { Language = "ko" }, s => s.AddSingleton(TwoExcused));
 
         await f.TypeAsync(OrgA, "/excuse participant:terminal:minjun week:2");
 
@@ -157,18 +158,18 @@ public sealed class ManagementTests
         var moved = await f.TypeAsync(OrgA, "/extend 2 \"2026-10-06 23:59\"");
         Assert.True(moved.Text.StartsWith("The deadline for week 2 is now", StringComparison.Ordinal), string.Join("\n", f.Logs.Entries.Select(l => l.Message)));
         Assert.Contains(listener.Changes, c => c.Kind == CohortChangeKind.WeekChanged && c.Subject == "2");
-        Assert.Equal(TestCohort.Kst("2026-10-06 23:59"), await DueOf(store, f, 2));
-        Assert.Equal(TestCohort.Kst("2026-10-06 23:59"), (await store.WeeksAsync(f.CohortId, CancellationToken.None)).Single(w => w.Number == 2).ClosesAt);
+        Assert.Equal(SampleCohort.Kst("2026-10-06 23:59"), await DueOf(store, f, 2));
+        Assert.Equal(SampleCohort.Kst("2026-10-06 23:59"), (await store.WeeksAsync(f.CohortId, CancellationToken.None)).Single(w => w.Number == 2).ClosesAt);
 
-        await store.SyncAsync(TestCohort.Definition(), f.Clock.GetUtcNow(), CancellationToken.None);
-        Assert.Equal(TestCohort.Kst("2026-10-06 23:59"), await DueOf(store, f, 2));
+        await store.SyncAsync(OrganizerFixture.Cohort(), f.Clock.GetUtcNow(), CancellationToken.None);
+        Assert.Equal(SampleCohort.Kst("2026-10-06 23:59"), await DueOf(store, f, 2));
 
-        var edited = TestCohort.Definition();
-        edited = edited with { Weeks = [.. edited.Weeks.Select(w => w.Number == 2 ? w with { DueAt = TestCohort.Kst("2026-09-28 23:59") } : w)] };
+        var edited = OrganizerFixture.Cohort();
+        edited = edited with { Weeks = [.. edited.Weeks.Select(w => w.Number == 2 ? w with { DueAt = SampleCohort.Kst("2026-09-28 23:59") } : w)] };
         await store.SyncAsync(edited, f.Clock.GetUtcNow(), CancellationToken.None);
-        Assert.Equal(TestCohort.Kst("2026-09-28 23:59"), await DueOf(store, f, 2));
+        Assert.Equal(SampleCohort.Kst("2026-09-28 23:59"), await DueOf(store, f, 2));
         await store.SyncAsync(edited, f.Clock.GetUtcNow(), CancellationToken.None);
-        Assert.Equal(TestCohort.Kst("2026-09-28 23:59"), await DueOf(store, f, 2));
+        Assert.Equal(SampleCohort.Kst("2026-09-28 23:59"), await DueOf(store, f, 2));
     }
 
     [Theory]

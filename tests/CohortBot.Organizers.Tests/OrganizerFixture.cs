@@ -1,6 +1,7 @@
 using CohortBot.Core;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Events;
 using CohortBot.Core.Notifications;
 using CohortBot.Core.Organizers;
 using CohortBot.Core.Participants;
@@ -15,12 +16,15 @@ namespace CohortBot.Organizers.Tests;
 
 /// <summary>
 /// The real core and storage over a fresh SQLite file in a temp folder, migrated from zero and
-/// synced from <see cref="TestCohort"/>; organizers are the terminal users <c>org-a</c> and <c>org-b</c>.
+/// synced from <see cref="Cohort"/>; organizers are the terminal users <c>org-a</c> and <c>org-b</c>.
 /// </summary>
 internal sealed class OrganizerFixture : IAsyncDisposable
 {
     public const string OrgA = "org-a";
     public const string OrgB = "org-b";
+
+    /// <summary>The terminal users on <see cref="Cohort"/>'s roster.</summary>
+    public static readonly string[] Members = ["minjun", "seoyeon", "jiho", "haeun"];
 
     private readonly string _dir;
     private readonly Lazy<PostgresTestDatabase> _postgres;
@@ -48,12 +52,30 @@ internal sealed class OrganizerFixture : IAsyncDisposable
 
     public string Directory => _dir;
 
+    /// <summary>
+    /// A small cohort in Asia/Seoul, registration closed: three weeks (each closing a week after its
+    /// deadline), one certificate, two events, a roster with Korean names.
+    /// </summary>
+    public static CohortDefinition Cohort() =>
+        new CohortBuilder(SampleCohort.Seoul, SampleCohort.Kst("2026-09-01 00:00"), SampleCohort.Kst("2026-12-31 23:59")) { RegistrationOpen = false }
+            .Certificate(SampleCohort.Kst("2026-11-30 23:59"), ("tf", "TensorFlow Developer Certificate"))
+            .Week(1, SampleCohort.Kst("2026-09-14 00:00"), SampleCohort.Kst("2026-09-20 23:59"), SampleCohort.Kst("2026-09-27 23:59"), "Week one")
+            .Week(2, SampleCohort.Kst("2026-09-21 00:00"), SampleCohort.Kst("2026-09-27 23:59"), SampleCohort.Kst("2026-10-04 23:59"), "Week two")
+            .Week(3, SampleCohort.Kst("2026-09-28 00:00"), SampleCohort.Kst("2026-10-04 23:59"), SampleCohort.Kst("2026-10-11 23:59"), "Week three")
+            .Event("tt-one", EventKind.TechTalk, SampleCohort.Kst("2026-09-24 20:00"), title: "Talk one", company: "Hyperconnect", speakers: [new("김하늘", "ML engineer")])
+            .Event("oh-two", EventKind.OfficeHours, SampleCohort.Kst("2026-10-08 20:00"), title: "Office hours two", company: "Dable", capacity: 10)
+            .Member("김민준", "minjun@example.com", ("terminal", "minjun"))
+            .Member("이서연", "seoyeon@example.com", ("terminal", "seoyeon"))
+            .Member("박지호", "jiho@example.com", ("terminal", "jiho"))
+            .Member("Haeun \"Ha\" Choi, Jr.", "haeun@example.com", ("terminal", "haeun"))
+            .Build();
+
     public static async Task<OrganizerFixture> CreateAsync(CohortDefinition? definition = null, Action<IServiceCollection>? configure = null)
     {
-        definition ??= TestCohort.Definition();
+        definition ??= Cohort();
         var dir = Path.Combine(Path.GetTempPath(), "cohortbot-org-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
-        var clock = new FakeTimeProvider(TestCohort.Kst("2026-09-10 09:00"));
+        var clock = new FakeTimeProvider(SampleCohort.Kst("2026-09-10 09:00"));
         var dms = new CohortBot.Testing.CapturingPlatform(clock);
         var logs = new CohortBot.Testing.CapturingLogger();
         var postgres = new Lazy<PostgresTestDatabase>(() => new PostgresTestDatabase());
@@ -78,7 +100,7 @@ internal sealed class OrganizerFixture : IAsyncDisposable
         return new OrganizerFixture(dir, postgres, provider, clock, dms, logs, synced.CohortId);
     }
 
-    public void At(string kstLocal) => Clock.SetUtcNow(TestCohort.Kst(kstLocal));
+    public void At(string kstLocal) => Clock.SetUtcNow(SampleCohort.Kst(kstLocal));
 
     public Task<Reply> RunAsync(string user, string command, params (string Name, object? Value)[] options) =>
         RunAsync(new Invocation(command, options.ToDictionary(o => o.Name, o => o.Value, StringComparer.OrdinalIgnoreCase), User(user)));
@@ -94,7 +116,7 @@ internal sealed class OrganizerFixture : IAsyncDisposable
 
     /// <summary>The platform user as the terminal reports them, named as on the roster so the name is not "refreshed".</summary>
     public static PlatformUser User(string user) =>
-        new("terminal", user, TestCohort.Definition().Roster.FirstOrDefault(r => r.PlatformIds.GetValueOrDefault("terminal") == user)?.Name ?? user);
+        new("terminal", user, Cohort().Roster.FirstOrDefault(r => r.PlatformIds.GetValueOrDefault("terminal") == user)?.Name ?? user);
 
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();

@@ -4,6 +4,7 @@ using CohortBot.Core.Completion;
 using CohortBot.Core.Digests;
 using CohortBot.Core.Exports;
 using CohortBot.Core.Time;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static CohortBot.Organizers.Tests.OrganizerFixture;
 
@@ -17,8 +18,8 @@ public sealed class OwnDeadlinesTests
 {
     private static readonly CompletionRules Rules = new(MaxExcusedWeeks: 2, MaxMissedWeeks: 0, LateProofsCount: true, CertificateRequired: true, MinEventsAttended: 0);
 
-    private static readonly DateTimeOffset Week2Own = TestCohort.Kst("2026-10-01 23:59");
-    private static readonly DateTimeOffset CertificateOwn = TestCohort.Kst("2026-12-13 23:59");
+    private static readonly DateTimeOffset Week2Own = SampleCohort.Kst("2026-10-01 23:59");
+    private static readonly DateTimeOffset CertificateOwn = SampleCohort.Kst("2026-12-13 23:59");
 
     [Fact]
     public async Task Deadlines_ShowTheExtension_TheExcusedWeek_AndTheOwnCertificateDate()
@@ -90,7 +91,7 @@ public sealed class OwnDeadlinesTests
     public async Task RejectedProof_OfAnExtendedWeek_MayBeResentUntilTheirOwnClose()
     {
         await using var f = await CreateAsync(configure: s => s.AddSingleton(Rules));
-        var own = TestCohort.Kst("2026-10-05 23:59");
+        var own = SampleCohort.Kst("2026-10-05 23:59");
         await f.TypeAsync(OrgA, "/extend week:1 until:\"2026-10-05 23:59\" participant:terminal:minjun");
         f.At("2026-09-15 10:00");
         await f.RunAsync("minjun", "submit", ("week", 1L), ("url", "https://example.com/m"));
@@ -111,7 +112,7 @@ public sealed class OwnDeadlinesTests
         var earlier = await f.TypeAsync(OrgA, "/extend week:1 until:\"2026-10-02 23:59\" participant:terminal:minjun");
 
         Assert.Equal(ReplyTone.Error, earlier.Tone);
-        Assert.Equal($"The new deadline must be later than the current one ({TimeMarkup.Token(TestCohort.Kst("2026-10-05 23:59"))}).", earlier.Text);
+        Assert.Equal($"The new deadline must be later than the current one ({TimeMarkup.Token(SampleCohort.Kst("2026-10-05 23:59"))}).", earlier.Text);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class ReviewQueueTests
     {
         await using var f = await CreateAsync();
         f.At("2026-09-15 10:00");
-        foreach (var member in TestCohort.Members)
+        foreach (var member in OrganizerFixture.Members)
         {
             await Submit(f, member, 1, $"https://example.com/{member}");
         }
@@ -79,7 +79,7 @@ public sealed class ReviewQueueTests
     {
         await using var f = await CreateAsync();
         f.At("2026-09-15 10:00");
-        foreach (var member in TestCohort.Members)
+        foreach (var member in OrganizerFixture.Members)
         {
             await Submit(f, member, 1, $"https://example.com/{member}");
         }

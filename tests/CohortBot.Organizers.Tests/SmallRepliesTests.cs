@@ -31,7 +31,7 @@ public sealed class SmallRepliesTests
     [Fact]
     public async Task OneOfAThing_IsSingular()
     {
-        var single = TestCohort.Definition();
+        var single = OrganizerFixture.Cohort();
         await using var f = await CreateAsync(single with { Roster = [single.Roster[0]] });
 
         Assert.StartsWith("1 participant: ", (await f.TypeAsync(OrgA, "/report completion")).Text, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class SmallRepliesTests
     [Fact]
     public async Task RosterProblems_AreInTheOrganizersLanguage()
     {
-        await using var f = await CreateAsync(TestCohort.Definition() with { Language = "ko" });
+        await using var f = await CreateAsync(OrganizerFixture.Cohort() with { Language = "ko" });
 
         var reply = await Import(f, "name,email\r\n,nobody@example.com\r\nNo Mail,nope\r\n");
 

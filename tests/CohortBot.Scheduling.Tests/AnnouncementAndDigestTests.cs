@@ -2,6 +2,7 @@ using CohortBot.Core.Commands;
 using CohortBot.Core.Events;
 using CohortBot.Core.Exports;
 using CohortBot.Core.Time;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CohortBot.Scheduling.Tests;
@@ -9,16 +10,16 @@ namespace CohortBot.Scheduling.Tests;
 public sealed class AnnouncementAndDigestTests
 {
     private static readonly DateTime TalkLocal = new(2026, 12, 9, 20, 0, 0);
-    private static readonly DateTimeOffset Talk = TestCohort.Instant(TalkLocal);
+    private static readonly DateTimeOffset Talk = SampleCohort.Kst(TalkLocal);
 
     [Fact]
     public async Task TechTalk_IsAnnouncedThreeDaysAndOneHourBefore_AndGoingParticipantsAreReminded()
     {
         using var folder = new TestFolder();
-        var cohort = new TestCohort();
-        cohort.Events.Add(("tt-hc", "tech_talk", TalkLocal));
-        cohort.Events.Add(("oh-hc", "office_hours", TalkLocal.AddDays(1)));
-        cohort.Roster.AddRange(["alice", "bob"]);
+        var cohort = BotUnderTest.Cohort();
+        BotUnderTest.Talk(cohort, "tt-hc", EventKind.TechTalk, SampleCohort.Kst(TalkLocal));
+        BotUnderTest.Talk(cohort, "oh-hc", EventKind.OfficeHours, SampleCohort.Kst(TalkLocal.AddDays(1)));
+        cohort.TerminalMembers(["alice", "bob"]);
         await using var bot = await BotUnderTest.StartAsync(folder, cohort, Talk.AddDays(-4));
         var c = await bot.CohortAsync();
         var events = bot.Services.GetRequiredService<IEventStore>();
@@ -55,10 +56,10 @@ public sealed class AnnouncementAndDigestTests
     public async Task Digest_PostsMonday0900Seoul_ToTheOrganizersChannel_AndCatchesUpOnceAfterDowntime()
     {
         using var folder = new TestFolder();
-        var cohort = new TestCohort();
-        cohort.Weeks.Add((12, new DateTime(2026, 11, 30, 0, 0, 0), new DateTime(2026, 12, 6, 23, 59, 0)));
-        cohort.Roster.AddRange(["alice", "bob"]);
-        var monday = TestCohort.Instant(new DateTime(2026, 12, 7, 9, 0, 0));
+        var cohort = BotUnderTest.Cohort();
+        cohort.Week(12, SampleCohort.Kst(2026, 11, 30, 0, 0), SampleCohort.Kst(2026, 12, 6, 23, 59));
+        cohort.TerminalMembers(["alice", "bob"]);
+        var monday = SampleCohort.Kst(new DateTime(2026, 12, 7, 9, 0, 0));
         Assert.Equal(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero), monday);
 
         await using (var bot = await BotUnderTest.StartAsync(folder, cohort, monday.AddMinutes(-30)))
@@ -96,9 +97,9 @@ public sealed class AnnouncementAndDigestTests
     public async Task Restart_CatchesUpOnlyTheLatestMissedDigest_InsideTheGraceWindow()
     {
         using var folder = new TestFolder();
-        var cohort = new TestCohort();
-        cohort.Roster.Add("alice");
-        var start = TestCohort.Instant(new DateTime(2026, 12, 7, 10, 10, 0));
+        var cohort = BotUnderTest.Cohort();
+        cohort.TerminalMembers("alice");
+        var start = SampleCohort.Kst(new DateTime(2026, 12, 7, 10, 10, 0));
         await using var bot = await BotUnderTest.StartAsync(folder, cohort, start, "--Schedules:DigestCron=0 0/30 * ? * *");
 
         await bot.Platform.WaitUntilAsync(s => s.Count == 1);
@@ -106,9 +107,9 @@ public sealed class AnnouncementAndDigestTests
         Assert.Single(bot.Platform.Channel("organizers"));
         var c = await bot.CohortAsync();
         var settled = await bot.Services.GetRequiredService<Core.Outbox.IDeliveryLedger>().SettledJobsAsync(c.Id, CancellationToken.None);
-        Assert.Equal(["digest@" + TestCohort.Instant(new DateTime(2026, 12, 7, 10, 0, 0)).ToUnixTimeSeconds()], settled.Select(k => k.Subject).ToArray());
+        Assert.Equal(["digest@" + SampleCohort.Kst(new DateTime(2026, 12, 7, 10, 0, 0)).ToUnixTimeSeconds()], settled.Select(k => k.Subject).ToArray());
 
-        await bot.AdvanceToAsync(TestCohort.Instant(new DateTime(2026, 12, 7, 10, 30, 0)));
+        await bot.AdvanceToAsync(SampleCohort.Kst(new DateTime(2026, 12, 7, 10, 30, 0)));
         await bot.Platform.WaitUntilAsync(s => s.Count == 2);
     }
 }

@@ -1,4 +1,5 @@
 using CohortBot.Core.Cohorts;
+using CohortBot.Core.Events;
 using CohortBot.Core.Notifications;
 using CohortBot.Core.Participants;
 using CohortBot.Host;
@@ -39,7 +40,15 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<BotUnderTest> StartAsync(TestFolder folder, TestCohort cohort, DateTimeOffset now, params string[] settings)
+    /// <summary>An empty cohort in Asia/Seoul from September to February; a test adds the weeks, events and roster it needs.</summary>
+    public static CohortBuilder Cohort() => new(SampleCohort.Seoul, SampleCohort.Kst(2026, 9, 1, 0, 0), SampleCohort.Kst(2027, 2, 28, 23, 59));
+
+    /// <summary>A one-hour event with a company, a topic, a speaker and a join link, as an announcement shows them.</summary>
+    public static void Talk(CohortBuilder cohort, string id, EventKind kind, DateTimeOffset starts) =>
+        cohort.Event(id, kind, starts, title: "Talk " + id, company: "Hyperconnect", topic: "On-device ML",
+            speakers: [new Speaker("Kim Seoyeon", "ML Engineer")], joinUrl: "https://meet.example.com/" + id);
+
+    public static async Task<BotUnderTest> StartAsync(TestFolder folder, CohortBuilder cohort, DateTimeOffset now, params string[] settings)
     {
         File.WriteAllText(folder.CohortFile, cohort.ToYaml());
         var clock = new FakeTimeProvider(now);

@@ -1,5 +1,6 @@
 using CohortBot.Core.Commands;
 using CohortBot.Core.Participants;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CohortBot.Scheduling.Tests;
@@ -8,15 +9,15 @@ namespace CohortBot.Scheduling.Tests;
 public sealed class CommandLoadTests
 {
     private static readonly DateTime DueLocal = new(2026, 12, 6, 23, 59, 0);
-    private static readonly DateTimeOffset Due = TestCohort.Instant(DueLocal);
+    private static readonly DateTimeOffset Due = SampleCohort.Kst(DueLocal);
 
     [Fact]
     public async Task FanOutAtThePlatformsPace_DoesNotBlockCommands_AndReachesEveryoneOnce()
     {
         using var folder = new TestFolder();
-        var cohort = new TestCohort();
-        cohort.Weeks.Add((12, new DateTime(2026, 11, 30, 0, 0, 0), DueLocal));
-        cohort.Roster.AddRange(Enumerable.Range(1, 200).Select(i => $"p{i:D3}"));
+        var cohort = BotUnderTest.Cohort();
+        cohort.Week(12, SampleCohort.Kst(2026, 11, 30, 0, 0), SampleCohort.Kst(DueLocal));
+        cohort.TerminalMembers(Enumerable.Range(1, 200).Select(i => $"p{i:D3}"));
         await using var bot = await BotUnderTest.StartAsync(folder, cohort, Due.AddHours(-48).AddMinutes(-1));
         // The platform is as slow as the test wants: every send waits at the gate until it opens.
         var platform = new Gate();
@@ -43,8 +44,8 @@ public sealed class CommandLoadTests
     public async Task RemindAndDigestCommands_WorkThroughTheDispatcher()
     {
         using var folder = new TestFolder();
-        var cohort = new TestCohort();
-        cohort.Roster.Add("alice");
+        var cohort = BotUnderTest.Cohort();
+        cohort.TerminalMembers("alice");
         await using var bot = await BotUnderTest.StartAsync(folder, cohort, Due.AddDays(-3));
         var runner = bot.Services.GetRequiredService<CommandRunner>();
         var alice = new PlatformUser("terminal", "alice", "alice");

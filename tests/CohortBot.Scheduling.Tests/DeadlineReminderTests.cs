@@ -1,7 +1,9 @@
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
+using CohortBot.Core.Completion;
 using CohortBot.Core.Reminders;
 using CohortBot.Core.Submissions;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CohortBot.Scheduling.Tests;
@@ -10,13 +12,13 @@ public sealed class DeadlineReminderTests
 {
     // Week 12 is due Sunday 2026-12-06 23:59 in Seoul = 14:59 UTC; reminders at 48 h and 3 h before.
     private static readonly DateTime DueLocal = new(2026, 12, 6, 23, 59, 0);
-    private static readonly DateTimeOffset Due = TestCohort.Instant(DueLocal);
+    private static readonly DateTimeOffset Due = SampleCohort.Kst(DueLocal);
 
-    private static TestCohort Cohort(params string[] roster)
+    private static CohortBuilder Cohort(params string[] roster)
     {
-        var cohort = new TestCohort();
-        cohort.Weeks.Add((12, new DateTime(2026, 11, 30, 0, 0, 0), DueLocal));
-        cohort.Roster.AddRange(roster);
+        var cohort = BotUnderTest.Cohort();
+        cohort.Week(12, SampleCohort.Kst(2026, 11, 30, 0, 0), SampleCohort.Kst(DueLocal));
+        cohort.TerminalMembers(roster);
         return cohort;
     }
 
@@ -95,7 +97,7 @@ public sealed class DeadlineReminderTests
         await bot.Platform.WaitUntilAsync(s => s.Count == 1);
         Assert.Equal("bob", bot.Platform.All.Single().Target);
 
-        var quietEnd = TestCohort.Instant(new DateTime(2026, 12, 5, 8, 0, 0));
+        var quietEnd = SampleCohort.Kst(new DateTime(2026, 12, 5, 8, 0, 0));
         await bot.AdvanceToAsync(quietEnd.AddMinutes(-1));
         Assert.Empty(bot.Platform.Direct("alice"));
 
@@ -126,8 +128,8 @@ public sealed class DeadlineReminderTests
     {
         using var folder = new TestFolder();
         var cohort = Cohort("alice", "bob");
-        cohort.CertificateDeadlineLocal = new DateTime(2027, 1, 15, 23, 59, 0);
-        var due = TestCohort.Instant(cohort.CertificateDeadlineLocal.Value);
+        cohort.Certificate(SampleCohort.Kst(2027, 1, 15, 23, 59), ("tf-developer", "TensorFlow Developer Certificate"));
+        var due = cohort.Certificates!.Deadline;
         await using var bot = await BotUnderTest.StartAsync(folder, cohort, due.AddHours(-49));
         var c = await bot.CohortAsync();
         var alice = await bot.ParticipantAsync("alice");
@@ -147,7 +149,7 @@ public sealed class DeadlineReminderTests
     {
         using var folder = new TestFolder();
         var cohort = Cohort("alice", "bob", "carol");
-        cohort.MaxExcusedWeeks = 1;
+        cohort.Completion = CompletionRules.Default with { MaxExcusedWeeks = 1, CertificateRequired = cohort.Certificates is not null };
         await using var bot = await BotUnderTest.StartAsync(folder, cohort, Due.AddDays(-3));
         var runner = bot.Services.GetRequiredService<CommandRunner>();
         var organizer = new Core.Participants.PlatformUser("terminal", "organizer", "organizer");

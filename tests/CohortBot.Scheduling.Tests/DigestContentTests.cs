@@ -1,24 +1,25 @@
-using CohortBot.Storage;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Digests;
 using CohortBot.Core.Exports;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Submissions;
+using CohortBot.Storage;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CohortBot.Scheduling.Tests;
 
 public sealed class DigestContentTests
 {
-    private static readonly DateTimeOffset Monday = TestCohort.Instant(new DateTime(2026, 12, 7, 9, 0, 0));
+    private static readonly DateTimeOffset Monday = SampleCohort.Kst(new DateTime(2026, 12, 7, 9, 0, 0));
 
     [Fact]
     public async Task Digest_ReportsRates_Trend_AtRisk_ReviewBacklog_AndCertificates_WithTheCsv()
     {
         using var folder = new TestFolder();
         var cohort = TwoWeeks(certificate: true);
-        cohort.Roster.AddRange(["alice", "bob", "carol", "dave"]);
+        cohort.TerminalMembers(["alice", "bob", "carol", "dave"]);
         await using var bot = await BotUnderTest.StartAsync(folder, cohort, Monday);
         var c = await bot.CohortAsync();
         var oldest = await SubmitAsync(bot, c, "alice", 1);
@@ -56,7 +57,7 @@ public sealed class DigestContentTests
     {
         using var folder = new TestFolder();
         var cohort = TwoWeeks(certificate: true);
-        cohort.Roster.Add("organizer");
+        cohort.TerminalMembers("organizer");
         // Tuesday: not the scheduled digest's moment (Monday 09:00), so the channel holds only what /digest posts.
         await using var bot = await BotUnderTest.StartAsync(folder, cohort, Monday.AddDays(1));
         var c = await bot.CohortAsync();
@@ -110,7 +111,7 @@ public sealed class DigestContentTests
     {
         using var folder = new TestFolder();
         var cohort = TwoWeeks(certificate: false);
-        cohort.Roster.AddRange(["alice", "bob"]);
+        cohort.TerminalMembers(["alice", "bob"]);
         await using var bot = await BotUnderTest.StartAsync(folder, cohort, Monday);
         var c = await bot.CohortAsync();
         var image = new ProofFile(new string('a', 64), "image/png", 2048);
@@ -127,11 +128,11 @@ public sealed class DigestContentTests
         Assert.Equal(($"w{copy.Id}", $"w{first.Id}"), (row[7], row[8]));
     }
 
-    private static TestCohort TwoWeeks(bool certificate)
+    private static CohortBuilder TwoWeeks(bool certificate)
     {
-        var cohort = certificate ? new TestCohort { CertificateDeadlineLocal = new DateTime(2027, 1, 15, 23, 59, 0) } : new TestCohort();
-        cohort.Weeks.Add((1, new DateTime(2026, 11, 23, 0, 0, 0), new DateTime(2026, 11, 29, 23, 59, 0)));
-        cohort.Weeks.Add((2, new DateTime(2026, 11, 30, 0, 0, 0), new DateTime(2026, 12, 6, 23, 59, 0)));
+        var cohort = certificate ? BotUnderTest.Cohort().Certificate(SampleCohort.Kst(2027, 1, 15, 23, 59), ("tf-developer", "TensorFlow Developer Certificate")) : BotUnderTest.Cohort();
+        cohort.Week(1, SampleCohort.Kst(2026, 11, 23, 0, 0), SampleCohort.Kst(2026, 11, 29, 23, 59));
+        cohort.Week(2, SampleCohort.Kst(2026, 11, 30, 0, 0), SampleCohort.Kst(2026, 12, 6, 23, 59));
         return cohort;
     }
 

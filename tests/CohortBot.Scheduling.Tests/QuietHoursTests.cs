@@ -1,5 +1,6 @@
 using CohortBot.Core.Reminders;
 using CohortBot.Core.Schedules;
+using CohortBot.Testing;
 
 namespace CohortBot.Scheduling.Tests;
 
@@ -29,12 +30,12 @@ public sealed class QuietHoursTests
     public void EndAfter_AcrossMidnightInSeoul_IsTheNextMorning()
     {
         var quiet = new QuietHours(new TimeOnly(22, 0), new TimeOnly(8, 0));
-        var friday2359 = TestCohort.Instant(new DateTime(2026, 12, 4, 23, 59, 0));
-        var saturday0130 = TestCohort.Instant(new DateTime(2026, 12, 5, 1, 30, 0));
+        var friday2359 = SampleCohort.Kst(new DateTime(2026, 12, 4, 23, 59, 0));
+        var saturday0130 = SampleCohort.Kst(new DateTime(2026, 12, 5, 1, 30, 0));
 
-        Assert.Equal(TestCohort.Instant(new DateTime(2026, 12, 5, 8, 0, 0)), quiet.EndAfter(friday2359, TestCohort.Seoul));
-        Assert.Equal(TestCohort.Instant(new DateTime(2026, 12, 5, 8, 0, 0)), quiet.EndAfter(saturday0130, TestCohort.Seoul));
-        Assert.Null(quiet.EndAfter(TestCohort.Instant(new DateTime(2026, 12, 5, 8, 0, 0)), TestCohort.Seoul));
+        Assert.Equal(SampleCohort.Kst(new DateTime(2026, 12, 5, 8, 0, 0)), quiet.EndAfter(friday2359, SampleCohort.Seoul));
+        Assert.Equal(SampleCohort.Kst(new DateTime(2026, 12, 5, 8, 0, 0)), quiet.EndAfter(saturday0130, SampleCohort.Seoul));
+        Assert.Null(quiet.EndAfter(SampleCohort.Kst(new DateTime(2026, 12, 5, 8, 0, 0)), SampleCohort.Seoul));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CohortBot.Core.Outbox;
 using CohortBot.Core.Schedules;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CohortBot.Scheduling.Tests;
@@ -8,14 +9,14 @@ namespace CohortBot.Scheduling.Tests;
 public sealed class RestartTests
 {
     private static readonly DateTime DueLocal = new(2026, 12, 6, 23, 59, 0);
-    private static readonly DateTimeOffset Due = TestCohort.Instant(DueLocal);
+    private static readonly DateTimeOffset Due = SampleCohort.Kst(DueLocal);
     private static readonly DateTimeOffset At48 = Due.AddHours(-48);
 
-    private static TestCohort Cohort()
+    private static CohortBuilder Cohort()
     {
-        var cohort = new TestCohort();
-        cohort.Weeks.Add((12, new DateTime(2026, 11, 30, 0, 0, 0), DueLocal));
-        cohort.Roster.AddRange(["alice", "bob"]);
+        var cohort = BotUnderTest.Cohort();
+        cohort.Week(12, SampleCohort.Kst(2026, 11, 30, 0, 0), SampleCohort.Kst(DueLocal));
+        cohort.TerminalMembers(["alice", "bob"]);
         return cohort;
     }
 

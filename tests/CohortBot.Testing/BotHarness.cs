@@ -2,6 +2,7 @@ using CohortBot.Core;
 using CohortBot.Core.Cohorts;
 using CohortBot.Core.Commands;
 using CohortBot.Core.Inbound;
+using CohortBot.Core.Organizers;
 using CohortBot.Core.Participants;
 using CohortBot.Storage;
 using CohortBot.Storage.Sqlite;
@@ -67,6 +68,7 @@ public sealed class BotHarness : IAsyncDisposable
         builder.Services.AddSqliteStorage();
         builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.AddOptions<InboundOptions>().Bind(builder.Configuration.GetSection(InboundOptions.Section));
+        builder.Services.AddOptions<OrganizerOptions>().Configure(o => builder.Configuration.GetSection(OrganizerOptions.Section).Bind(o.Platforms));
         builder.Services.AddSingleton(new ActiveCohort(cohort.Slug));
         builder.Services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
         setup.Services?.Invoke(builder.Services, builder.Configuration);

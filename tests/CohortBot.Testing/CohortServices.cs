@@ -16,6 +16,11 @@ namespace CohortBot.Testing;
 /// </summary>
 public sealed class CohortServices : IAsyncDisposable
 {
+    private const string DatabaseFile = "cohort.db";
+
+    /// <summary>A SQLite database migrated from zero once per test run, for tests that start from a copy of it.</summary>
+    private static readonly Lazy<Task<string>> Migrated = new(MigrateTemplateAsync);
+
     private readonly TempFolder _folder = new();
 
     private CohortServices(Action<IServiceCollection>? configure)
@@ -26,7 +31,7 @@ public sealed class CohortServices : IAsyncDisposable
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.Configure<StorageOptions>(o =>
         {
-            TestStorage.Configure(o, _folder.File("cohort.db"), _folder.PostgresDatabase);
+            TestStorage.Configure(o, _folder.File(DatabaseFile), _folder.PostgresDatabase);
             o.ProofDirectory = _folder.File("proofs");
         });
         services.AddCohortCore();
@@ -46,9 +51,18 @@ public sealed class CohortServices : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Provider.GetRequiredService<T>();
 
-    public static async Task<CohortServices> StartAsync(Action<IServiceCollection>? configure = null, CohortDefinition? definition = null)
+    /// <param name="fromMigrated">
+    /// On SQLite, start from a copy of a database the migrations ran on once per test run rather than
+    /// migrating this one from zero: for suites of many short tests that are not about migrations.
+    /// </param>
+    public static async Task<CohortServices> StartAsync(Action<IServiceCollection>? configure = null, CohortDefinition? definition = null, bool fromMigrated = false)
     {
         var services = new CohortServices(configure);
+        if (fromMigrated && !TestStorage.Postgres)
+        {
+            File.Copy(await Migrated.Value, services._folder.File(DatabaseFile));
+        }
+
         await services.Get<Migrator>().MigrateAsync(CancellationToken.None);
         await services.Get<ICohortStore>().SyncAsync(definition ?? SampleCohort.Definition(), services.Clock.GetUtcNow(), CancellationToken.None);
         return services;
@@ -56,6 +70,26 @@ public sealed class CohortServices : IAsyncDisposable
 
     public Task<Reply> RunAsync(string user, string command, params (string Name, object? Value)[] options) =>
         Get<CommandRunner>().RunAsync(Invocation.Create(command, new PlatformUser("test", user, user), options), CancellationToken.None);
+
+    private static async Task<string> MigrateTemplateAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "cohortbot-tests", "migrated-" + Guid.NewGuid().ToString("N") + ".db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.Configure<StorageOptions>(o => o.DatabasePath = path);
+        services.AddStorage();
+        await using (var provider = services.BuildServiceProvider())
+        {
+            await provider.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+        }
+
+        // Closing the last connection folds the write-ahead log into the file, so the file alone is the database.
+        SqliteConnectionFactory.ReleaseAll();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
+        return path;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -82,7 +82,14 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     /// <summary>Waits (at most <paramref name="max"/>) for the envelopes received here to be acknowledged.</summary>
     public async Task WaitIdleAsync(TimeSpan max, TimeProvider clock)
     {
-        await Task.WhenAny(_inFlight.WhenIdleAsync(CancellationToken.None), Task.Delay(max, clock));
+        try
+        {
+            // WaitAsync drops its timer once idle; a Task.Delay beside it would stay set for the whole span.
+            await _inFlight.WhenIdleAsync(CancellationToken.None).WaitAsync(max, clock);
+        }
+        catch (TimeoutException)
+        {
+        }
     }
 
     public async Task CloseAsync(TimeSpan timeout)

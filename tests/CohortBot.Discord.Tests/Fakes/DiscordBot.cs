@@ -1,4 +1,5 @@
 using CohortBot.Core.Cohorts;
+using CohortBot.Core.Events;
 using CohortBot.Core.Participants;
 using CohortBot.Core.Submissions;
 using CohortBot.Core.Transport;
@@ -95,9 +96,19 @@ public sealed class DiscordBot : IAsyncDisposable
             services.Configure<DiscordOptions>(o => o.HeartbeatJitter = () => 1);
             configure?.Invoke(services);
         };
-        var harness = await BotHarness.StartAsync((cohort ?? TestCohort.Create)(clock.GetUtcNow()), setup, start);
+        var harness = await BotHarness.StartAsync((cohort ?? Cohort)(clock.GetUtcNow()), setup, start);
         return new DiscordBot(harness, fake, connector);
     }
+
+    /// <summary>A small cohort around "now": week 1 open, week 2 overdue but still taking late proofs, week 3 not open yet.</summary>
+    public static CohortDefinition Cohort(DateTimeOffset now) => new CohortBuilder(TimeZoneInfo.Utc, now.AddDays(-14), now.AddDays(60))
+        .Certificate(now.AddDays(30), ("aws-saa", "AWS Solutions Architect Associate"))
+        .Week(1, now.AddDays(-3), now.AddDays(2), now.AddDays(5), "Foundations", "Modules 1-3")
+        .Week(2, now.AddDays(-10), now.AddDays(-1), now.AddDays(3), "Networking")
+        .Week(3, now.AddDays(4), now.AddDays(9), now.AddDays(12), "Storage")
+        .Event("oh1", EventKind.OfficeHours, now.AddDays(2), title: "Office hours with Ana", speakers: [new("Ana", "Mentor")], joinUrl: "https://meet.example/oh1", capacity: 1)
+        .Event("tt1", EventKind.TechTalk, now.AddDays(3), title: "Serverless in practice", company: "Acme")
+        .Build();
 
     public Task StartAsync() => Harness.StartHostAsync();
 

@@ -149,26 +149,9 @@ internal sealed class KillWorld : IAsyncDisposable
 
     private static string CohortAroundNow()
     {
-        var seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
-        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, seoul).Date;
-        string Day(int offset, string time) => today.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " " + time;
-        return $"""
-            cohort:
-              id: kill-points
-              name: Kill Points
-              time_zone: Asia/Seoul
-              starts: {Day(-10, "00:00")}
-              ends: {Day(60, "23:59")}
-            weeks:
-              - number: 1
-                title: Course 1
-                opens: {Day(-3, "00:00")}
-                deadline: {Day(4, "23:59")}
-            certificates:
-              deadline: {Day(50, "23:59")}
-              allowed:
-                - id: tf-developer
-                  name: TensorFlow Developer Certificate
-            """;
+        var now = DateTimeOffset.UtcNow;
+        var cohort = CohortBuilder.AroundDay(now, "kill-points", "Kill Points");
+        var certificates = cohort.At(TimeZoneInfo.ConvertTime(now, CohortBuilder.Seoul).Date.AddDays(50).AddHours(23).AddMinutes(59));
+        return cohort.Certificate(certificates, ("tf-developer", "TensorFlow Developer Certificate")).ToYaml();
     }
 }

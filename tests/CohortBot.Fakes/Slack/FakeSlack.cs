@@ -122,6 +122,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
     /// <summary>Refuse new sockets (apps.connections.open answers ok:false) while set.</summary>
     public bool RefuseConnections { get; set; }
 
+    /// <summary>New sockets open but never say hello while set (a Slack edge that accepted the socket and hung).</summary>
+    public bool WithholdHello { get; set; }
+
     public System.Threading.Channels.Channel<FakeSocket> NewSockets { get; } = System.Threading.Channels.Channel.CreateUnbounded<FakeSocket>();
 
     public int ConnectionsOpened => Calls.Count(c => c.Method == "apps.connections.open");
@@ -548,13 +551,17 @@ public sealed partial class FakeSlack : IAsyncDisposable
             _sockets.Add(socket);
         }
 
-        await socket.SendAsync(new JsonObject
+        if (!WithholdHello)
         {
-            ["type"] = "hello",
-            ["num_connections"] = 1,
-            ["connection_info"] = new JsonObject { ["app_id"] = "A0TEST" },
-            ["debug_info"] = new JsonObject { ["host"] = "fake", ["approximate_connection_time"] = 3600 },
-        });
+            await socket.SendAsync(new JsonObject
+            {
+                ["type"] = "hello",
+                ["num_connections"] = 1,
+                ["connection_info"] = new JsonObject { ["app_id"] = "A0TEST" },
+                ["debug_info"] = new JsonObject { ["host"] = "fake", ["approximate_connection_time"] = 3600 },
+            });
+        }
+
         await NewSockets.Writer.WriteAsync(socket);
         Changed.Fire();
         await socket.ReceiveLoopAsync();

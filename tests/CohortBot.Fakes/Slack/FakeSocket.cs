@@ -18,6 +18,9 @@ public sealed class FakeSocket(FakeSlack slack, WebSocket socket, int id)
 
     public bool IsOpen => socket.State == WebSocketState.Open;
 
+    /// <summary>The status of the close frame the bot sent; null while none came (or the socket dropped).</summary>
+    public WebSocketCloseStatus? CloseStatus { get; private set; }
+
     public async Task SendAsync(JsonNode frame) => await SendRawAsync(frame.ToJsonString());
 
     public async Task SendRawAsync(string text)
@@ -89,6 +92,7 @@ public sealed class FakeSocket(FakeSlack slack, WebSocket socket, int id)
                 var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    CloseStatus = result.CloseStatus;
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                     break;
                 }

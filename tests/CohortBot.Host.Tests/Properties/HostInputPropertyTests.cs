@@ -16,7 +16,7 @@ public sealed class HostInputPropertyTests
     [Fact]
     public void CohortYaml_AnyMutation_IsReadOrRefusedWithLinedProblems_NeverAnotherException()
     {
-        var lines = TestCohortFile.Yaml.Split('\n');
+        var lines = SampleCohort.Yaml.Split('\n');
         Cases.Run(300, seed =>
         {
             var h = new HostileText(seed);
@@ -60,7 +60,7 @@ public sealed class HostInputPropertyTests
     public async Task CliVerbs_AnyArguments_ExitWithACodeAndAMessage_NeverAnException()
     {
         using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("cohort.yaml"), TestCohortFile.Yaml);
+        await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
         string[] safe = ["--Cohort:File=" + folder.File("cohort.yaml"), "--Storage:DatabasePath=" + folder.File("bot.db"), "--Storage:ProofDirectory=" + folder.File("proofs")];
         string[] tokens = ["--out", "--from", "--out=", "--from=", "participants", "completion", "everything", "--", "-x", "--bogus", "--Storage:Nope=1", "--Nowhere:Key=1",
             "--to", "--force", "sqlite:" + folder.File("bot.db"), "postgres:Host=127.0.0.1;Port=9;Timeout=5", "postgres"]; // values are validated by the program around the verbs (StartupTests)

@@ -131,7 +131,7 @@ public sealed class GatewayLeaseTests : IDisposable
     public async Task OnPostgres_TheHostsGatewayCheck_IsTheLeasedOne()
     {
         using var folder = new TempFolder();
-        File.WriteAllText(folder.File("cohort.yaml"), new TestCohort().ToYaml());
+        File.WriteAllText(folder.File("cohort.yaml"), SampleCohort.Yaml);
         using var host = CohortBot.Host.CohortBotHost.Build(
         [
             "--Cohort:File=" + folder.File("cohort.yaml"),

@@ -2,9 +2,9 @@ using System.Globalization;
 using CohortBot.Core.Flood;
 using CohortBot.Slack.Tests.Fakes;
 using CohortBot.Storage.Sqlite;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CohortBot.Slack.Tests.Commands;
 
@@ -20,12 +20,12 @@ public sealed class FloodTests
     [Fact]
     public async Task HundredSubmitsInASecond_FromOneSlackUser_StopAtTheLimit_PolitelyAndStoringNothing_AnotherUserUndelayed()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new TestClock();
         await using var fake = await FakeSlack.StartAsync(clock);
-        await using var host = await SlackTestHost.StartAsync(fake, botClock: clock);
-        var burst = host.Services.GetRequiredService<IOptions<FloodOptions>>().Value.Burst;
+        await using var bot = await SlackBot.StartAsync(fake);
+        var burst = bot.Services.GetRequiredService<IOptions<FloodOptions>>().Value.Burst;
         var socket = await fake.NextSocketAsync();
-        await host.WaitConnectedAsync();
+        await bot.WaitConnectedAsync();
 
         var flood = new List<string>();
         string? other = null;
@@ -54,14 +54,14 @@ public sealed class FloodTests
         Assert.Empty(fake.ResponsePosts); // and no second one later
         Assert.Contains("proof received", otherText, StringComparison.Ordinal);
         Assert.True(fake.Envelopes.Find(other!)!.AckHadPayload); // answered in its own ack, on a clock that never moved
-        Assert.Equal(burst, (await host.LatestSubmissionAsync("UFLOOD", 1))!.Attempt);
-        Assert.Equal(burst + 1, await CountAsync(host, "submissions"));
-        Assert.Single(host.Logs.Lines, l => l.Contains("Flood from slack user UFLOOD", StringComparison.Ordinal));
+        Assert.Equal(burst, (await bot.LatestSubmissionAsync("UFLOOD", 1))!.Attempt);
+        Assert.Equal(burst + 1, await CountAsync(bot, "submissions"));
+        Assert.Single(bot.Logs.Lines, l => l.Contains("Flood from slack user UFLOOD", StringComparison.Ordinal));
     }
 
-    private static async Task<long> CountAsync(SlackTestHost host, string table)
+    private static async Task<long> CountAsync(SlackBot bot, string table)
     {
-        await using var db = await host.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(default);
+        await using var db = await bot.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(default);
         await using var command = db.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM {table}";
         return (long)(await command.ExecuteScalarAsync())!;

@@ -1,7 +1,7 @@
 using CohortBot.Fakes;
 using CohortBot.Fakes.Slack;
 using CohortBot.Slack.Tests.Fakes;
-using Microsoft.Extensions.Time.Testing;
+using CohortBot.Testing;
 
 namespace CohortBot.Slack.Tests.Commands;
 
@@ -17,13 +17,13 @@ public sealed class NewUserBurstTests
     [Fact]
     public async Task ThreeHundredNewPeople_AreAllAnsweredInTheAck_AndEachIsLookedUpAtMostOnce()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new TestClock();
         await using var fake = await FakeSlack.StartAsync(clock);
         fake.Envelopes.EnforceRules = true;
         fake.MethodLimits["users.info"] = new SlidingWindowLimit(clock, 100, TimeSpan.FromMinutes(1));
-        await using var host = await SlackTestHost.StartAsync(fake, botClock: clock);
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
-        await host.WaitConnectedAsync();
+        await bot.WaitConnectedAsync();
 
         var envelopes = new List<string>();
         for (var i = 0; i < People; i++)

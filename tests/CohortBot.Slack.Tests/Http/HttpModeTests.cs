@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CohortBot.Slack.Http;
 using CohortBot.Slack.Tests.Fakes;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CohortBot.Slack.Tests.Http;
@@ -16,12 +17,12 @@ public sealed class HttpModeTests
     [Fact]
     public async Task SignedSlashCommand_IsAnsweredInTheResponseBody()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await StartAsync(fake);
-        using var http = new HttpClient { BaseAddress = BaseOf(host) };
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await StartAsync(fake);
+        using var http = new HttpClient { BaseAddress = BaseOf(bot) };
 
         var body = "user_id=U9&user_name=grace&channel_id=C1&command=%2Fcohort&text=rsvp+oh-1&trigger_id=t.1&response_url=" + Uri.EscapeDataString(fake.ResponseUrl("h1"));
-        using var response = await http.SendAsync(Signed("slack/commands", body, host.Clock.GetUtcNow()));
+        using var response = await http.SendAsync(Signed("slack/commands", body, bot.Clock.GetUtcNow()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -33,11 +34,11 @@ public sealed class HttpModeTests
     [Fact]
     public async Task TamperedStaleOrUnsigned_AreRefusedWith401()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await StartAsync(fake);
-        using var http = new HttpClient { BaseAddress = BaseOf(host) };
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await StartAsync(fake);
+        using var http = new HttpClient { BaseAddress = BaseOf(bot) };
         var body = "user_id=U9&text=help&trigger_id=t.2";
-        var now = host.Clock.GetUtcNow();
+        var now = bot.Clock.GetUtcNow();
 
         var tampered = Signed("slack/commands", body, now);
         tampered.Content = new StringContent(body + "x", Encoding.UTF8, "application/x-www-form-urlencoded");
@@ -54,11 +55,11 @@ public sealed class HttpModeTests
     [Fact]
     public async Task SignedButMalformedInteractivity_Is400()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await StartAsync(fake);
-        using var http = new HttpClient { BaseAddress = BaseOf(host) };
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await StartAsync(fake);
+        using var http = new HttpClient { BaseAddress = BaseOf(bot) };
 
-        using var response = await http.SendAsync(Signed("slack/interactivity", "payload=%7Bnot+json", host.Clock.GetUtcNow()));
+        using var response = await http.SendAsync(Signed("slack/interactivity", "payload=%7Bnot+json", bot.Clock.GetUtcNow()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -66,12 +67,12 @@ public sealed class HttpModeTests
     [Fact]
     public async Task SignedButtonPress_IsAckedEmpty_AndAnsweredThroughResponseUrl()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await StartAsync(fake);
-        using var http = new HttpClient { BaseAddress = BaseOf(host) };
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await StartAsync(fake);
+        using var http = new HttpClient { BaseAddress = BaseOf(bot) };
         var payload = Payloads.BlockAction(fake, "rsvp?event=tt-1", user: "U9", responseId: "hb");
 
-        using var response = await http.SendAsync(Signed("slack/interactivity", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), host.Clock.GetUtcNow()));
+        using var response = await http.SendAsync(Signed("slack/interactivity", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), bot.Clock.GetUtcNow()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
@@ -84,11 +85,11 @@ public sealed class HttpModeTests
     [InlineData(null)]
     public async Task SignedRequest_WithAnotherContentType_Is415_AndNotProcessed(string? contentType)
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await StartAsync(fake);
-        using var http = new HttpClient { BaseAddress = BaseOf(host) };
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await StartAsync(fake);
+        using var http = new HttpClient { BaseAddress = BaseOf(bot) };
         var body = "user_id=U9&user_name=grace&channel_id=C1&command=%2Fcohort&text=rsvp+oh-1&trigger_id=t.3&response_url=" + Uri.EscapeDataString(fake.ResponseUrl("h3"));
-        var request = Signed("slack/commands", body, host.Clock.GetUtcNow());
+        var request = Signed("slack/commands", body, bot.Clock.GetUtcNow());
         request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         if (contentType is not null)
         {
@@ -98,7 +99,7 @@ public sealed class HttpModeTests
         using var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Null(await host.LatestSubmissionAsync("U9", 1));
+        Assert.Null(await bot.LatestSubmissionAsync("U9", 1));
         Assert.Empty(fake.CallsTo("users.info"));
     }
 
@@ -107,9 +108,9 @@ public sealed class HttpModeTests
     [InlineData(false)]
     public async Task BodyOverTheLimit_Is413_Quietly(bool chunked)
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await StartAsync(fake);
-        using var http = new HttpClient { BaseAddress = BaseOf(host) };
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await StartAsync(fake);
+        using var http = new HttpClient { BaseAddress = BaseOf(bot) };
         var body = "text=" + new string('a', 1024 * 1024 + 10);
         var content = chunked
             ? (HttpContent)new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)))
@@ -123,14 +124,14 @@ public sealed class HttpModeTests
         using var request = new HttpRequestMessage(HttpMethod.Post, "slack/commands") { Content = content };
         request.Headers.TransferEncodingChunked = chunked;
         using var response = await http.SendAsync(request);
-        using var after = await http.SendAsync(Signed("slack/commands", "user_id=U9&text=help&trigger_id=t.4", host.Clock.GetUtcNow()));
+        using var after = await http.SendAsync(Signed("slack/commands", "user_id=U9&text=help&trigger_id=t.4", bot.Clock.GetUtcNow()));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-        Assert.DoesNotContain(host.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static Task<SlackTestHost> StartAsync(FakeSlack fake) => SlackTestHost.StartAsync(fake, s =>
+    private static Task<SlackBot> StartAsync(FakeSlack fake) => SlackBot.StartAsync(fake, s =>
     {
         s["Slack:AppToken"] = null;
         s["Slack:SigningSecret"] = Secret;
@@ -138,8 +139,8 @@ public sealed class HttpModeTests
         s["Slack:Http:Urls"] = "http://127.0.0.1:0";
     });
 
-    private static Uri BaseOf(SlackTestHost host) =>
-        new(host.Services.GetRequiredService<SlackHttpService>().Urls.First().TrimEnd('/') + "/");
+    private static Uri BaseOf(SlackBot bot) =>
+        new(bot.Services.GetRequiredService<SlackHttpService>().Urls.First().TrimEnd('/') + "/");
 
     private static HttpRequestMessage Signed(string path, string body, DateTimeOffset at)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CohortBot.Slack.Tests.Commands;
 using CohortBot.Slack.Tests.Fakes;
+using CohortBot.Testing;
 
 namespace CohortBot.Slack.Tests.Interactivity;
 
@@ -10,8 +11,8 @@ public sealed class InteractivityTests
     [Fact]
     public async Task RsvpButton_RunsTheCommand_AndAnswersThroughResponseUrl()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
 
         var id = await socket.SendEnvelopeAsync("interactive", Payloads.BlockAction(fake, "rsvp?event=oh-1", responseId: "press"), acceptsResponsePayload: false);
@@ -28,8 +29,8 @@ public sealed class InteractivityTests
     [Fact]
     public async Task SubmitWithoutProof_OpensModal_AndSubmittingAnImageRecordsIt()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
         fake.Files["F123"] = Payloads.Png;
 
@@ -56,7 +57,7 @@ public sealed class InteractivityTests
         Assert.Equal("clear", ack.Ack["payload"]!["response_action"]!.ToString());
         var download = Assert.Single(fake.Downloads);
         Assert.Equal("Bearer " + FakeSlack.BotToken, download.Authorization);
-        var saved = await host.LatestSubmissionAsync("U1", 1);
+        var saved = await bot.LatestSubmissionAsync("U1", 1);
         Assert.NotNull(saved?.File);
         Assert.Equal("image/png", saved.File.ContentType);
         Assert.Equal("screenshot of lesson 5", saved.Note);
@@ -68,8 +69,8 @@ public sealed class InteractivityTests
     [Fact]
     public async Task SubmitWeekButton_OpensTheModal()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
 
         var payload = Payloads.BlockAction(fake, "submit?week=1");
@@ -86,8 +87,8 @@ public sealed class InteractivityTests
     [InlineData(null, null, "url", "attach a screenshot or give a link")]
     public async Task ModalErrors_StayInTheModal_UnderTheirField(string? url, string? fileId, string block, string expected)
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
         fake.Files["FBAD"] = "%PDF-1.7 not an image"u8.ToArray();
 
@@ -105,14 +106,14 @@ public sealed class InteractivityTests
         var payload = ack.Ack["payload"]!;
         Assert.Equal("errors", payload["response_action"]!.ToString());
         Assert.Contains(expected, payload["errors"]![block]!.ToString());
-        Assert.Null(await host.LatestSubmissionAsync("U1", 1));
+        Assert.Null(await bot.LatestSubmissionAsync("U1", 1));
     }
 
     [Fact]
     public async Task UnknownButton_IsAnsweredWithAnError()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
 
         await fake.AckFor(await socket.SendEnvelopeAsync("interactive", Payloads.BlockAction(fake, "NOT A VALID ACTION", responseId: "bad"), acceptsResponsePayload: false));

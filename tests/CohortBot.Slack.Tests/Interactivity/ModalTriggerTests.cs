@@ -1,6 +1,6 @@
 using CohortBot.Fakes;
 using CohortBot.Slack.Tests.Fakes;
-using Microsoft.Extensions.Time.Testing;
+using CohortBot.Testing;
 
 namespace CohortBot.Slack.Tests.Interactivity;
 
@@ -15,11 +15,11 @@ public sealed class ModalTriggerTests
     [Fact]
     public async Task AModalThatCannotOpenWithinTheTriggersLife_IsAnsweredWithText_AndTheWorkerIsFreed()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new TestClock();
         await using var fake = await FakeSlack.StartAsync(clock);
-        await using var host = await SlackTestHost.StartAsync(fake, botClock: clock);
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
-        await host.WaitConnectedAsync();
+        await bot.WaitConnectedAsync();
         var hold = new Gate();
         fake.ViewsOpenHold = hold;
         try
@@ -32,7 +32,7 @@ public sealed class ModalTriggerTests
             var ack = await fake.AckFor(envelope);
             var text = ack.Ack["payload"] is { } payload ? payload.ToText() : (await fake.WaitForResponsePostAsync("late-modal")).ToText();
             Assert.Contains("submit", text, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains(host.Logs.Lines, l => l.Contains("The trigger expired before views.open could run", StringComparison.Ordinal));
+            Assert.Contains(bot.Logs.Lines, l => l.Contains("The trigger expired before views.open could run", StringComparison.Ordinal));
 
             // The worker is free: the next command is answered while views.open is still held.
             var next = await socket.SendEnvelopeAsync("slash_commands", Payloads.Slash(fake, "deadlines", responseId: "next"), acceptsResponsePayload: true);

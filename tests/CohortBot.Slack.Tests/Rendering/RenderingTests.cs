@@ -6,6 +6,7 @@ using CohortBot.Slack.Interactivity;
 using CohortBot.Slack.Rendering;
 using CohortBot.Slack.Tests.Fakes;
 using CohortBot.Slack.Wire;
+using CohortBot.Testing;
 using Microsoft.Extensions.Options;
 
 namespace CohortBot.Slack.Tests.Rendering;
@@ -158,8 +159,8 @@ public sealed class RenderingTests
     [Fact]
     public async Task HostStart_FailsOnInvalidOptions()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => SlackTestHost.StartAsync(fake, s => s["Slack:BotToken"] = "not-a-token"));
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => SlackBot.StartAsync(fake, s => s["Slack:BotToken"] = "not-a-token"));
         Assert.Contains("Slack:BotToken", ex.Message);
     }
 }

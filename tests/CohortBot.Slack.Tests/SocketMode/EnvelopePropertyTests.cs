@@ -19,12 +19,12 @@ public sealed class EnvelopePropertyTests
     [Fact]
     public async Task AnyFrame_MutatedAtRandom_IsAcknowledgedOrDroppedWithALog_NeverAnExceptionOrALostSocket()
     {
-        await using var fake = await FakeSlack.StartAsync();
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
         fake.ValidateCalls = false; // hostile ids reach the Web API on purpose here; the fake's own rules are tested elsewhere
         fake.Files["F1"] = Payloads.Png;
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
-        await host.WaitConnectedAsync();
+        await bot.WaitConnectedAsync();
         fake.RefuseConnections = true;
 
         var mustAck = new List<(int Seed, string EnvelopeId, string Frame)>();
@@ -59,13 +59,18 @@ public sealed class EnvelopePropertyTests
 
         Assert.True(socket.IsOpen, "the socket the frames came on is still open");
         Assert.DoesNotContain(fake.ResponsePosts, p => p.Body.ToText().Contains(Apology, StringComparison.Ordinal));
-        var failures = host.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.Contains("   at ", StringComparison.Ordinal) && !l.Contains("Could not connect", StringComparison.Ordinal)).ToList();
+        var failures = bot.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.Contains("   at ", StringComparison.Ordinal) && !l.Contains("Could not connect", StringComparison.Ordinal)).ToList();
         Assert.True(failures.Count == 0, string.Join("\n", failures.Select(l => l.Length <= 3000 ? l : l[..3000])));
         Assert.True(mustAck.Count > 40, $"enough frames carried an envelope id ({mustAck.Count})");
-        Assert.Contains(host.Logs.Lines, l => l.Contains("sent a frame that is not an envelope", StringComparison.Ordinal)); // the unreadable ones, dropped with a log
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("sent a frame that is not an envelope", StringComparison.Ordinal)); // the unreadable ones, dropped with a log
 
         fake.RefuseConnections = false;
-        await host.WaitConnectedAsync();
+        if (bot.Status.State != CohortBot.Slack.SocketMode.SlackConnectionState.Connected)
+        {
+            await bot.SkipReconnectWaitAsync(); // a honoured disconnect was refused a new socket, and waits on the test clock
+        }
+
+        await bot.WaitConnectedAsync();
     }
 
     /// <summary>
@@ -76,12 +81,12 @@ public sealed class EnvelopePropertyTests
     [Fact]
     public async Task MalformedSlashCommand_FromSomeoneItCanAnswer_GetsAPoliteReply()
     {
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new TestClock();
         await using var fake = await FakeSlack.StartAsync(clock);
         fake.ValidateCalls = false;
-        await using var host = await SlackTestHost.StartAsync(fake, botClock: clock);
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
-        await host.WaitConnectedAsync();
+        await bot.WaitConnectedAsync();
 
         await Cases.RunAsync(60, async seed =>
         {
@@ -95,7 +100,7 @@ public sealed class EnvelopePropertyTests
 
             payload["user_id"] = user;
             var id = await socket.SendEnvelopeAsync("slash_commands", payload, acceptsResponsePayload: true);
-            await AssertAnsweredAsync(fake, host, id, user, "p" + user, payload);
+            await AssertAnsweredAsync(fake, bot, id, user, "p" + user, payload);
         });
     }
 
@@ -107,13 +112,13 @@ public sealed class EnvelopePropertyTests
     [Fact]
     public async Task MalformedButtonOrForm_FromSomeoneItCanAnswer_GetsAPoliteReply()
     {
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new TestClock();
         await using var fake = await FakeSlack.StartAsync(clock);
         fake.ValidateCalls = false;
         fake.Files["F1"] = Payloads.Png;
-        await using var host = await SlackTestHost.StartAsync(fake, botClock: clock);
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
-        await host.WaitConnectedAsync();
+        await bot.WaitConnectedAsync();
 
         await Cases.RunAsync(60, async seed =>
         {
@@ -148,12 +153,12 @@ public sealed class EnvelopePropertyTests
             }
 
             var id = await socket.SendEnvelopeAsync("interactive", payload, acceptsResponsePayload: form);
-            await AssertAnsweredAsync(fake, host, id, user, responseId, payload);
+            await AssertAnsweredAsync(fake, bot, id, user, responseId, payload);
         });
     }
 
     /// <summary>Answered in the acknowledgement, by response_url, ephemeral message or DM, or with a modal; never the apology.</summary>
-    private static async Task AssertAnsweredAsync(FakeSlack fake, SlackTestHost host, string envelopeId, string user, string responseId, JsonObject payload)
+    private static async Task AssertAnsweredAsync(FakeSlack fake, SlackBot bot, string envelopeId, string user, string responseId, JsonObject payload)
     {
         try
         {
@@ -161,7 +166,7 @@ public sealed class EnvelopePropertyTests
         }
         catch (TimeoutException ex)
         {
-            throw new TimeoutException(ex.Message[..Math.Min(600, ex.Message.Length)] + "\nlog:\n" + string.Join("\n", host.Logs.Lines.Select(l => l.Length <= 3000 ? l : l[..3000])));
+            throw new TimeoutException(ex.Message[..Math.Min(600, ex.Message.Length)] + "\nlog:\n" + string.Join("\n", bot.Logs.Lines.Select(l => l.Length <= 3000 ? l : l[..3000])));
         }
     }
 

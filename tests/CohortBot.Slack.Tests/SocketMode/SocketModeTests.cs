@@ -1,36 +1,40 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CohortBot.Slack.SocketMode;
 using CohortBot.Slack.Tests.Commands;
 using CohortBot.Slack.Tests.Fakes;
 using CohortBot.Storage.Sqlite;
+using CohortBot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CohortBot.Slack.Tests.SocketMode;
 
-/// <summary>The Socket Mode client against the fake: connecting, acks, disconnects, drops and retries.</summary>
+/// <summary>
+/// The Socket Mode client against the fake over in-memory sockets, on a test clock: connecting,
+/// acknowledgement deadlines, hello timeouts, disconnects, drops and back-offs happen when the
+/// test moves time, never by waiting for it.
+/// </summary>
 public sealed class SocketModeTests
 {
     [Fact]
     public async Task Connects_WithTheAppTokenInTheHeaderOnly()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         await fake.NextSocketAsync();
-        await host.WaitConnectedAsync();
+        await bot.WaitConnectedAsync();
 
         var open = Assert.Single(fake.CallsTo("apps.connections.open"));
         Assert.Equal("Bearer " + FakeSlack.AppToken, open.Authorization);
         Assert.DoesNotContain("xapp-", open.Parameters.ToText());
-        Assert.Equal(1, host.Status.OpenSockets);
+        Assert.Equal(1, bot.Status.OpenSockets);
     }
 
     [Fact]
     public async Task ASlowUsersInfo_DoesNotDelayTheAnswer_ThatRidesOnTheAck()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
         var slowSlack = new CohortBot.Fakes.Gate();
         fake.UsersInfoHold = slowSlack;
@@ -48,12 +52,13 @@ public sealed class SocketModeTests
     [Fact]
     public async Task ASlowCommand_IsAckedEmptyWithinThreeSeconds_AndAnsweredLater()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
 
-        // Another process (an export, a backup) holds the database's write lock: the proof cannot be saved yet.
-        var path = host.Services.GetRequiredService<SqliteConnectionFactory>().DatabasePath;
+        // Another process (an export, a backup) holds the database's write lock: neither the proof
+        // nor the delivery's inbox row can be saved yet.
+        var path = bot.Services.GetRequiredService<SqliteConnectionFactory>().DatabasePath;
         await using var other = new SqliteConnection($"Data Source={path}");
         await other.OpenAsync();
         await using var lockHolder = other.BeginTransaction(deferred: false);
@@ -64,16 +69,42 @@ public sealed class SocketModeTests
             await write.ExecuteNonQueryAsync();
         }
 
-        var watch = Stopwatch.StartNew();
+        var sentAt = bot.Clock.GetUtcNow();
         var id = await socket.SendEnvelopeAsync("slash_commands", Payloads.Slash(fake, "submit 1 https://example.com/slow", responseId: "slow"), acceptsResponsePayload: true);
+        // The answer may ride on the acknowledgement until the budget (1.5 s); then the bot waits for
+        // the inbox row as long as the window allows (2.5 s, Slack's 3 s less the ack's own way).
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(1.5), "the ack budget");
+        Assert.Null(fake.Envelopes.Find(id)!.AckAt);
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(1), "the end of the acknowledgement window");
         var ack = await fake.AckFor(id);
-        var ackedAfter = watch.Elapsed;
 
-        Assert.True(ackedAfter < TimeSpan.FromSeconds(3), $"acked after {ackedAfter}");
+        Assert.Equal(TimeSpan.FromSeconds(2.5), ack.At - sentAt);
         Assert.Null(ack.Ack["payload"]);
         await lockHolder.RollbackAsync();
         var late = await fake.WaitForResponsePostAsync("slow");
         Assert.Contains("proof received", late.ToText());
+        Assert.Equal(1, (await bot.LatestSubmissionAsync("U1", 1))!.Attempt);
+    }
+
+    [Fact]
+    public async Task ACommandSlowerThanTheBudget_ButKeptInTheInbox_IsAckedEmptyAtTheBudget()
+    {
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+        var slowSlack = new CohortBot.Fakes.Gate();
+        fake.ViewsOpenHold = slowSlack;
+
+        // A proof without a link opens the form; views.open is held at Slack, so no answer is ready.
+        var sentAt = bot.Clock.GetUtcNow();
+        var id = await socket.SendEnvelopeAsync("slash_commands", Payloads.Slash(fake, "submit 1", responseId: "held"), acceptsResponsePayload: true);
+        await slowSlack.HeldAsync();
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(1.5), "the ack budget");
+        var ack = await fake.AckFor(id);
+
+        Assert.Equal(TimeSpan.FromSeconds(1.5), ack.At - sentAt);
+        Assert.Null(ack.Ack["payload"]);
+        slowSlack.Open();
     }
 
     [Theory]
@@ -82,8 +113,8 @@ public sealed class SocketModeTests
     [InlineData("too_many_websockets")]
     public async Task Disconnect_OpensTheNewSocketBeforeClosingTheOld_LosingNoEnvelope(string reason)
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         var first = await fake.NextSocketAsync();
 
         // Mid-week: a proof goes in on the first socket.
@@ -105,50 +136,130 @@ public sealed class SocketModeTests
         Assert.Contains("Weeks (1/1 submitted)", after["payload"]!.ToText());
         Assert.Contains("going", after["payload"]!.ToText());
         Assert.Equal(2, fake.ConnectionsOpened);
-        Assert.Equal(SlackConnectionState.Connected, host.Status.State);
+        Assert.Equal(SlackConnectionState.Connected, bot.Status.State);
     }
 
     [Fact]
     public async Task LinkDisabled_StopsWithoutReconnecting()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
 
         await socket.DisconnectAsync("link_disabled");
 
-        await host.WaitForStateAsync(SlackConnectionState.Disabled);
+        await bot.WaitForStateAsync(SlackConnectionState.Disabled);
         await socket.Closed.WaitAsync(FakeSlack.Wait);
         // The service has ended (no reconnect loop left to run), having opened one connection.
-        var service = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SocketModeService>().Single();
+        var service = bot.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SocketModeService>().Single();
         await service.ExecuteTask!.WaitAsync(FakeSlack.Wait);
         Assert.Equal(1, fake.ConnectionsOpened);
     }
 
     [Fact]
-    public async Task DroppedSocket_Reconnects_AndFailedOpensAreRetried()
+    public async Task DroppedSocket_Reconnects_AfterABackOffThatGrowsWithEachFailedOpen()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
-        fake.RateLimited["apps.connections.open"] = 0;
+        await bot.WaitConnectedAsync();
         fake.Failures["apps.connections.open"] = "internal_error";
 
         socket.Abort();
-        await fake.EventuallyAsync(() => fake.ConnectionsOpened >= 3 ? "yes" : null, "retries of apps.connections.open");
-        Assert.NotEqual(SlackConnectionState.Connected, host.Status.State);
-        fake.Failures.TryRemove("apps.connections.open", out _);
+        await bot.WaitForStateAsync(SlackConnectionState.Reconnecting);
+        var waits = new List<TimeSpan>();
+        for (var failed = 1; failed <= 3; failed++)
+        {
+            var opened = fake.ConnectionsOpened;
+            waits.Add(await bot.SkipReconnectWaitAsync());
+            await fake.EventuallyAsync(() => fake.ConnectionsOpened > opened ? "yes" : null, "another apps.connections.open");
+        }
 
+        Assert.NotEqual(SlackConnectionState.Connected, bot.Status.State);
+        fake.Failures.TryRemove("apps.connections.open", out _);
+        waits.Add(await bot.SkipReconnectWaitAsync());
         var next = await fake.NextSocketAsync();
-        await host.WaitConnectedAsync();
+        await bot.WaitConnectedAsync();
+
+        // Equal jitter: each wait lies between half its ceiling and all of it, the ceiling doubling up to the maximum.
+        for (var i = 0; i < waits.Count; i++)
+        {
+            var ceiling = TimeSpan.FromTicks(Math.Min(SlackBot.ReconnectMax.Ticks, SlackBot.ReconnectBase.Ticks << i));
+            Assert.InRange(waits[i], ceiling / 2, ceiling);
+        }
+
+        Assert.Equal(5, fake.ConnectionsOpened);
+        Assert.Equal(2, bot.Connector.Attempts);
         Assert.NotNull((await SlashCommandTests.SlashAsync(fake, next, "help"))["payload"]);
+    }
+
+    [Fact]
+    public async Task AnUnreachableSocketUrl_IsRetriedAfterTheBackOff_WithAFreshTicket()
+    {
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+        await bot.WaitConnectedAsync();
+        bot.Connector.Refuse = true;
+
+        socket.Abort();
+        await bot.SkipReconnectWaitAsync();
+        await bot.Logs.WaitForAsync(e => e.Message.Contains("Could not connect to Slack Socket Mode", StringComparison.Ordinal), "the failed connection logged");
+        bot.Connector.Refuse = false;
+        await bot.SkipReconnectWaitAsync();
+        var next = await fake.NextSocketAsync();
+        await bot.WaitConnectedAsync();
+
+        Assert.Equal(3, bot.Connector.Attempts);
+        Assert.Equal(3, fake.ConnectionsOpened);
+        Assert.Equal(3, next.Id);
+    }
+
+    [Fact]
+    public async Task NoHello_WithinTheHelloTimeout_TheSocketIsGivenUp_AndAnotherOpenedAfterTheBackOff()
+    {
+        var clock = new TestClock();
+        await using var fake = await FakeSlack.StartAsync(clock);
+        fake.WithholdHello = true;
+        await using var bot = await SlackBot.StartAsync(fake);
+        var silent = await fake.NextSocketAsync();
+
+        await bot.Clock.FireAsync(SlackBot.HelloTimeout, "the hello timeout");
+        await silent.Closed.WaitAsync(FakeSlack.Wait);
+        await bot.WaitForStateAsync(SlackConnectionState.Reconnecting);
+        fake.WithholdHello = false;
+        await bot.SkipReconnectWaitAsync();
+        var next = await fake.NextSocketAsync();
+        await bot.WaitConnectedAsync();
+
+        Assert.Equal(2, fake.ConnectionsOpened);
+        Assert.Equal(1, bot.Status.OpenSockets);
+        Assert.Equal(clock.GetUtcNow(), bot.Status.ConnectedSince);
+        Assert.NotNull((await SlashCommandTests.SlashAsync(fake, next, "help"))["payload"]);
+    }
+
+    [Fact]
+    public async Task Stopping_ClosesTheSocketWithACloseFrame()
+    {
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        var bot = await SlackBot.StartAsync(fake);
+        var socket = await fake.NextSocketAsync();
+        await bot.WaitConnectedAsync();
+        var status = bot.Status;
+
+        await bot.DisposeAsync();
+
+        await socket.Closed.WaitAsync(FakeSlack.Wait);
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, socket.CloseStatus);
+        Assert.Equal(SlackConnectionState.Stopped, status.State);
+        Assert.Equal(0, status.OpenSockets);
     }
 
     [Fact]
     public async Task RetriedEnvelope_IsProcessedOnce_ButAckedEachTime()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
         var payload = Payloads.Slash(fake, "submit 1 https://example.com/once");
 
@@ -158,14 +269,14 @@ public sealed class SocketModeTests
 
         Assert.NotNull(firstAck.Ack["payload"]);
         Assert.Null(retryAck.Ack["payload"]);
-        Assert.Equal(1, (await host.LatestSubmissionAsync("U1", 1))!.Attempt);
+        Assert.Equal(1, (await bot.LatestSubmissionAsync("U1", 1))!.Attempt);
     }
 
     [Fact]
     public async Task MalformedFrames_AndUnknownTypes_DoNotBreakTheSocket()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         var socket = await fake.NextSocketAsync();
 
         await socket.SendRawAsync("{not json");

@@ -10,6 +10,7 @@ using CohortBot.Slack.Interactivity;
 using CohortBot.Slack.Tests.Commands;
 using CohortBot.Slack.Tests.Fakes;
 using CohortBot.Slack.WebApi;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CohortBot.Slack.Tests.WebApi;
@@ -23,8 +24,8 @@ public sealed class FileUploadTests
     [Fact]
     public async Task ExportReply_AcksWithADmNote_AndTheExactCsvIsUploadedToTheOrganizersDm()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake, s => s["Organizers:slack:Users:0"] = "U9");
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake, s => s["Organizers:slack:Users:0"] = "U9");
         var socket = await fake.NextSocketAsync();
         await SlashCommandTests.SlashAsync(fake, socket, "submit 1 https://example.com/proof");
 
@@ -37,7 +38,7 @@ public sealed class FileUploadTests
         Assert.Equal("DU9", shared.ChannelId);
         Assert.Equal("submissions-test-cohort.csv", shared.Title);
         Assert.Equal("submissions-test-cohort.csv", shared.FileName);
-        Assert.Equal(await ExpectedExportAsync(host, "submissions"), shared.Bytes);
+        Assert.Equal(await ExpectedExportAsync(bot, "submissions"), shared.Bytes);
         Assert.Contains("https://example.com/proof", Encoding.UTF8.GetString(shared.Bytes));
         Assert.StartsWith("Here is the submissions export", shared.InitialComment);
         Assert.DoesNotContain("direct messages", shared.InitialComment);
@@ -59,9 +60,9 @@ public sealed class FileUploadTests
     [Fact]
     public async Task ChannelPost_WithAFile_PostsTheMessage_ThenSharesTheFileInThatChannel()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
-        var platform = host.Services.GetServices<IChatPlatform>().Single(p => p.Platform == "slack");
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
+        var platform = bot.Services.GetServices<IChatPlatform>().Single(p => p.Platform == "slack");
         var ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"u8.ToArray();
 
         await platform.SendToChannelAsync("C5", new Reply("The cohort calendar") { Files = [new ReplyFile("test-cohort.ics", "text/calendar", ics)] }, CancellationToken.None);
@@ -82,18 +83,21 @@ public sealed class FileUploadTests
     [Fact]
     public async Task RateLimitedUploadAndCompletion_AreWaitedOut_WithoutLosingTheFile()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
-        var platform = host.Services.GetServices<IChatPlatform>().Single(p => p.Platform == "slack");
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
+        var platform = bot.Services.GetServices<IChatPlatform>().Single(p => p.Platform == "slack");
         fake.RateLimitUploads(1);
         fake.RateLimited["files.completeUploadExternal"] = 1;
 
-        await platform.SendDirectAsync("U7", Reply.Success("Your completion report") with { Files = [new ReplyFile("completion.csv", "text/csv", Csv)] }, CancellationToken.None);
+        var sent = platform.SendDirectAsync("U7", Reply.Success("Your completion report") with { Files = [new ReplyFile("completion.csv", "text/csv", Csv)] }, CancellationToken.None);
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(1), "the upload's wait for Retry-After: 1");
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(1), "the completion's wait for Retry-After: 1");
+        await sent;
 
         Assert.Equal(2, fake.UploadAttempts);
         var completes = fake.CallsTo("files.completeUploadExternal");
         Assert.Equal(2, completes.Count);
-        Assert.True(completes[1].At - completes[0].At >= TimeSpan.FromSeconds(0.9), "the retry did not wait for Retry-After");
+        Assert.Equal(TimeSpan.FromSeconds(1), completes[1].At - completes[0].At);
         Assert.Equal(completes[0].Parameters["files"]!.ToString(), completes[1].Parameters["files"]!.ToString());
         Assert.Single(fake.CallsTo("files.getUploadURLExternal"));
         var shared = Assert.Single(fake.Shared);
@@ -106,9 +110,9 @@ public sealed class FileUploadTests
     [Fact]
     public async Task DeliveryWithoutResponseUrl_SaysWhereFilesWent_AndLeavesOutTooLargeOnes()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake, s => s["Slack:MaxUploadBytes"] = "1048576");
-        var delivery = host.Services.GetRequiredService<ReplyDelivery>();
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake, s => s["Slack:MaxUploadBytes"] = "1048576");
+        var delivery = bot.Services.GetRequiredService<ReplyDelivery>();
         var reply = new Reply("Proofs to review") { Files = [new ReplyFile("small.csv", "text/csv", Csv), new ReplyFile("huge.png", "image/png", new byte[(1024 * 1024) + 1])] };
 
         await delivery.DeliverAsync(reply, "U3", "C1", null, CancellationToken.None);
@@ -126,10 +130,10 @@ public sealed class FileUploadTests
     [Fact]
     public async Task FailedUpload_IsToldToTheUserInTheirDm()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         fake.Failures["files.getUploadURLExternal"] = "file_uploads_disabled";
-        var delivery = host.Services.GetRequiredService<ReplyDelivery>();
+        var delivery = bot.Services.GetRequiredService<ReplyDelivery>();
 
         await delivery.SendFilesAsync(new Reply("export") { Files = [new ReplyFile("rsvps.csv", "text/csv", Csv)] }, "U4", CancellationToken.None);
 
@@ -142,9 +146,9 @@ public sealed class FileUploadTests
     [Fact]
     public async Task UploadUrl_OffSlack_IsRefused_AndTheTicketNeverPrintsItsUrl()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
-        var api = host.Services.GetRequiredService<SlackWebApi>();
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
+        var api = bot.Services.GetRequiredService<SlackWebApi>();
         var ticket = new SlackUploadTicket(new Uri("https://evil.example/upload/secret-path"), "F1");
 
         var ex = await Assert.ThrowsAsync<SlackApiException>(() => api.UploadAsync(ticket, Csv, "text/csv", CancellationToken.None));
@@ -155,12 +159,12 @@ public sealed class FileUploadTests
         Assert.Equal(0, fake.UploadAttempts);
     }
 
-    private static async Task<byte[]> ExpectedExportAsync(SlackTestHost host, string kind)
+    private static async Task<byte[]> ExpectedExportAsync(SlackBot bot, string kind)
     {
-        using var scope = host.Services.CreateScope();
+        using var scope = bot.Services.CreateScope();
         var cohort = await scope.ServiceProvider.GetRequiredService<ICohortStore>().FindAsync("test-cohort", CancellationToken.None);
         var texts = scope.ServiceProvider.GetRequiredService<MessageCatalogue>().For("en");
-        var file = await scope.ServiceProvider.GetRequiredService<CohortExporter>().ExportAsync(cohort!, kind, host.Clock.GetUtcNow(), texts, CancellationToken.None);
+        var file = await scope.ServiceProvider.GetRequiredService<CohortExporter>().ExportAsync(cohort!, kind, bot.Clock.GetUtcNow(), texts, CancellationToken.None);
         return file!.Content;
     }
 }

@@ -4,6 +4,7 @@ using CohortBot.Core.Notifications;
 using CohortBot.Core.Platform;
 using CohortBot.Slack.Tests.Fakes;
 using CohortBot.Slack.WebApi;
+using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CohortBot.Slack.Tests.WebApi;
@@ -13,32 +14,34 @@ public sealed class WebApiTests
     [Fact]
     public async Task DirectMessage_WaitsOut429_WithoutDropping_AndCachesTheDmChannel()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
-        var platform = host.Services.GetServices<IChatPlatform>().Single(p => p.Platform == "slack");
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
+        var platform = bot.Services.GetServices<IChatPlatform>().Single(p => p.Platform == "slack");
         fake.RateLimited["chat.postMessage"] = 1;
 
-        await platform.SendDirectAsync("U7", Reply.Success("Seat freed <@channel> & more"), CancellationToken.None);
+        var first = platform.SendDirectAsync("U7", Reply.Success("Seat freed <@channel> & more"), CancellationToken.None);
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(1), "the wait for Retry-After: 1");
+        await first;
         await platform.SendDirectAsync("U7", new Reply("second"), CancellationToken.None);
 
         var posts = fake.CallsTo("chat.postMessage");
         Assert.Equal(3, posts.Count);
-        Assert.True(posts[1].At - posts[0].At >= TimeSpan.FromSeconds(0.9), "the retry did not wait for Retry-After");
+        Assert.Equal(TimeSpan.FromSeconds(1), posts[1].At - posts[0].At);
         Assert.Equal("DU7", posts[1].Parameters["channel"]!.ToString());
         Assert.Contains("&lt;@channel&gt; &amp; more", posts[1].Parameters["blocks"]!.ToText());
         Assert.Equal("second", posts[2].Parameters["text"]!.ToString());
         Assert.Single(fake.CallsTo("conversations.open"));
-        Assert.Equal("DU7", await host.Services.GetRequiredService<IPlatformStateStore>().GetAsync("slack", "dm:U7", CancellationToken.None));
+        Assert.Equal("DU7", await bot.Services.GetRequiredService<IPlatformStateStore>().GetAsync("slack", "dm:U7", CancellationToken.None));
         SpecAssert.AllCalls(fake.Calls);
     }
 
     [Fact]
     public async Task OkFalse_BecomesATypedException_NamingTheError()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
         fake.Failures["chat.postMessage"] = "channel_not_found";
-        var platform = host.Services.GetServices<IChatPlatform>().Single(p => p.Platform == "slack");
+        var platform = bot.Services.GetServices<IChatPlatform>().Single(p => p.Platform == "slack");
 
         var ex = await Assert.ThrowsAsync<SlackApiException>(() => platform.SendToChannelAsync("C404", new Reply("hi"), CancellationToken.None));
 
@@ -50,9 +53,9 @@ public sealed class WebApiTests
     [Fact]
     public async Task ChatUpdate_AndEphemeral_CarryTheirRequiredParameters()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
-        var api = host.Services.GetRequiredService<SlackWebApi>();
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
+        var api = bot.Services.GetRequiredService<SlackWebApi>();
         var message = Slack.Rendering.BlockKitRenderer.Render(new Reply("updated"));
 
         await api.UpdateAsync("C1", "1700000000.000001", message, CancellationToken.None);
@@ -66,9 +69,9 @@ public sealed class WebApiTests
     [Fact]
     public async Task BotToken_IsNeverSentToAHostThatIsNotSlack()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
-        var api = host.Services.GetRequiredService<SlackWebApi>();
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
+        var api = bot.Services.GetRequiredService<SlackWebApi>();
 
         var ex = await Assert.ThrowsAsync<SlackApiException>(() =>
             api.DownloadAsync(new SlackFile("F1", "x.png", 10, new Uri("https://evil.example/files/F1")), Stream.Null, 100, CancellationToken.None));
@@ -79,10 +82,10 @@ public sealed class WebApiTests
     [Fact]
     public async Task FileDownload_RedirectedOffSlack_IsNotFollowed()
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var inside = await FakeSlack.StartAsync(); // any service next to the bot
-        await using var host = await SlackTestHost.StartAsync(fake);
-        var api = host.Services.GetRequiredService<SlackWebApi>();
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var inside = await FakeSlack.StartAsync(new TestClock()); // any service next to the bot
+        await using var bot = await SlackBot.StartAsync(fake);
+        var api = bot.Services.GetRequiredService<SlackWebApi>();
         inside.Files["F9"] = [1, 2, 3];
         fake.Files["F1"] = [9, 9, 9];
         fake.FileRedirects["F1"] = new Uri(inside.BaseUrl, "files/F9").ToString();
@@ -100,9 +103,9 @@ public sealed class WebApiTests
     [InlineData("https://files.slack.com.evil.example/F1")]
     public async Task FileDownload_RedirectedToAnotherSchemeOrHost_IsRefused(string location)
     {
-        await using var fake = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(fake);
-        var api = host.Services.GetRequiredService<SlackWebApi>();
+        await using var fake = await FakeSlack.StartAsync(new TestClock());
+        await using var bot = await SlackBot.StartAsync(fake);
+        var api = bot.Services.GetRequiredService<SlackWebApi>();
         fake.Files["F1"] = [9, 9, 9];
         fake.FileRedirects["F1"] = location;
 
