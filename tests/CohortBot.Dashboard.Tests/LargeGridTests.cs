@@ -12,7 +12,7 @@ public sealed class LargeGridTests(BrowserFixture browser, ITestOutputHelper out
     private const int People = 10_000;
 
     [Fact]
-    public async Task Grid_OfTenThousandParticipants_IsPaged_Searchable_AndPaintedQuickly()
+    public async Task Grid_OfTenThousandParticipants_IsPaged_AndSearchable()
     {
         await using var bot = await DashboardBot.StartAsync();
         var roster = Path.Combine(Path.GetTempPath(), $"roster-{Guid.NewGuid():N}.csv");
@@ -43,11 +43,13 @@ public sealed class LargeGridTests(BrowserFixture browser, ITestOutputHelper out
         var clicked = watch.Elapsed;
 
         // The browser's own clock: from the grid's request to its load event (served, parsed, laid out).
+        // Reported, not asserted (speed is the benchmark's: bench/README.md, issue 13).
         var loaded = await page.EvaluateAsync<double>("() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.requestStart; }");
-        output.WriteLine($"grid of {People + 1:N0} participants: {loaded:0} ms from request to load in chromium; {clicked.TotalMilliseconds:0} ms from the sign-in click to 100 rows");
+        var bytes = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].decodedBodySize");
+        output.WriteLine($"grid of {People + 1:N0} participants: {loaded:0} ms from request to load in chromium, {bytes / 1024:0} KB of HTML; {clicked.TotalMilliseconds:0} ms from the sign-in click to 100 rows");
         Assert.Equal(100, await page.Locator("#grid tbody tr").CountAsync());
         Assert.Equal($"{People + 1} participants · page 1 of {(People / 100) + 1}", await page.InnerTextAsync("#matched"));
-        Assert.InRange(loaded, 0, 5_000); // a page must never cost the whole cohort's HTML
+        Assert.InRange(bytes, 1, 512 * 1024); // one page's rows, never the whole cohort's HTML (that is megabytes)
 
         await page.FillAsync("#q", "김민준");
         await page.ClickAsync("#filter button");
