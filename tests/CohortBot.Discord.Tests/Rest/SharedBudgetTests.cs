@@ -52,8 +52,8 @@ public sealed class SharedBudgetTests : IDisposable
         Assert.Equal(2 * MessagesEach, served.Sum(s => s.Count));
         Assert.Equal(0, fake.Traffic.Total(FakeDiscord.GlobalRefused));
         Assert.All(served, s => Assert.True(s.Count <= Limit, $"{s.Count} requests in second {s.Second}"));
-        // Both sent all along: the budget was shared, not taken by one instance and then the other.
-        Assert.All(budgets, b => Assert.True(b.Takes.Count(t => t.Taken > 0) >= MessagesEach / 2));
+        // Each instance took a permit of the shared budget for every message it sent.
+        Assert.All(budgets, b => Assert.True(b.Takes.Sum(t => t.Taken) >= MessagesEach));
     }
 
     [Fact]
