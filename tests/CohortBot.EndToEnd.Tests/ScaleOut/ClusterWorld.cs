@@ -106,6 +106,9 @@ internal sealed partial class ClusterWorld : IAsyncDisposable
     public static async Task<ClusterWorld> StartAsync()
     {
         var discord = await FakeDiscord.StartAsync();
+        // Discord's own heartbeat interval: with the fake's 1 s, a starved machine can delay one ACK past
+        // the next beat, and the instance would drop its connection as a zombie and connect again.
+        discord.Gateway.HeartbeatIntervalMs = 41_250;
         var slack = await FakeSlack.StartAsync();
         discord.CdnFiles["proof.png"] = DiscordPayloads.Png();
         discord.IsErrorReply = body => body.Contains("went wrong", StringComparison.Ordinal);
