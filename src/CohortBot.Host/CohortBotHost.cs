@@ -81,6 +81,7 @@ public static class CohortBotHost
         services.AddCohortCore();
         services.AddDigestChart();
         services.AddStorage();
+        ScaleOut.SharedRateBudget.Apply(services, builder.Configuration);
         services.AddSingleton<ICohortResolver, ActiveCohortResolver>();
         services.AddCohortSchedules(builder.Configuration);
         services.AddCohortTelemetry(builder.Configuration);

@@ -73,6 +73,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Backups.DatabaseLock>();
         services.AddSingleton<CohortBot.Core.Privacy.IParticipantEraser, Privacy.ParticipantEraser>();
         services.AddSingleton<IPlatformStateStore, PlatformStateStore>();
+        services.AddSingleton<Postgres.RunLeases>();
         services.AddSingleton<IInbox, InboxStore>();
         services.AddSingleton<IReviewQueue, ReviewQueue>();
         services.AddSingleton<IDuplicateProofs, DuplicateProofQuery>();

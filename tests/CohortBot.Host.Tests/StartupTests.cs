@@ -13,6 +13,7 @@ public sealed class StartupTests
     [InlineData("--Terminal:User=two words", "Terminal:User must be 1-64 characters")]
     [InlineData("--Storage:Provider=mysql", "Storage:Provider is 'mysql'; it must be 'sqlite'")]
     [InlineData("--Storage:Provider=postgres", "Storage:ConnectionString is required with Storage:Provider=postgres")]
+    [InlineData("--Schedules:ClusterCheckinInterval=00:00:00.500", "Schedules:ClusterCheckinInterval must be between 00:00:01 and 00:05:00")]
     public async Task InvalidOption_StopsStartWithTheKeyNamed(string arg, string expected)
     {
         using var folder = new TempFolder();

@@ -33,8 +33,10 @@ public sealed class RestartTests
             var moment = new ScheduledMoment(MomentKind.DeadlineReminder, cohort.Id, "week:12", Due, TimeSpan.FromHours(48));
             // What a process killed mid-fan-out leaves: its job claim and alice's claim, unconfirmed.
             // Its ledger is its own and goes with it (on PostgreSQL, with the lease of its run).
-            await using (var ledger = new CohortBot.Storage.Outbox.OutboxLedger(bot.Services.GetRequiredService<CohortBot.Storage.Database>()))
+            var database = bot.Services.GetRequiredService<CohortBot.Storage.Database>();
+            await using (var leases = new CohortBot.Storage.Postgres.RunLeases(database))
             {
+                var ledger = new CohortBot.Storage.Outbox.OutboxLedger(database, leases);
                 await ledger.ClaimAsync(cohort.Id, moment.JobKey, At48, "crashed-run", At48, CancellationToken.None);
                 var claim = await ledger.ClaimAsync(cohort.Id, moment.JobKey.ForRecipient($"{alice.Id}@terminal"), At48, "crashed-run", At48, CancellationToken.None);
                 if (markedSending)

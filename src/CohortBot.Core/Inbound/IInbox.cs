@@ -15,10 +15,18 @@ public interface IInbox
     /// <summary>Marks a delivery answered, so no start-up finishes it again.</summary>
     Task MarkAnsweredAsync(InboxKey key, DateTimeOffset at, CancellationToken ct);
 
-    /// <summary>Counts a start-up's attempt to finish it (a delivery that keeps failing is given up).</summary>
-    Task MarkAttemptAsync(InboxKey key, CancellationToken ct);
+    /// <summary>
+    /// Makes this process the one that finishes <paramref name="entry"/> and counts the attempt (a
+    /// delivery that keeps failing is given up). False when another process took it since it was read.
+    /// </summary>
+    Task<bool> TakeAsync(InboxEntry entry, CancellationToken ct);
 
-    /// <summary>Unanswered deliveries received at or before <paramref name="before"/>, oldest first, after <paramref name="after"/> (paging).</summary>
+    /// <summary>
+    /// Unanswered deliveries received at or before <paramref name="before"/>, oldest first, after
+    /// <paramref name="after"/> (paging), that this process may finish: its own, and those of processes
+    /// that are gone. Several instances share the inbox on PostgreSQL; one never takes what another
+    /// that still runs is answering.
+    /// </summary>
     Task<IReadOnlyList<InboxEntry>> UnansweredAsync(DateTimeOffset before, InboxEntry? after, int limit, CancellationToken ct);
 
     /// <summary>Deletes answered deliveries received before <paramref name="before"/>; returns how many.</summary>

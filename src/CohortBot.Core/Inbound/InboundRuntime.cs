@@ -506,6 +506,11 @@ public sealed partial class InboundRuntime : IAsyncDisposable, IDisposable
             return;
         }
 
+        if (!await _inbox.TakeAsync(entry, ct))
+        {
+            return; // another instance took it first
+        }
+
         var item = new Tracked(conversation) { State = Deferring };
         item.Deferred.TrySetResult();
         if (!_held.TryAdd(key, item))
@@ -515,7 +520,6 @@ public sealed partial class InboundRuntime : IAsyncDisposable, IDisposable
 
         item.Counted = _inFlight.Enter();
         _recent.TryAdd(key);
-        await _inbox.MarkAttemptAsync(key, ct);
         LogRestored(key.Platform, key.DeliveryId, entry.ExecutedAt is not null);
         await QueueAsync(item);
     }

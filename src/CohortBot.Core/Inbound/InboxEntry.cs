@@ -17,5 +17,8 @@ public sealed record InboxEntry(string Platform, string DeliveryId, string Kind,
     /// <summary>How many times a start-up has tried to finish it.</summary>
     public int Attempts { get; init; }
 
+    /// <summary>The process (its run id) that has it: the one that received it, or took it over from one that is gone.</summary>
+    public string? TakenBy { get; init; }
+
     public InboxKey Key => new(Platform, DeliveryId);
 }

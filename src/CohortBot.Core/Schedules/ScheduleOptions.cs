@@ -45,6 +45,13 @@ public sealed class ScheduleOptions
     /// <summary>How often deferred (quiet-hours) and failed deliveries are looked at again.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Several instances on PostgreSQL: how often each checks in with the others. One that misses
+    /// its check-in by this much (plus Quartz's own 7.5 s) is presumed dead, and another takes over
+    /// its jobs; shorter means a faster takeover and more writes.
+    /// </summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     public void ApplyDefaults()
     {
         if (DeadlineOffsets.Count == 0)

@@ -37,6 +37,11 @@ public sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>
             failures.Add("Schedules:SweepInterval must be between 00:00:05 and 01:00:00.");
         }
 
+        if (o.ClusterCheckinInterval < TimeSpan.FromSeconds(1) || o.ClusterCheckinInterval > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("Schedules:ClusterCheckinInterval must be between 00:00:01 and 00:05:00.");
+        }
+
         if (string.IsNullOrWhiteSpace(o.DigestCron))
         {
             failures.Add("Schedules:DigestCron is required, e.g. \"0 0 9 ? * MON\" (Monday 09:00 in the cohort's time zone).");

@@ -1,3 +1,4 @@
+using CohortBot.Core.RateLimits;
 using Microsoft.Extensions.Options;
 
 namespace CohortBot.Discord.Rest;
@@ -6,12 +7,19 @@ namespace CohortBot.Discord.Rest;
 /// Discord's per-bot global limit (50 requests per second): a sliding one-second window, plus a
 /// pause when Discord reports a global 429. Callers wait; nothing is dropped. A request counts
 /// from when it is let through until one second after its answer, so network delays can never
-/// bunch more than the limit into one second at Discord's end.
+/// bunch more than the limit into one second at Discord's end. The limit is per bot token: when
+/// several instances share one (a shared <see cref="IRateBudget"/>, on PostgreSQL), a request also
+/// takes a permit of the token's budget, so that together they keep under it too (docs/scale-out.md).
 /// </summary>
-public sealed class GlobalRateLimiter(IOptions<DiscordOptions> options, TimeProvider clock)
+public sealed class GlobalRateLimiter(IOptions<DiscordOptions> options, TimeProvider clock, IRateBudget? budget = null)
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SharedRateGate? _shared = budget is null ? null : new SharedRateGate(
+        budget,
+        RateBudgetBucket.Of("discord", options.Value.Token, "global"),
+        BudgetSlices.For(options.Value.GlobalRequestsPerSecond, Window),
+        clock);
     private readonly object _state = new();
     private readonly Queue<DateTimeOffset> _completed = new();
     private int _inFlight;
@@ -20,6 +28,39 @@ public sealed class GlobalRateLimiter(IOptions<DiscordOptions> options, TimeProv
 
     /// <summary>Waits for a slot; dispose the lease when the answer has arrived.</summary>
     public async Task<IDisposable> AcquireAsync(CancellationToken ct)
+    {
+        var lease = await AcquireHereAsync(ct);
+        if (_shared is not null)
+        {
+            // After this instance's own slot, so that the shared permit is used at once; the callers
+            // wait for it together, and one round trip fetches permits for all of them.
+            try
+            {
+                await _shared.WaitAsync(ct);
+            }
+            catch
+            {
+                lease.Dispose();
+                throw;
+            }
+        }
+
+        return lease;
+    }
+
+    public void PauseFor(TimeSpan delay)
+    {
+        var until = clock.GetUtcNow() + delay;
+        lock (_state)
+        {
+            if (until > _pausedUntil)
+            {
+                _pausedUntil = until;
+            }
+        }
+    }
+
+    private async Task<IDisposable> AcquireHereAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
@@ -40,18 +81,6 @@ public sealed class GlobalRateLimiter(IOptions<DiscordOptions> options, TimeProv
         finally
         {
             _gate.Release();
-        }
-    }
-
-    public void PauseFor(TimeSpan delay)
-    {
-        var until = clock.GetUtcNow() + delay;
-        lock (_state)
-        {
-            if (until > _pausedUntil)
-            {
-                _pausedUntil = until;
-            }
         }
     }
 

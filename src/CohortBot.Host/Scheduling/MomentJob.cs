@@ -1,12 +1,17 @@
 using System.Globalization;
 using CohortBot.Core.Schedules;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace CohortBot.Host.Scheduling;
 
-/// <summary>Fires one derived moment; the work is in <see cref="ScheduledWork"/>, the moment in the job data.</summary>
+/// <summary>
+/// Fires one derived moment; the work is in <see cref="ScheduledWork"/>, the moment in the job data.
+/// Each run is logged, so that with several instances the log says which one ran a fan-out, and
+/// whether it was taking over one that a dead instance had begun.
+/// </summary>
 [DisallowConcurrentExecution]
-internal sealed class MomentJob(ScheduledWork work) : IJob
+internal sealed partial class MomentJob(ScheduledWork work, ILogger<MomentJob> logger) : IJob
 {
     public const string KindKey = "kind";
     public const string CohortKey = "cohort";
@@ -40,6 +45,13 @@ internal sealed class MomentJob(ScheduledWork work) : IJob
             TimeSpan.FromMilliseconds(long.Parse(data.GetString(OffsetKey)!, CultureInfo.InvariantCulture)));
     }
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await work.RunAsync(MomentOf(context.MergedJobDataMap), cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var moment = MomentOf(context.MergedJobDataMap);
+        LogRunning(moment.Name, context.Recovering);
+        await work.RunAsync(moment, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Running {Moment} (recovering: {Recovering})")]
+    private partial void LogRunning(string moment, bool recovering);
 }

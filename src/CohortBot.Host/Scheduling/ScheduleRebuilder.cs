@@ -8,9 +8,9 @@ using Quartz;
 namespace CohortBot.Host.Scheduling;
 
 /// <summary>
-/// Keeps Quartz's in-memory store equal to what the cohort tables say: on the start-up sync and
-/// after every change to a week or an event, the cohort's jobs are replaced by freshly derived
-/// ones. Moments already settled in the ledger are left out; moments missed beyond the grace
+/// Keeps Quartz's store equal to what the cohort tables say: on the start-up sync and after every
+/// change to a week or an event, the cohort's jobs are brought in line with freshly derived ones
+/// (new moments added, moments no longer derived deleted, the same moments left alone). Moments already settled in the ledger are left out; moments missed beyond the grace
 /// window are dropped and logged once.
 /// </summary>
 internal sealed partial class ScheduleRebuilder(
@@ -60,11 +60,18 @@ internal sealed partial class ScheduleRebuilder(
         var plan = await planner.PlanAsync(cohort, now, ct);
         var scheduler = await schedulers.GetScheduler(ct);
         var group = GroupOf(cohort.Id);
-        await scheduler.DeleteJobs((await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(group), ct)).ToList(), ct);
-
+        // A moment's name holds its target and offset, so a job of the same name is the same moment:
+        // it is left as it is. On the clustered store it may be running on another instance right now,
+        // and replacing it would wipe the record Quartz recovers it from if that instance dies.
+        var stale = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(group), ct)).ToHashSet();
         var jobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>();
         foreach (var moment in plan.Due.Concat(await MissedDigestAsync(cohort, now, ct)))
         {
+            if (stale.Remove(new JobKey(moment.Name, group)))
+            {
+                continue;
+            }
+
             // RequestRecovery: on Quartz's clustered store (PostgreSQL), a fan-out whose instance dies
             // mid-way is run again by another; the ledger skips whom it already reached (the in-memory store ignores it).
             var job = JobBuilder.Create<MomentJob>().WithIdentity(moment.Name, group).UsingJobData(MomentJob.DataOf(moment)).RequestRecovery().Build();
@@ -80,10 +87,12 @@ internal sealed partial class ScheduleRebuilder(
         var digest = JobBuilder.Create<DigestJob>().WithIdentity("digest", group).UsingJobData(MomentJob.CohortKey, cohort.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Build();
         // Late by less than the grace window: fires with its own occurrence. Later: DoNothing, the
         // occurrence is skipped (a restart inside the window catches it up, see MissedDigestAsync).
+        stale.Remove(digest.Key);
         jobs[digest] = [TriggerBuilder.Create().WithIdentity("digest", group).ForJob(digest).StartAt(now)
             .WithMisfireThreshold(o.GraceWindow)
             .WithCronSchedule(o.DigestCron, c => c.InTimeZone(cohort.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
             .Build()];
+        await scheduler.DeleteJobs(stale.ToList(), ct);
         await scheduler.ScheduleJobs(jobs, new ScheduleJobOptions { Replace = true }, ct);
         await EnsureSweepAsync(scheduler, o, now, ct);
 

@@ -28,7 +28,9 @@ public static class SchedulingServiceCollectionExtensions
         if (StorageProviders.IsPostgres(storage) && !string.IsNullOrWhiteSpace(storage.ConnectionString))
         {
             // Several instances on one database: Quartz's clustered store there (ClusteredStore says why).
-            services.AddClusteredQuartz(storage.ConnectionString, ClusteredStore.DefaultCheckin, q => q.UseDefaultThreadPool(p => p.MaxConcurrency = 4));
+            // Read here, where Quartz is set up; the options validator still refuses a value out of range at start.
+            var checkin = configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>()?.ClusterCheckinInterval ?? ClusteredStore.DefaultCheckin;
+            services.AddClusteredQuartz(storage.ConnectionString, checkin, q => q.UseDefaultThreadPool(p => p.MaxConcurrency = 4));
         }
         else
         {

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Collections.Concurrent;
 using CohortBot.Core.Outbox;
 using CohortBot.Storage.Postgres;
 using CohortBot.Storage.Sqlite;
@@ -12,16 +11,13 @@ namespace CohortBot.Storage.Outbox;
 /// through the single writer: a fan-out's parallel senders share its group commits instead of
 /// meeting in SQLite's busy handler.
 /// </summary>
-public sealed class OutboxLedger(Database connections) : IDeliveryLedger, IAsyncDisposable
+/// <remarks>
+/// On SQLite only one process has the file, so a claim by another run is a crash's leftover. On
+/// PostgreSQL several instances share the ledger: a claim by another run is taken over only when
+/// that run's process is gone (<see cref="RunLeases"/>).
+/// </remarks>
+public sealed class OutboxLedger(Database connections, RunLeases leases) : IDeliveryLedger
 {
-    /// <summary>
-    /// On SQLite only one process has the file, so a claim by another run is a crash's leftover. On
-    /// PostgreSQL several instances share the ledger: each run holds a lease named after it for as
-    /// long as its process lives (<see cref="PostgresLease"/>, released by the server when the
-    /// process dies), and another run's claim is taken over only when nobody holds that lease.
-    /// </summary>
-    private readonly ConcurrentDictionary<string, Lazy<Task<PostgresLease?>>> _runLeases = new(StringComparer.Ordinal);
-
     private const string InsertClaim = """
         INSERT INTO outbox (cohort_id, kind, subject, recipient, offset_ms, due_at, status, claimed_by, updated_at)
         VALUES (@cohortId, @kind, @subject, @recipient, @offsetMs, @dueAt, 'claimed', @runId, @now)
@@ -104,7 +100,7 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger, IAsync
 
     public async Task<ClaimResult> ClaimAsync(long cohortId, DeliveryKey key, DateTimeOffset dueAt, string runId, DateTimeOffset now, CancellationToken ct)
     {
-        await HoldRunAsync(runId);
+        await leases.HoldAsync(runId);
         return await connections.InTransactionAsync(async (db, tx) =>
         {
             var p = Params(cohortId, key, dueAt, now);
@@ -186,35 +182,6 @@ public sealed class OutboxLedger(Database connections) : IDeliveryLedger, IAsync
     }
 
     private Task ExecuteAsync(string sql, object args, CancellationToken ct) => connections.ExecuteAsync(sql, args, ct);
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var lease in _runLeases.Values.Where(l => l.IsValueCreated))
-        {
-            if (await lease.Value is { } held)
-            {
-                await held.DisposeAsync();
-            }
-        }
-
-        _runLeases.Clear();
-    }
-
-    /// <summary>PostgreSQL: this process holds its run's lease before it claims anything as that run.</summary>
-    private async Task HoldRunAsync(string runId)
-    {
-        if (connections is not PostgresDatabase postgres)
-        {
-            return;
-        }
-
-        var lease = _runLeases.GetOrAdd(runId, id => new Lazy<Task<PostgresLease?>>(() => PostgresLease.TryAcquireAsync(postgres.ConnectionString, "outbox-run:" + id, CancellationToken.None)));
-        if (await lease.Value is null)
-        {
-            _runLeases.TryRemove(runId, out _);
-            throw new InvalidOperationException($"The outbox run {runId} is held by another process.");
-        }
-    }
 
     /// <summary>SQLite: another run is a dead process. PostgreSQL: alive while someone holds its lease.</summary>
     private async Task<bool> RunIsAliveAsync(DbConnection db, DbTransaction tx, string claimedBy) =>

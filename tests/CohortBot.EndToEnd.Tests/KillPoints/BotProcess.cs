@@ -17,21 +17,37 @@ internal sealed class BotProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _log = new();
     private readonly Pulse _logged = new();
     private readonly FakeDiscord _discord;
+    private readonly Pulse[] _also;
 
-    private BotProcess(Process process, FakeDiscord discord)
+    private BotProcess(Process process, FakeDiscord discord, Pulse[] also)
     {
         _process = process;
         _discord = discord;
+        _also = also;
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
     }
 
     public string Log => string.Join('\n', _log);
 
+    public IReadOnlyList<string> Lines => [.. _log];
+
+    /// <summary>Fires at each log line.</summary>
+    public Pulse Logged => _logged;
+
     /// <summary>Starts the bot and waits until it has identified on the fake gateway.</summary>
     public static async Task<BotProcess> StartAsync(string folder, IEnumerable<string> args, FakeDiscord discord)
     {
         var identified = discord.Gateway.Identifies.Count;
+        return await StartAsync(folder, args, discord, _ => discord.Gateway.Identifies.Count > identified && discord.Gateway.HasLiveConnection, "the bot to identify");
+    }
+
+    /// <summary>
+    /// Starts the bot and waits until <paramref name="ready"/> holds, re-checking also at each of
+    /// <paramref name="also"/> (e.g. a second fake's changes) for as long as the process lives.
+    /// </summary>
+    public static async Task<BotProcess> StartAsync(string folder, IEnumerable<string> args, FakeDiscord discord, Func<BotProcess, bool> ready, string what, params Pulse[] also)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = folder,
@@ -45,10 +61,10 @@ internal sealed class BotProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        var bot = new BotProcess(Process.Start(start)!, discord);
+        var bot = new BotProcess(Process.Start(start)!, discord, also);
         bot._process.BeginErrorReadLine();
         bot._process.BeginOutputReadLine();
-        await bot.UntilAsync(() => discord.Gateway.Identifies.Count > identified && discord.Gateway.HasLiveConnection, "the bot to identify");
+        await bot.UntilAsync(() => ready(bot), what);
         return bot;
     }
 
@@ -72,12 +88,12 @@ internal sealed class BotProcess : IAsyncDisposable
     /// Waits for a condition the bot brings about, re-checking whenever it writes a log line, the fake
     /// Discord receives or answers a request, or its gateway sees a frame. The patience only matters on failure.
     /// </summary>
-    public async Task UntilAsync(Func<bool> condition, string what)
+    public async Task UntilAsync(Func<bool> condition, string what, params Pulse[] more)
     {
         using var timeout = new CancellationTokenSource(Patience);
         while (true)
         {
-            var next = Task.WhenAny(_logged.Next, _discord.Arrived.Next, _discord.Gateway.Changed.Next, _process.WaitForExitAsync(timeout.Token));
+            var next = Task.WhenAny([_logged.Next, _discord.Arrived.Next, _discord.Gateway.Changed.Next, _process.WaitForExitAsync(timeout.Token), .. _also.Concat(more).Select(p => p.Next)]);
             if (condition())
             {
                 return;

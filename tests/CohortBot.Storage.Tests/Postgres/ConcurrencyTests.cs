@@ -167,6 +167,38 @@ public sealed class ConcurrencyTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task AnInstancesUnansweredDelivery_IsLeftToIt_WhileItRuns_AndTakenOverByOneOtherOnceItIsGone()
+    {
+        await using var b = await InstanceAsync();
+        await using var c = await InstanceAsync();
+        var a = await InstanceAsync();
+        var entry = new InboxEntry("slack", "envelope-1", "slash_commands", "U1", "{}", a.Clock.GetUtcNow().AddMinutes(-1));
+        Assert.True(await a.Get<IInbox>().AcceptAsync(entry, default));
+        var now = a.Clock.GetUtcNow();
+
+        // Another instance's sweep leaves it alone while its own process runs; that one sees it (its overflow, its retries).
+        Assert.Empty(await b.Get<IInbox>().UnansweredAsync(now, null, 10, default));
+        Assert.Single(await a.Get<IInbox>().UnansweredAsync(now, null, 10, default));
+
+        // The process ends (its sessions, and with them its run's lease, go): the others see it, and one of them takes it.
+        await a.DisposeAsync();
+        var seenByB = Assert.Single(await b.Get<IInbox>().UnansweredAsync(now, null, 10, default));
+        var seenByC = Assert.Single(await c.Get<IInbox>().UnansweredAsync(now, null, 10, default));
+        using var start = new Barrier(2);
+        var taken = await Task.WhenAll(new[] { (b, seenByB), (c, seenByC) }.Select(x => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return x.Item1.Get<IInbox>().TakeAsync(x.Item2, default);
+        })));
+
+        Assert.Single(taken, ok => ok);
+        var keeper = taken[0] ? b : c;
+        var other = taken[0] ? c : b;
+        Assert.Single(await keeper.Get<IInbox>().UnansweredAsync(now, null, 10, default));
+        Assert.Empty(await other.Get<IInbox>().UnansweredAsync(now, null, 10, default));
+    }
+
+    [PostgresFact]
     public async Task TwoInstancesStartingTogether_MigrateOnce()
     {
         var options = Options.Create(new StorageOptions { Provider = StorageProviders.Postgres, ConnectionString = _database.ConnectionString });
