@@ -309,7 +309,8 @@ public sealed class RestClientTests
         var buckets = bot.Services.GetRequiredService<RateLimitBuckets>();
         var answer = new Discord.Wire.InteractionResponse<Discord.Wire.MessageData>(Discord.Wire.InteractionCallbackType.ChannelMessageWithSource, new Discord.Wire.MessageData { Content = "ok" });
 
-        for (var i = 0; i < 3 * RateLimitBuckets.SweepAbove; i++)
+        // Twice the sweep's threshold: the table fills and is swept three times (at 512, 768 and 1,024 entries).
+        for (var i = 0; i < 2 * RateLimitBuckets.SweepAbove; i++)
         {
             var token = "token-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await rest.CreateInteractionResponseAsync((900_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), token, answer, Discord.Wire.DiscordJson.Context.InteractionResponseMessageData, CancellationToken.None);
