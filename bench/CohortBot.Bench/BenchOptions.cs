@@ -64,6 +64,9 @@ public sealed record BenchOptions
 
     public string? JsonOut { get; init; }
 
+    /// <summary>Bot instances per rush run: 2 puts a second process on the same PostgreSQL database and fakes.</summary>
+    public int Instances { get; init; } = 1;
+
     /// <summary>A PostgreSQL server (connection string) to run every bot on instead of SQLite files; a database per run is made on it.</summary>
     public string? Postgres { get; init; }
 
@@ -100,8 +103,14 @@ public sealed record BenchOptions
                 "keep" => o with { Keep = value is "true" or "1" or "yes" },
                 "json" => o with { JsonOut = value },
                 "postgres" => o with { Postgres = value },
+                "instances" => o with { Instances = Int(value) },
                 _ => throw new ArgumentException($"Unknown argument '{arg}'. See bench/README.md."),
             };
+        }
+
+        if (o.Instances is < 1 or > 2 || (o.Instances == 2 && o.Postgres is null))
+        {
+            throw new ArgumentException("instances must be 1 or 2, and 2 needs postgres=CONNSTR (instances share one database).");
         }
 
         if (o.FanOutRecipients > o.Participants / 2)

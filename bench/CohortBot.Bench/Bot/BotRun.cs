@@ -14,12 +14,17 @@ public sealed class BotRun : IAsyncDisposable
     /// <summary>The apology every unexpected failure ends in (error.unexpected in en.json).</summary>
     private const string ErrorMarker = "something went wrong on our side";
 
-    private BotRun(FakeDiscord discord, FakeSlack slack, BotProcess bot, string folder)
+    private readonly string _hostDirectory;
+    private readonly string[] _args;
+
+    private BotRun(FakeDiscord discord, FakeSlack slack, BotProcess bot, string folder, string hostDirectory, string[] args)
     {
+        _hostDirectory = hostDirectory;
         Discord = discord;
         Slack = slack;
         Bot = bot;
         Folder = folder;
+        _args = args;
     }
 
     public FakeDiscord Discord { get; }
@@ -35,7 +40,10 @@ public sealed class BotRun : IAsyncDisposable
     /// <summary>Process start to the first Identify the fake gateway received.</summary>
     public TimeSpan StartupToIdentify { get; private set; }
 
-    public bool Alive => !Bot.HasExited;
+    /// <summary>A second instance beside the first (<c>instances=2</c>, PostgreSQL only), or null.</summary>
+    public BotProcess? Second { get; private set; }
+
+    public bool Alive => !Bot.HasExited && Second is not { HasExited: true };
 
     public static async Task<BotRun> StartAsync(Workspace workspace, string name, DateTimeOffset? currentDeadline, IEnumerable<string> extraArgs, CancellationToken ct)
     {
@@ -59,7 +67,7 @@ public sealed class BotRun : IAsyncDisposable
         }
 
         slack.StartRedelivery();
-        var bot = BotProcess.Start(workspace.HostDirectory, folder,
+        string[] args =
         [
             .. workspace.BaseArgs(folder),
             "--Terminal:Enabled=false",
@@ -74,8 +82,9 @@ public sealed class BotRun : IAsyncDisposable
             "--Slack:BotToken=" + FakeSlack.BotToken,
             "--Slack:ApiBaseUrl=" + slack.ApiBase,
             .. extraArgs,
-        ], Path.Combine(folder, "bot.log"));
-        var run = new BotRun(discord, slack, bot, folder);
+        ];
+        var bot = BotProcess.Start(workspace.HostDirectory, folder, args, Path.Combine(folder, "bot.log"));
+        var run = new BotRun(discord, slack, bot, folder, workspace.HostDirectory, args);
         try
         {
             await run.WaitReadyAsync(ct);
@@ -119,8 +128,39 @@ public sealed class BotRun : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a second instance with the same settings: the same PostgreSQL database, proof folder and
+    /// fakes, its own log. It opens its own Socket Mode connection (the fake Slack, like Slack, spreads
+    /// envelopes over both) and waits for the Discord Gateway's lease, which the first instance holds.
+    /// </summary>
+    public async Task AddInstanceAsync(CancellationToken ct)
+    {
+        var second = BotProcess.Start(_hostDirectory, Folder, _args, Path.Combine(Folder, "bot-2.log"));
+        Second = second;
+        var limit = Stopwatch.StartNew();
+        while (Slack.OpenSockets().Count < 2)
+        {
+            if (second.HasExited)
+            {
+                throw new InvalidOperationException($"The second instance exited with code {second.ExitCode} during start-up; see {Path.Combine(Folder, "bot-2.log")}.");
+            }
+
+            if (limit.Elapsed > TimeSpan.FromSeconds(90))
+            {
+                throw new TimeoutException($"The second instance did not open its Socket Mode connection within 90 s; see {Path.Combine(Folder, "bot-2.log")}.");
+            }
+
+            await Task.Delay(20, ct);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (Second is not null)
+        {
+            await Second.DisposeAsync();
+        }
+
         await Bot.DisposeAsync();
         await Slack.DisposeAsync();
         await Discord.DisposeAsync();

@@ -65,6 +65,11 @@ public static class RushScenario
     private static async Task<BotRun> StartWarmAsync(Workspace workspace, string name, CancellationToken ct)
     {
         var run = await BotRun.StartAsync(workspace, name, null, [], ct);
+        if (workspace.Options.Instances == 2)
+        {
+            await run.AddInstanceAsync(ct);
+        }
+
         await StepRunner.WarmUpAsync(run, workspace, workspace.Options.Warmup, 0.1, ct);
         return run;
     }

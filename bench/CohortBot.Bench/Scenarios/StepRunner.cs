@@ -29,16 +29,22 @@ public static class StepRunner
 
     public static async Task<Result> MeasureAsync(BotRun run, TimeSpan drain, Func<Task<Batch>> send, CancellationToken ct)
     {
-        run.Bot.ResetPeak();
-        var before = run.Bot.Stats();
+        // With a second instance: CPU summed over both, peak RSS the larger of the two.
+        BotProcess[] bots = run.Second is { } second ? [run.Bot, second] : [run.Bot];
+        foreach (var bot in bots)
+        {
+            bot.ResetPeak();
+        }
+
+        var before = bots.Select(b => b.Stats()).ToList();
         var batch = await send();
         var drained = await batch.DrainAsync(drain, () => run.Alive, ct);
-        var after = run.Bot.Stats();
+        var after = bots.Select(b => b.Stats()).ToList();
         var samples = batch.Samples();
         return new Result(
             Figures.Of(samples),
-            after?.PeakRssMb ?? 0,
-            (after?.CpuSeconds ?? 0) - (before?.CpuSeconds ?? 0),
+            after.Max(a => a?.PeakRssMb ?? 0),
+            after.Sum(a => a?.CpuSeconds ?? 0) - before.Sum(b => b?.CpuSeconds ?? 0),
             batch.MaxLagMs,
             batch.AchievedRate,
             drained,
