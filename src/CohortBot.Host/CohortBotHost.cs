@@ -37,8 +37,11 @@ public static class CohortBotHost
 
     public const string UserSecretsId = ConfigurationSources.UserSecretsId;
 
-    /// <summary>Builds the host; <paramref name="configure"/> lets tests replace services (console, clock).</summary>
-    public static IHost Build(string[] args, Action<HostApplicationBuilder>? configure = null)
+    /// <summary>
+    /// Builds the host; <paramref name="configure"/> lets tests replace services (console, clock) before the
+    /// host registers its own (which defer to them), <paramref name="replace"/> after (the last registration wins).
+    /// </summary>
+    public static IHost Build(string[] args, Action<HostApplicationBuilder>? configure = null, Action<IServiceCollection>? replace = null)
     {
         if (SettingArguments.Problems(args) is { Count: > 0 } argumentProblems)
         {
@@ -101,6 +104,7 @@ public static class CohortBotHost
         // Every registration resolvable, and no scoped service captured by a singleton, checked when
         // the container is built (DisableDefaults turned off what Development would have done).
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        replace?.Invoke(builder.Services);
         return builder.Build();
     }
 

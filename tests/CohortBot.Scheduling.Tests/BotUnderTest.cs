@@ -48,7 +48,11 @@ public sealed class BotUnderTest : IAsyncDisposable
         cohort.Event(id, kind, starts, title: "Talk " + id, company: "Hyperconnect", topic: "On-device ML",
             speakers: [new Speaker("Kim Seoyeon", "ML Engineer")], joinUrl: "https://meet.example.com/" + id);
 
-    public static async Task<BotUnderTest> StartAsync(TestFolder folder, CohortBuilder cohort, DateTimeOffset now, params string[] settings)
+    public static Task<BotUnderTest> StartAsync(TestFolder folder, CohortBuilder cohort, DateTimeOffset now, params string[] settings) =>
+        StartAsync(folder, cohort, now, _ => { }, settings);
+
+    /// <param name="services">Last word on the host's services (e.g. a store that fails on purpose).</param>
+    public static async Task<BotUnderTest> StartAsync(TestFolder folder, CohortBuilder cohort, DateTimeOffset now, Action<IServiceCollection> services, params string[] settings)
     {
         File.WriteAllText(folder.CohortFile, cohort.ToYaml());
         var clock = new FakeTimeProvider(now);
@@ -67,7 +71,7 @@ public sealed class BotUnderTest : IAsyncDisposable
         {
             b.Services.AddSingleton<TimeProvider>(clock);
             b.Services.AddSingleton<IChatPlatform>(platform);
-        });
+        }, services);
         await host.StartAsync();
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         return new BotUnderTest(host, platform, clock, scheduler);

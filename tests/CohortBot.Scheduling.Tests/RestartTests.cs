@@ -1,4 +1,5 @@
 using CohortBot.Core.Outbox;
+using CohortBot.Core.Reminders;
 using CohortBot.Core.Schedules;
 using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,49 @@ public sealed class RestartTests
             await again.AdvanceToAsync(At48.AddMinutes(33));
             Assert.Empty(again.Platform.All);
         }
+    }
+
+    [Fact]
+    public async Task FailedFanOut_IsRunAgainBySweep_AndReachesEveryoneOnce()
+    {
+        using var folder = new TestFolder();
+        var failures = 0;
+        // The reminder's audience read fails the first time (the database briefly unreachable): the fan-out itself fails.
+        await using var bot = await BotUnderTest.StartAsync(folder, Cohort(), At48.AddMinutes(-10), s => s.AddSingleton<IReminderAudience>(sp =>
+            new FailingOnce(sp.GetRequiredService<CohortBot.Storage.Reminders.ReminderAudienceStore>(), () => Interlocked.Increment(ref failures) == 1)));
+
+        await bot.AdvanceToAsync(At48);
+        Assert.Equal(1, failures);
+        Assert.Empty(bot.Platform.All);
+        // The outbox sweep beats every minute of scheduler time: it finds the released fan-out and runs it again.
+        for (var step = 1; step <= 12 && bot.Platform.All.Count < 2; step++)
+        {
+            await bot.AdvanceToAsync(At48.AddSeconds(20 * step));
+        }
+
+        await bot.Platform.WaitUntilAsync(s => s.Count == 2);
+        await bot.AdvanceToAsync(At48.AddMinutes(6));
+        Assert.Single(bot.Platform.Direct("alice"));
+        Assert.Single(bot.Platform.Direct("bob"));
+    }
+
+    /// <summary>The real audience store, whose deadline read throws while <c>fail</c> says so.</summary>
+    private sealed class FailingOnce(IReminderAudience inner, Func<bool> fail) : IReminderAudience
+    {
+        public Task<IReadOnlyList<ReminderRecipient>> MissingWeekAsync(long cohortId, long weekId, long afterParticipantId, int limit, CancellationToken ct) =>
+            fail() ? throw new InvalidOperationException("the database is unreachable") : inner.MissingWeekAsync(cohortId, weekId, afterParticipantId, limit, ct);
+
+        public Task<IReadOnlyList<ReminderRecipient>> MissingCertificateAsync(long cohortId, long afterParticipantId, int limit, CancellationToken ct) => inner.MissingCertificateAsync(cohortId, afterParticipantId, limit, ct);
+
+        public Task<IReadOnlyList<ReminderRecipient>> GoingToEventAsync(long eventId, long afterParticipantId, int limit, CancellationToken ct) => inner.GoingToEventAsync(eventId, afterParticipantId, limit, ct);
+
+        public Task<ReminderRecipient?> RecipientAsync(long participantId, CancellationToken ct) => inner.RecipientAsync(participantId, ct);
+
+        public Task<bool> HasSubmittedWeekAsync(long participantId, long weekId, CancellationToken ct) => inner.HasSubmittedWeekAsync(participantId, weekId, ct);
+
+        public Task<bool> HasSubmittedCertificateAsync(long participantId, CancellationToken ct) => inner.HasSubmittedCertificateAsync(participantId, ct);
+
+        public Task<bool> IsGoingAsync(long eventId, long participantId, CancellationToken ct) => inner.IsGoingAsync(eventId, participantId, ct);
     }
 
     [Fact]

@@ -99,6 +99,15 @@ public sealed partial class ScheduledWork(
             return;
         }
 
+        if (pending.Key.Recipient == DeliveryKey.Job)
+        {
+            // The fan-out itself failed (its page read or a ledger write threw) and was released: run it
+            // again; whom it already reached is skipped by their own keys.
+            LogFanOutRetry(moment.Name, pending.Attempts);
+            await RunAsync(moment, ct);
+            return;
+        }
+
         var needed = true;
         switch (moment.Kind)
         {
@@ -146,4 +155,7 @@ public sealed partial class ScheduledWork(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Key} after {Attempts} attempt(s), {LateMinutes} min late")]
     private partial void LogRetryDropped(string key, int attempts, int lateMinutes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Running {Moment} again: its fan-out failed after {Attempts} attempt(s)")]
+    private partial void LogFanOutRetry(string moment, int attempts);
 }

@@ -65,10 +65,13 @@ public sealed class OutboxLedger(Database connections, RunLeases leases) : IDeli
             WHERE outbox.status <> 'confirmed'
         """;
 
+    // A fan-out's own row ('*') is pending only once released by a failed run (claimed, by nobody):
+    // a row a dead process left is the scheduler's to recover (Quartz's recovery, or the start-up
+    // catch-up), and one a live run holds is being worked on.
     private const string SelectPending = """
         SELECT id, cohort_id, kind, subject, recipient, offset_ms, due_at, not_before, attempts
         FROM outbox
-        WHERE id > @afterId AND recipient <> '*'
+        WHERE id > @afterId AND (recipient <> '*' OR (status = 'claimed' AND claimed_by IS NULL))
           AND ((status = 'deferred' AND not_before <= @now)
                OR (status IN ('claimed', 'sending') AND (claimed_by IS NULL OR claimed_by <> @runId)))
         ORDER BY id
@@ -82,7 +85,7 @@ public sealed class OutboxLedger(Database connections, RunLeases leases) : IDeli
     private const string SelectPendingPostgres = """
         SELECT id, cohort_id, kind, subject, recipient, offset_ms, due_at, not_before, attempts
         FROM outbox
-        WHERE id > @afterId AND recipient <> '*'
+        WHERE id > @afterId AND (recipient <> '*' OR (status = 'claimed' AND claimed_by IS NULL))
           AND ((status = 'deferred' AND not_before <= @now)
                OR (status IN ('claimed', 'sending') AND (claimed_by IS NULL
                    OR (claimed_by <> @runId AND pg_try_advisory_xact_lock_shared(hashtextextended('outbox-run:' || claimed_by, 0))))))
