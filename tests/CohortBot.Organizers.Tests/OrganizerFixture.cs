@@ -95,6 +95,11 @@ internal sealed class OrganizerFixture : IAsyncDisposable
         services.AddSingleton<IChatPlatform>(dms);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        if (!TestStorage.Postgres)
+        {
+            await MigratedSqlite.CopyToAsync(Path.Combine(dir, "db.sqlite"));
+        }
+
         await provider.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
         var synced = await provider.GetRequiredService<ICohortStore>().SyncAsync(definition, clock.GetUtcNow(), CancellationToken.None);
         return new OrganizerFixture(dir, postgres, provider, clock, dms, logs, synced.CohortId);

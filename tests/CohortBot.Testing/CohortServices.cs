@@ -18,9 +18,6 @@ public sealed class CohortServices : IAsyncDisposable
 {
     private const string DatabaseFile = "cohort.db";
 
-    /// <summary>A SQLite database migrated from zero once per test run, for tests that start from a copy of it.</summary>
-    private static readonly Lazy<Task<string>> Migrated = new(MigrateTemplateAsync);
-
     private readonly TempFolder _folder = new();
 
     private CohortServices(Action<IServiceCollection>? configure)
@@ -60,7 +57,7 @@ public sealed class CohortServices : IAsyncDisposable
         var services = new CohortServices(configure);
         if (fromMigrated && !TestStorage.Postgres)
         {
-            File.Copy(await Migrated.Value, services._folder.File(DatabaseFile));
+            await MigratedSqlite.CopyToAsync(services._folder.File(DatabaseFile));
         }
 
         await services.Get<Migrator>().MigrateAsync(CancellationToken.None);
@@ -70,26 +67,6 @@ public sealed class CohortServices : IAsyncDisposable
 
     public Task<Reply> RunAsync(string user, string command, params (string Name, object? Value)[] options) =>
         Get<CommandRunner>().RunAsync(Invocation.Create(command, new PlatformUser("test", user, user), options), CancellationToken.None);
-
-    private static async Task<string> MigrateTemplateAsync()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "cohortbot-tests", "migrated-" + Guid.NewGuid().ToString("N") + ".db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-        services.Configure<StorageOptions>(o => o.DatabasePath = path);
-        services.AddStorage();
-        await using (var provider = services.BuildServiceProvider())
-        {
-            await provider.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
-        }
-
-        // Closing the last connection folds the write-ahead log into the file, so the file alone is the database.
-        SqliteConnectionFactory.ReleaseAll();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
-        return path;
-    }
 
     public async ValueTask DisposeAsync()
     {
