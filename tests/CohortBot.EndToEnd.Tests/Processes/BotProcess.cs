@@ -96,8 +96,6 @@ internal sealed class BotProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    public Task WaitForLogAsync(string text) => UntilAsync(() => _log.Any(l => l.Contains(text, StringComparison.Ordinal)), $"the log line '{text}'");
-
     /// <summary>
     /// Waits for a condition the bot brings about, re-checking whenever it writes a log line or
     /// exits, or one of its signals or <paramref name="more"/> fires. The patience only matters on failure.
