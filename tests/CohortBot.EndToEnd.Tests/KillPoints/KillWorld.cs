@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CohortBot.EndToEnd.Tests.Processes;
 using CohortBot.Fakes.Discord;
 using CohortBot.Testing;
 using Dapper;
@@ -9,43 +10,25 @@ namespace CohortBot.EndToEnd.Tests.KillPoints;
 
 /// <summary>
 /// A fake Discord that keeps Discord's rules (a first answer within 3 s, one only, edits after an
-/// accepted one), a cohort with a week open now, and the bot's folder and database, which outlive
-/// every bot process started in it. Answers are counted as the participant sees them.
+/// accepted one), a cohort with a week open now, and the bot's SQLite database in the process
+/// world's folder, which outlives every bot process started in it. Answers are counted as the
+/// participant sees them.
 /// </summary>
 internal sealed class KillWorld : IAsyncDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly ProcessWorld _processes;
     private int _users;
 
-    private KillWorld(FakeDiscord discord) => Discord = discord;
+    private KillWorld(ProcessWorld processes) => _processes = processes;
 
-    public FakeDiscord Discord { get; }
+    public FakeDiscord Discord => _processes.Discord;
 
-    public string Folder => _folder.Path;
+    public string Database => _processes.Folder.File("bot.db");
 
-    public string Database => _folder.File("bot.db");
+    /// <summary>The log of every bot process started here, for failure messages.</summary>
+    public string Logs => _processes.Logs;
 
-    public IReadOnlyList<string> Settings =>
-    [
-        "--Cohort:File=" + _folder.File("cohort.yaml"),
-        "--Storage:DatabasePath=" + Database,
-        "--Storage:ProofDirectory=" + _folder.File("proofs"),
-        "--Terminal:Enabled=false",
-        "--Discord:Token=" + FakeDiscord.DefaultToken,
-        "--Discord:ApplicationId=" + FakeDiscord.ApplicationId,
-        "--Discord:GuildId=" + FakeDiscord.GuildId,
-        "--Discord:ApiBaseUrl=" + Discord.ApiBaseUrl,
-        "--Discord:Attachments:AllowedHosts:0=" + Discord.BaseUrl,
-        "--Discord:Attachments:AllowPrivateAddresses=true",
-        // Deferred early, so a slow command is acknowledged long before Discord's 3 s.
-        "--Discord:DeferAfter=00:00:00.200",
-        "--Discord:ReconnectDelayMin=00:00:00.050",
-        "--Discord:ReconnectDelayMax=00:00:00.200",
-        // A held download lasts until the test kills the bot: on a starved machine the kill can come
-        // more than the default 30 s after the download began, which would turn a held proof into a
-        // failed one and the round into a wait for an answer that never comes.
-        "--Discord:RequestTimeout=00:10:00",
-    ];
+    public IReadOnlyList<string> Settings => [.. _processes.Settings, "--Storage:DatabasePath=" + Database];
 
     public static async Task<KillWorld> StartAsync()
     {
@@ -57,14 +40,17 @@ internal sealed class KillWorld : IAsyncDisposable
         discord.Interactions.FirstCallbackWindow = TimeSpan.FromSeconds(60);
         discord.IsErrorReply = body => body.Contains("went wrong", StringComparison.Ordinal);
         discord.CdnFiles["proof.png"] = Payloads.Png();
-        var world = new KillWorld(discord);
-        await File.WriteAllTextAsync(world._folder.File("cohort.yaml"), CohortAroundNow());
+        var world = new KillWorld(new ProcessWorld(discord));
+        await File.WriteAllTextAsync(world._processes.CohortFile, CohortAroundNow());
         return world;
     }
 
-    public Task<BotProcess> StartBotAsync() => BotProcess.StartAsync(Folder, Settings, Discord);
+    public Task<BotProcess> StartBotAsync() => _processes.StartIdentifiedAsync(Settings);
 
-    /// <summary>A participant of their own per round, so every count below is about one round.</summary>
+    /// <summary>Waits for what the bot brings about; on failure, with the log of every bot started here.</summary>
+    public Task UntilAsync(BotProcess bot, Func<bool> condition, string what) => _processes.UntilAsync(bot, condition, what);
+
+    /// <summary>A participant of their own per proof, so every count below is about one proof.</summary>
     public string NewUser() => "1900000000000" + Interlocked.Increment(ref _users).ToString("D5", CultureInfo.InvariantCulture);
 
     /// <summary>A week-1 proof with a screenshot from the fake CDN (slow while <see cref="FakeDiscord.CdnDelay"/> says so).</summary>
@@ -134,11 +120,7 @@ internal sealed class KillWorld : IAsyncDisposable
             """, new { user });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Discord.DisposeAsync();
-        _folder.Dispose();
-    }
+    public ValueTask DisposeAsync() => _processes.DisposeAsync();
 
     private static JsonObject WithUser(JsonObject interaction, string user)
     {

@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CohortBot.Core.Reminders;
 using CohortBot.Core.Schedules;
-using CohortBot.EndToEnd.Tests.KillPoints;
+using CohortBot.EndToEnd.Tests.Processes;
 using CohortBot.Fakes;
 using CohortBot.Fakes.Discord;
 using CohortBot.Fakes.Slack;
@@ -36,21 +35,19 @@ internal sealed partial class ClusterWorld : IAsyncDisposable
     public static readonly IReadOnlyList<(string Platform, string Id)> Roster =
         [("slack", "US1"), ("discord", DiscordPeople[0]), ("discord", DiscordPeople[1]), ("discord", DiscordPeople[2]), ("slack", "US2"), ("slack", "US3")];
 
-    private readonly TempFolder _folder = new();
-    private readonly PostgresTestDatabase _database = new();
+    private readonly ProcessWorld _processes;
     private readonly Key _signing = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
-    private readonly List<BotProcess> _bots = [];
 
     private ClusterWorld(FakeDiscord discord, FakeSlack slack, DateTimeOffset deadline, DateTimeOffset started)
     {
-        Discord = discord;
+        _processes = new ProcessWorld(discord, slack.Changed);
         Slack = slack;
         Deadline = deadline;
         FirstOffset = deadline - (started + FirstReminderAfter);
         SecondOffset = deadline - (started + SecondReminderAfter);
     }
 
-    public FakeDiscord Discord { get; }
+    public FakeDiscord Discord => _processes.Discord;
 
     public FakeSlack Slack { get; }
 
@@ -61,34 +58,21 @@ internal sealed partial class ClusterWorld : IAsyncDisposable
 
     public TimeSpan SecondOffset { get; }
 
-    public string Logs => string.Join("\n\n", _bots.Select((b, i) => $"--- instance {i + 1} ---\n{b.Log}"));
+    public string Logs => _processes.Logs;
 
     public IReadOnlyList<string> Settings =>
     [
-        "--Cohort:File=" + _folder.File("cohort.yaml"),
+        .. _processes.Settings,
         "--Storage:Provider=postgres",
         // The test holds a claim open for as long as it takes the second instance to start and the second
         // reminder to go out; an instance waiting on it must not give up after Npgsql's default 30 s.
-        "--Storage:ConnectionString=" + _database.ConnectionString + ";Command Timeout=300",
-        "--Storage:ProofDirectory=" + _folder.File("proofs"),
-        "--Terminal:Enabled=false",
+        "--Storage:ConnectionString=" + Database + ";Command Timeout=300",
         "--Logging:LogLevel:Default=Information",
         "--Logging:LogLevel:Microsoft=Warning",
         "--Logging:LogLevel:Quartz=Warning",
-        "--Discord:Token=" + FakeDiscord.DefaultToken,
-        "--Discord:ApplicationId=" + FakeDiscord.ApplicationId,
-        "--Discord:GuildId=" + FakeDiscord.GuildId,
-        "--Discord:ApiBaseUrl=" + Discord.ApiBaseUrl,
         "--Discord:PublicKey=" + Convert.ToHexStringLower(_signing.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
         "--Discord:HttpInteractions:Enabled=true",
         "--Discord:HttpInteractions:Urls=http://127.0.0.1:0",
-        "--Discord:Attachments:AllowedHosts:0=" + Discord.BaseUrl,
-        "--Discord:Attachments:AllowPrivateAddresses=true",
-        "--Discord:DeferAfter=00:00:00.200",
-        "--Discord:ReconnectDelayMin=00:00:00.050",
-        "--Discord:ReconnectDelayMax=00:00:00.200",
-        // A held download lasts until the test kills the bot, however starved the machine is.
-        "--Discord:RequestTimeout=00:10:00",
         "--Slack:AppToken=" + FakeSlack.AppToken,
         "--Slack:BotToken=" + FakeSlack.BotToken,
         "--Slack:ApiBaseUrl=" + Slack.ApiBase,
@@ -103,6 +87,9 @@ internal sealed partial class ClusterWorld : IAsyncDisposable
         "--Inbound:SweepInterval=00:00:01",
     ];
 
+    /// <summary>The instances' PostgreSQL database, the process world's own (dropped with its folder).</summary>
+    private string Database => _processes.Folder.PostgresDatabase();
+
     public static async Task<ClusterWorld> StartAsync()
     {
         var discord = await FakeDiscord.StartAsync();
@@ -116,7 +103,7 @@ internal sealed partial class ClusterWorld : IAsyncDisposable
         var started = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var deadline = new DateTimeOffset(started.UtcTicks - (started.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero).AddMinutes(4);
         var world = new ClusterWorld(discord, slack, deadline, started);
-        await File.WriteAllTextAsync(world._folder.File("cohort.yaml"), Cohort(deadline));
+        await File.WriteAllTextAsync(world._processes.CohortFile, Cohort(deadline));
         return world;
     }
 
@@ -128,29 +115,14 @@ internal sealed partial class ClusterWorld : IAsyncDisposable
     /// input closed migrates the database, imports the cohort file and its roster, and exits (no
     /// reminder falls due while it runs: its one offset is a second before the deadline).
     /// </summary>
-    public async Task ImportAsync()
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder.Path, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cohortbot.dll"));
-        foreach (var arg in Settings.Where(a => !a.StartsWith("--Discord:", StringComparison.Ordinal) && !a.StartsWith("--Slack:", StringComparison.Ordinal)
-            && !a.StartsWith("--Schedules:DeadlineOffsets", StringComparison.Ordinal) && !a.StartsWith("--Terminal:", StringComparison.Ordinal)))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var arg in (string[])["--Terminal:Enabled=true", "--Terminal:ExitOnEndOfInput=true", "--Schedules:DeadlineOffsets:0=00:00:01"])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var import = Process.Start(start)!;
-        import.StandardInput.Close();
-        var output = import.StandardOutput.ReadToEndAsync();
-        var errors = import.StandardError.ReadToEndAsync();
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await import.WaitForExitAsync(patience.Token);
-        Assert.True(import.ExitCode == 0, $"The first start failed ({import.ExitCode}):\n{await output}\n{await errors}");
-    }
+    public Task ImportAsync() => _processes.RunToEndAsync(
+    [
+        .. Settings.Where(a => !a.StartsWith("--Discord:", StringComparison.Ordinal) && !a.StartsWith("--Slack:", StringComparison.Ordinal)
+            && !a.StartsWith("--Schedules:DeadlineOffsets", StringComparison.Ordinal) && !a.StartsWith("--Terminal:", StringComparison.Ordinal)),
+        "--Terminal:Enabled=true",
+        "--Terminal:ExitOnEndOfInput=true",
+        "--Schedules:DeadlineOffsets:0=00:00:01",
+    ]);
 
     /// <summary>
     /// Holds one participant's claim on a reminder as another instance's open transaction would: a
@@ -159,7 +131,7 @@ internal sealed partial class ClusterWorld : IAsyncDisposable
     /// </summary>
     public async Task<NpgsqlTransaction> HoldReminderAsync(string discordUser, TimeSpan offset)
     {
-        var connection = new NpgsqlConnection(_database.ConnectionString);
+        var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
         var cohortId = await connection.ExecuteScalarAsync<long>("SELECT id FROM cohorts WHERE slug = 'two-instances'");
         var participantId = await connection.ExecuteScalarAsync<long>(
@@ -178,39 +150,10 @@ internal sealed partial class ClusterWorld : IAsyncDisposable
     }
 
     /// <summary>Starts one instance and waits until <paramref name="ready"/> holds for it.</summary>
-    public async Task<BotProcess> StartInstanceAsync(Func<BotProcess, bool> ready, string what)
-    {
-        try
-        {
-            var bot = await BotProcess.StartAsync(_folder.Path, Settings, Discord, b =>
-            {
-                if (!_bots.Contains(b))
-                {
-                    _bots.Add(b);
-                }
-
-                return ready(b);
-            }, what, Slack.Changed);
-            return bot;
-        }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
-        {
-            throw new TimeoutException($"Gave up waiting for {what}.\n{Logs}", ex);
-        }
-    }
+    public Task<BotProcess> StartInstanceAsync(Func<BotProcess, bool> ready, string what) => _processes.StartAsync(Settings, ready, what);
 
     /// <summary>Waits as <see cref="BotProcess.UntilAsync"/> does, also at every instance's log lines; on failure, with every log.</summary>
-    public async Task UntilAsync(BotProcess bot, Func<bool> condition, string what, params Pulse[] more)
-    {
-        try
-        {
-            await bot.UntilAsync(condition, what, [.. more, .. _bots.Select(b => b.Logged)]);
-        }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
-        {
-            throw new TimeoutException($"Gave up waiting for {what}.\n{Logs}", ex);
-        }
-    }
+    public Task UntilAsync(BotProcess bot, Func<bool> condition, string what, params Pulse[] more) => _processes.UntilAsync(bot, condition, what, more);
 
     /// <summary>The instance's Discord HTTP interactions endpoint, from its log (it listens on a port of its own choosing).</summary>
     public static Uri? Endpoint(BotProcess bot) =>
@@ -269,16 +212,9 @@ internal sealed partial class ClusterWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var bot in _bots)
-        {
-            await bot.DisposeAsync();
-        }
-
+        await _processes.DisposeAsync();
         await Slack.DisposeAsync();
-        await Discord.DisposeAsync();
         _signing.Dispose();
-        _database.Dispose();
-        _folder.Dispose();
     }
 
     private static string Cohort(DateTimeOffset deadline)

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CohortBot.EndToEnd.Tests.KillPoints;
+using CohortBot.EndToEnd.Tests.Processes;
 using CohortBot.Fakes;
 using CohortBot.Fakes.Discord;
 using CohortBot.Testing;

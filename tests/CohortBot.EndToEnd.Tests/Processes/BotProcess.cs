@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using CohortBot.Fakes;
-using CohortBot.Fakes.Discord;
 
-namespace CohortBot.EndToEnd.Tests.KillPoints;
+namespace CohortBot.EndToEnd.Tests.Processes;
 
 /// <summary>
 /// The real <c>cohortbot</c> program as a child process, as an operator runs it: started, then
-/// stopped the hard way (SIGKILL) or asked to stop (SIGTERM). Its log lines are kept, so a test can
-/// wait for the moment it is in (for example draining) before killing it.
+/// stopped the hard way (SIGKILL), asked to stop (SIGTERM), or left to end on its own. Its log lines
+/// are kept, so a test can wait for the moment it is in (for example draining) before killing it.
 /// </summary>
 internal sealed class BotProcess : IAsyncDisposable
 {
@@ -16,14 +16,13 @@ internal sealed class BotProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log = new();
     private readonly Pulse _logged = new();
-    private readonly FakeDiscord _discord;
-    private readonly Pulse[] _also;
+    private readonly IReadOnlyList<Pulse> _signals;
+    private bool _disposed;
 
-    private BotProcess(Process process, FakeDiscord discord, Pulse[] also)
+    private BotProcess(Process process, IReadOnlyList<Pulse> signals)
     {
         _process = process;
-        _discord = discord;
-        _also = also;
+        _signals = signals;
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
     }
@@ -35,18 +34,12 @@ internal sealed class BotProcess : IAsyncDisposable
     /// <summary>Fires at each log line.</summary>
     public Pulse Logged => _logged;
 
-    /// <summary>Starts the bot and waits until it has identified on the fake gateway.</summary>
-    public static async Task<BotProcess> StartAsync(string folder, IEnumerable<string> args, FakeDiscord discord)
-    {
-        var identified = discord.Gateway.Identifies.Count;
-        return await StartAsync(folder, args, discord, _ => discord.Gateway.Identifies.Count > identified && discord.Gateway.HasLiveConnection, "the bot to identify");
-    }
-
     /// <summary>
-    /// Starts the bot and waits until <paramref name="ready"/> holds, re-checking also at each of
-    /// <paramref name="also"/> (e.g. a second fake's changes) for as long as the process lives.
+    /// Starts <c>cohortbot</c> in <paramref name="folder"/> with <paramref name="args"/>. Its waits
+    /// re-check at each of its log lines, at its exit and at each of <paramref name="signals"/>
+    /// (the fakes it talks to).
     /// </summary>
-    public static async Task<BotProcess> StartAsync(string folder, IEnumerable<string> args, FakeDiscord discord, Func<BotProcess, bool> ready, string what, params Pulse[] also)
+    public static BotProcess Start(string folder, IEnumerable<string> args, IReadOnlyList<Pulse> signals)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -55,16 +48,18 @@ internal sealed class BotProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardInput = true,
         };
+        // Test-only: a process that lives a few seconds gains nothing from dynamic PGO's instrumented
+        // tier, and it costs about 15% of its start-up CPU; the product keeps the runtime's defaults.
+        start.Environment["DOTNET_TieredPGO"] = "0";
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cohortbot.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        var bot = new BotProcess(Process.Start(start)!, discord, also);
+        var bot = new BotProcess(Process.Start(start)!, signals);
         bot._process.BeginErrorReadLine();
         bot._process.BeginOutputReadLine();
-        await bot.UntilAsync(() => ready(bot), what);
         return bot;
     }
 
@@ -78,22 +73,39 @@ internal sealed class BotProcess : IAsyncDisposable
     /// <summary>SIGTERM: the host starts its orderly stop (the container's <c>docker stop</c>).</summary>
     public void Terminate()
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])!;
         kill.WaitForExit();
     }
 
-    public Task WaitForLogAsync(string text) => UntilAsync(() => _log.Any(l => l.Contains(text, StringComparison.Ordinal)), $"the log line '{text}'");
+    /// <summary>Closes the bot's standard input (the terminal adapter's end of input).</summary>
+    public void EndInput() => _process.StandardInput.Close();
+
+    /// <summary>Waits until the process has ended on its own and all its output is read; returns its exit code.</summary>
+    public async Task<int> ExitCodeAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Gave up waiting for the bot to exit:\n{Log}");
+        }
+
+        return _process.ExitCode;
+    }
 
     /// <summary>
-    /// Waits for a condition the bot brings about, re-checking whenever it writes a log line, the fake
-    /// Discord receives or answers a request, or its gateway sees a frame. The patience only matters on failure.
+    /// Waits for a condition the bot brings about, re-checking whenever it writes a log line or
+    /// exits, or one of its signals or <paramref name="more"/> fires. The patience only matters on failure.
     /// </summary>
     public async Task UntilAsync(Func<bool> condition, string what, params Pulse[] more)
     {
         using var timeout = new CancellationTokenSource(Patience);
         while (true)
         {
-            var next = Task.WhenAny([_logged.Next, _discord.Arrived.Next, _discord.Gateway.Changed.Next, _process.WaitForExitAsync(timeout.Token), .. _also.Concat(more).Select(p => p.Next)]);
+            var next = Task.WhenAny([_logged.Next, _process.WaitForExitAsync(timeout.Token), .. _signals.Concat(more).Select(p => p.Next)]);
             if (condition())
             {
                 return;
@@ -117,6 +129,12 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
