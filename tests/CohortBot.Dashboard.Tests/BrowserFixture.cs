@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace CohortBot.Dashboard.Tests;
 
 /// <summary>
-/// One headless chromium for the browser tests: Debian's (<c>apt-get install chromium</c>, done by
+/// One headless chromium for the browser tests (the <see cref="ChromiumCollection"/>): Debian's (<c>apt-get install chromium</c>, done by
 /// .ci/run), driven by Playwright through its executable path; Playwright downloads nothing.
 /// <c>COHORTBOT_CHROMIUM</c> names another executable.
 /// </summary>

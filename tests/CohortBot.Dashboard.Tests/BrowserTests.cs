@@ -8,7 +8,8 @@ using Microsoft.Playwright;
 namespace CohortBot.Dashboard.Tests;
 
 /// <summary>The dashboard in a real browser (Debian's chromium through Playwright), against the real host.</summary>
-public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(ChromiumCollection.Name)]
+public sealed class BrowserTests(BrowserFixture browser)
 {
     private const float Patience = 30_000;
 

@@ -7,7 +7,8 @@ using Xunit.Abstractions;
 namespace CohortBot.Dashboard.Tests;
 
 /// <summary>The grid with 10,000 participants in the browser: one page at a time, search and filter over all of them.</summary>
-public sealed class LargeGridTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+[Collection(ChromiumCollection.Name)]
+public sealed class LargeGridTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private const int People = 10_000;
 

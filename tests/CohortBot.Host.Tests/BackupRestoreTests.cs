@@ -24,27 +24,38 @@ public sealed class BackupRestoreTests
         await using var bot = RunningHost.Start(live, null, "--Cohort:File=" + cohortFile, "--Storage:ProofDirectory=" + live.File("proofs"), "--Terminal:User=alice");
         await bot.WaitForLineAsync("ready");
 
-        // Commands keep arriving while the backup reads its snapshot.
+        // Commands keep arriving while the backup reads its snapshot: round after round, each
+        // answered (committed) before the next, from before the backup starts until it has ended.
+        var backupDone = false;
+        var rounds = 0;
+        var firstAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var writing = Task.Run(async () =>
         {
-            for (var i = 0; i < 60; i++)
+            while (!Volatile.Read(ref backupDone))
             {
-                await bot.SendAsync($"/as walker{i}\n/remind off\n/cert type:tf-developer url:https://example.com/cred/{i}\n");
+                await bot.SendAsync($"/as walker{rounds}\n/remind off\n/cert type:tf-developer url:https://example.com/cred/{rounds}\n");
+                await bot.WaitForOutputAsync(" received, ");
+                rounds++;
+                firstAnswered.TrySetResult();
             }
         });
+        await firstAnswered.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var zip = live.File("backups/cohort.zip");
-        var (code, stdout, stderr) = await HostProcess.RunAsync(live, string.Empty, null, "backup", "--out", zip, "--Cohort:File=" + cohortFile, "--Storage:ProofDirectory=" + live.File("proofs"));
+        var (code, stdout, stderr) = await VerbAsync(BackupVerb.RunAsync, live, "backup", "--out", zip, "--Cohort:File=" + cohortFile, "--Storage:ProofDirectory=" + live.File("proofs"));
+        Volatile.Write(ref backupDone, true);
         await writing;
         Assert.True(code == 0, stderr);
         Assert.Contains("Backed up", stdout, StringComparison.Ordinal);
+        Assert.True(rounds >= 2, "a round of writes was sent after the backup had started");
 
-        var (refused, _, refusedErr) = await HostProcess.RunAsync(live, string.Empty, null, "restore", "--from", zip, "--Cohort:File=" + cohortFile, "--Storage:ProofDirectory=" + live.File("proofs"));
+        // The bot is another process: the lock it holds is what restore must see.
+        var (refused, _, refusedErr) = await VerbAsync(RestoreVerb.RunAsync, live, "restore", "--from", zip, "--Cohort:File=" + cohortFile, "--Storage:ProofDirectory=" + live.File("proofs"));
         Assert.Equal(2, refused);
         Assert.Contains("a running bot is using", refusedErr, StringComparison.Ordinal);
         Assert.Equal(0, await bot.EndInputAndWaitAsync());
 
         using var elsewhere = new TempFolder();
-        var (restored, restoredOut, restoredErr) = await HostProcess.RunAsync(elsewhere, string.Empty, null, "restore", "--from", zip, "--Cohort:File=" + cohortFile, "--Storage:ProofDirectory=" + elsewhere.File("proofs"));
+        var (restored, restoredOut, restoredErr) = await VerbAsync(RestoreVerb.RunAsync, elsewhere, "restore", "--from", zip, "--Cohort:File=" + cohortFile, "--Storage:ProofDirectory=" + elsewhere.File("proofs"));
         Assert.True(restored == 0, restoredErr);
         Assert.Contains("checksums and counts match", restoredOut, StringComparison.Ordinal);
 
@@ -80,7 +91,7 @@ public sealed class BackupRestoreTests
         await SeedWithImagesAsync(folder);
         var zip = folder.File("b.zip");
         var args = new[] { "--Cohort:File=" + folder.File("cohort.yaml"), "--Storage:ProofDirectory=" + folder.File("proofs") };
-        Assert.Equal(0, (await HostProcess.RunAsync(folder, string.Empty, null, ["backup", "--out", zip, .. args])).Code);
+        Assert.Equal(0, (await VerbAsync(BackupVerb.RunAsync, folder, ["backup", "--out", zip, .. args])).Code);
 
         var damaged = folder.File("damaged.zip");
         File.Copy(zip, damaged);
@@ -93,12 +104,12 @@ public sealed class BackupRestoreTests
         }
 
         var before = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(folder.File("bot.db"))));
-        var (bad, _, badErr) = await HostProcess.RunAsync(folder, string.Empty, null, ["restore", "--from", damaged, .. args]);
+        var (bad, _, badErr) = await VerbAsync(RestoreVerb.RunAsync, folder, ["restore", "--from", damaged, .. args]);
         Assert.Equal(2, bad);
         Assert.Contains("The backup is damaged", badErr, StringComparison.Ordinal);
         Assert.Equal(before, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(folder.File("bot.db")))));
 
-        var (ok, okOut, okErr) = await HostProcess.RunAsync(folder, string.Empty, null, ["restore", "--from", zip, .. args]);
+        var (ok, okOut, okErr) = await VerbAsync(RestoreVerb.RunAsync, folder, ["restore", "--from", zip, .. args]);
         Assert.True(ok == 0, okErr);
         Assert.Contains("The previous database is kept as", okOut, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(folder.Path, "bot.db.before-restore-*"));
@@ -138,6 +149,17 @@ public sealed class BackupRestoreTests
 
         var transcript = await TerminalRun.RunAsync(folder, script.ToString(), SampleCohort.Now);
         Assert.True(System.Text.RegularExpressions.Regex.Count(transcript, "Week 2 proof received") == 3, transcript);
+    }
+
+    /// <summary>
+    /// A verb as the program runs it (<c>Program</c> returns the verb's code, its output on the
+    /// console's), in this process: the bot they work beside is still a process of its own.
+    /// </summary>
+    private static async Task<(int Code, string Stdout, string Stderr)> VerbAsync(Func<string[], TextWriter, TextWriter, Task<int>> verb, TempFolder folder, params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = await verb([.. args, "--Storage:DatabasePath=" + folder.File("bot.db")], stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
     }
 
     private static BackupManifest ReadManifest(string zip)

@@ -11,20 +11,19 @@ public sealed class CohortFileResyncTests
     [Fact]
     public async Task AnUnchangedFile_IsNotSyncedAgain_AndAnEditedOneIs()
     {
+        // Three starts of the real host on the same files, in this process: the sync decision is the
+        // host's start-up (the fingerprint kept in the database), not anything of the OS process.
         using var folder = new TempFolder();
-        var file = folder.File("cohort.yaml");
-        await File.WriteAllTextAsync(file, SampleCohort.Yaml);
-        string[] args = ["--Cohort:File=" + file, "--Terminal:Enabled=true"];
+        var edited = SampleCohort.Yaml.Replace("title: Course 2, week 1", "title: Course 2, week 1 (moved)", StringComparison.Ordinal);
+        var (firstLogs, secondLogs, editedLogs) = (new CapturingLogger(), new CapturingLogger(), new CapturingLogger());
 
-        var first = await HostProcess.RunAsync(folder, "/as alice\n/progress\n", null, args);
-        var second = await HostProcess.RunAsync(folder, "/as alice\n/progress\n", null, args);
-        await File.WriteAllTextAsync(file, SampleCohort.Yaml.Replace("title: Course 2, week 1", "title: Course 2, week 1 (moved)", StringComparison.Ordinal));
-        var edited = await HostProcess.RunAsync(folder, "/as alice\n/progress\n", null, args);
+        await TerminalRun.RunLoggedAsync(folder, "/as alice\n/progress\n", SampleCohort.Now, SampleCohort.Yaml, firstLogs);
+        var second = await TerminalRun.RunLoggedAsync(folder, "/as alice\n/progress\n", SampleCohort.Now, SampleCohort.Yaml, secondLogs);
+        await TerminalRun.RunLoggedAsync(folder, "/as alice\n/progress\n", SampleCohort.Now, edited, editedLogs);
 
-        Assert.True(first.Code == 0, first.Stderr);
-        Assert.Contains("weeks +3 ~0", first.Stderr, StringComparison.Ordinal);
-        Assert.Contains("the cohort file is unchanged since its last sync", second.Stderr, StringComparison.Ordinal);
-        Assert.Contains("alice's progress", second.Stdout, StringComparison.Ordinal);
-        Assert.Contains("weeks +0 ~1", edited.Stderr, StringComparison.Ordinal);
+        Assert.True(firstLogs.Contains("weeks +3 ~0"), string.Join("\n", firstLogs.Lines));
+        Assert.True(secondLogs.Contains("the cohort file is unchanged since its last sync"), string.Join("\n", secondLogs.Lines));
+        Assert.Contains("alice's progress", second, StringComparison.Ordinal);
+        Assert.True(editedLogs.Contains("weeks +0 ~1"), string.Join("\n", editedLogs.Lines));
     }
 }

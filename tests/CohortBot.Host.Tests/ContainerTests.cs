@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using CohortBot.Host.Startup;
 using CohortBot.Testing;
+using Microsoft.Extensions.Options;
 
 namespace CohortBot.Host.Tests;
 
@@ -12,8 +14,9 @@ public sealed class ContainerTests
     {
         using var folder = new TempFolder();
         await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
-        await using var bot = RunningHost.Start(folder, null, "--Cohort:File=" + folder.File("cohort.yaml"), "--Management:Enabled=true", "--Management:Url=http://127.0.0.1:0");
-        var url = await ListenerUrlAsync(bot);
+        // The bot runs in this process; the health verb, as HEALTHCHECK runs it, is the real program.
+        await using var bot = await InProcessHost.StartAsync(folder, "--Cohort:File=" + folder.File("cohort.yaml"), "--Management:Enabled=true", "--Management:Url=http://127.0.0.1:0");
+        var url = bot.ManagementUrl();
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
 
         using var live = await http.GetAsync("/health/live");
@@ -27,8 +30,9 @@ public sealed class ContainerTests
         Assert.Equal("Healthy", (string?)report["checks"]!["database"]!["status"]);
         Assert.Equal(0, verb);
         Assert.Contains("Healthy", verbOut, StringComparison.Ordinal);
-        await bot.SendAsync("/help\n");
-        Assert.Equal(0, await bot.EndInputAndWaitAsync());
+        bot.Input.Type("/help");
+        await bot.Output.WaitForAsync("/submit week:");
+        await bot.EndInputAndWaitAsync();
     }
 
     [Fact]
@@ -37,11 +41,11 @@ public sealed class ContainerTests
         using var folder = new TempFolder();
         await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
         // Discord configured, but its API answers nowhere: the gateway never becomes ready.
-        await using var bot = RunningHost.Start(folder, null, "--Cohort:File=" + folder.File("cohort.yaml"),
+        await using var bot = await InProcessHost.StartAsync(folder, "--Cohort:File=" + folder.File("cohort.yaml"),
             "--Management:Enabled=true", "--Management:Url=http://127.0.0.1:0",
             "--Discord:Token=test-token", "--Discord:ApplicationId=700000000000000001", "--Discord:ApiBaseUrl=http://127.0.0.1:9/api/v10",
             "--Discord:RequestTimeout=00:00:02", "--Discord:ServerErrorRetries=0");
-        var url = await ListenerUrlAsync(bot);
+        var url = bot.ManagementUrl();
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
 
         using var live = await http.GetAsync("/health/live");
@@ -73,13 +77,20 @@ public sealed class ContainerTests
     {
         using var folder = new TempFolder();
         await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
+        await using var bot = await InProcessHost.StartAsync(folder, "--Cohort:File=" + folder.File("cohort.yaml"));
 
-        var (code, _, stderr) = await HostProcess.RunAsync(folder, "/help\n", null, "--Cohort:File=" + folder.File("cohort.yaml"));
+        bot.Input.Type("/help");
+        await bot.Output.WaitForAsync("/submit week:");
+        await bot.EndInputAndWaitAsync();
 
-        Assert.Equal(0, code);
-        Assert.DoesNotContain("Management listener", stderr, StringComparison.Ordinal);
+        Assert.True(bot.Logs.Contains(" ready ("), "the log was captured: " + string.Join("\n", bot.Logs.Lines));
+        Assert.False(bot.Logs.Contains("Management listener"), string.Join("\n", bot.Logs.Lines));
     }
 
+    // The start fails as the program's does; that such a failure is exit 2 with its message and no
+    // stack trace is StartupTests' process-level claim (Process_WithAnEndpointUrlKestrelCannotUse for
+    // an options failure at start, Process_WithAFileThatIsNotADatabase for a hosted service's
+    // StartupException, the same path as the listener's).
     [Theory]
     [InlineData("--Management:Url=ftp://127.0.0.1:8081")]
     [InlineData("--Management:Url=http://127.0.0.1:8081/health")]
@@ -88,10 +99,9 @@ public sealed class ContainerTests
         using var folder = new TempFolder();
         await File.WriteAllTextAsync(folder.File("cohort.yaml"), SampleCohort.Yaml);
 
-        var (code, _, stderr) = await HostProcess.RunAsync(folder, "/help\n", null, "--Cohort:File=" + folder.File("cohort.yaml"), "--Management:Enabled=true", setting);
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => InProcessHost.StartAsync(folder, "--Cohort:File=" + folder.File("cohort.yaml"), "--Management:Enabled=true", setting));
 
-        Assert.Equal(2, code);
-        Assert.Contains("Management:Url must be one http URL", stderr, StringComparison.Ordinal);
+        Assert.Contains(ex.Failures, f => f.Contains("Management:Url must be one http URL", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -103,12 +113,10 @@ public sealed class ContainerTests
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
-        var (code, _, stderr) = await HostProcess.RunAsync(folder, "/help\n", null, "--Cohort:File=" + folder.File("cohort.yaml"), "--Management:Enabled=true", $"--Management:Url=http://127.0.0.1:{port}");
+        var ex = await Assert.ThrowsAsync<StartupException>(() => InProcessHost.StartAsync(folder, "--Cohort:File=" + folder.File("cohort.yaml"), "--Management:Enabled=true", $"--Management:Url=http://127.0.0.1:{port}"));
 
-        Assert.True(code == 2, $"exit {code}:\n{stderr}");
-        Assert.Contains($"the management listener cannot listen on http://127.0.0.1:{port}", stderr, StringComparison.Ordinal);
-        Assert.Contains("Management:Url", stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
+        Assert.Contains($"the management listener cannot listen on http://127.0.0.1:{port}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Management:Url", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,11 +164,5 @@ public sealed class ContainerTests
 
         Assert.True(code == 0, stderr);
         Assert.Contains(expected, stdout, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static async Task<string> ListenerUrlAsync(RunningHost bot)
-    {
-        var line = await bot.WaitForLineAsync("Management listener on ");
-        return line[(line.IndexOf("Management listener on ", StringComparison.Ordinal) + "Management listener on ".Length)..].Split(' ', ',')[0].Trim();
     }
 }

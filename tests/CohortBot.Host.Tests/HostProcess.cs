@@ -23,6 +23,9 @@ internal static class HostProcess
 
         start.ArgumentList.Add("--Storage:DatabasePath=" + folder.File("bot.db"));
 
+        // A test-only knob: the child lives for a second or two, too short for profile-guided
+        // re-JIT to pay back its instrumentation.
+        start.Environment["DOTNET_TieredPGO"] = "0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -2,6 +2,7 @@ using CohortBot.Terminal;
 using CohortBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CohortBot.Host.Tests;
@@ -17,7 +18,14 @@ internal static class TerminalRun
         RunAsync(folder, script, now, interactive: false, cohortYaml, extraArgs);
 
     /// <param name="interactive">As a person at a terminal: input not echoed, a prompt before each line.</param>
-    public static async Task<string> RunAsync(TempFolder folder, string script, DateTimeOffset now, bool interactive, string? cohortYaml = null, params string[] extraArgs)
+    public static Task<string> RunAsync(TempFolder folder, string script, DateTimeOffset now, bool interactive, string? cohortYaml = null, params string[] extraArgs) =>
+        RunCoreAsync(folder, script, now, interactive, cohortYaml, logs: null, extraArgs);
+
+    /// <summary>As <see cref="RunAsync(TempFolder, string, DateTimeOffset, string?, string[])"/>, with the host's log entries (Information and up) kept in <paramref name="logs"/>.</summary>
+    public static Task<string> RunLoggedAsync(TempFolder folder, string script, DateTimeOffset now, string? cohortYaml, CapturingLogger logs) =>
+        RunCoreAsync(folder, script, now, interactive: false, cohortYaml, logs, ["--Logging:LogLevel:Default=Information"]);
+
+    private static async Task<string> RunCoreAsync(TempFolder folder, string script, DateTimeOffset now, bool interactive, string? cohortYaml, CapturingLogger? logs, string[] extraArgs)
     {
         var cohortPath = folder.File("cohort.yaml");
         await File.WriteAllTextAsync(cohortPath, cohortYaml ?? SampleCohort.Yaml);
@@ -36,6 +44,11 @@ internal static class TerminalRun
         {
             b.Services.AddSingleton(new TerminalIO(new StringReader(script), output, echoInput: !interactive));
             b.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
+            if (logs is not null)
+            {
+                b.Logging.ClearProviders();
+                b.Logging.AddProvider(logs);
+            }
         });
         await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(60));
         return output.ToString();
