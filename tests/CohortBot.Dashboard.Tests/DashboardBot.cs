@@ -22,7 +22,7 @@ internal sealed partial class DashboardBot : IAsyncDisposable
     private readonly TempFolder _folder;
     private readonly IHost _host;
 
-    private DashboardBot(TempFolder folder, IHost host, FakeTimeProvider clock, ChatInput input, ChatOutput output)
+    private DashboardBot(TempFolder folder, IHost host, FakeTimeProvider clock, TerminalInput input, TerminalOutput output)
     {
         _folder = folder;
         _host = host;
@@ -33,9 +33,9 @@ internal sealed partial class DashboardBot : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public ChatInput Input { get; }
+    public TerminalInput Input { get; }
 
-    public ChatOutput Output { get; }
+    public TerminalOutput Output { get; }
 
     public IServiceProvider Services => _host.Services;
 
@@ -70,8 +70,8 @@ internal sealed partial class DashboardBot : IAsyncDisposable
     private static async Task<DashboardBot> StartOnAsync(TempFolder folder, FakeTimeProvider clock, string[] extraArgs)
     {
         var cohortPath = folder.File("cohort.yaml");
-        var input = new ChatInput();
-        var output = new ChatOutput();
+        var input = new TerminalInput();
+        var output = new TerminalOutput();
         string[] args =
         [
             "--Cohort:File=" + cohortPath,

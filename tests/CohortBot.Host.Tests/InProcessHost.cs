@@ -15,7 +15,7 @@ internal sealed class InProcessHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private InProcessHost(IHost host, TypedInput input, WatchedOutput output, CapturingLogger logs)
+    private InProcessHost(IHost host, TerminalInput input, TerminalOutput output, CapturingLogger logs)
     {
         _host = host;
         Input = input;
@@ -23,16 +23,16 @@ internal sealed class InProcessHost : IAsyncDisposable
         Logs = logs;
     }
 
-    public TypedInput Input { get; }
+    public TerminalInput Input { get; }
 
-    public WatchedOutput Output { get; }
+    public TerminalOutput Output { get; }
 
     public CapturingLogger Logs { get; }
 
     /// <summary>Builds and starts the host on <paramref name="folder"/>'s database; a failed start throws what the program would report.</summary>
     public static async Task<InProcessHost> StartAsync(TempFolder folder, params string[] args)
     {
-        var (input, output, logs) = (new TypedInput(), new WatchedOutput(), new CapturingLogger());
+        var (input, output, logs) = (new TerminalInput(), new TerminalOutput(), new CapturingLogger());
         var host = CohortBotHost.Build([.. args, "--Storage:DatabasePath=" + folder.File("bot.db")], b =>
         {
             b.Services.AddSingleton(new TerminalIO(input, output, echoInput: true));

@@ -1,9 +1,9 @@
 using System.Threading.Channels;
 
-namespace CohortBot.Host.Tests;
+namespace CohortBot.Testing;
 
 /// <summary>The terminal's standard input, typed by the test a line at a time; ending it is end of input.</summary>
-internal sealed class TypedInput : TextReader
+public sealed class TerminalInput : TextReader
 {
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
 

@@ -1,10 +1,10 @@
 using System.Text;
 using CohortBot.Fakes;
 
-namespace CohortBot.Host.Tests;
+namespace CohortBot.Testing;
 
 /// <summary>The terminal's standard output, kept whole; a test waits for text to appear (a pulse on every write, no polling).</summary>
-internal sealed class WatchedOutput : TextWriter
+public sealed class TerminalOutput : TextWriter
 {
     private readonly StringBuilder _text = new();
     private readonly Lock _gate = new();
@@ -23,14 +23,29 @@ internal sealed class WatchedOutput : TextWriter
         }
     }
 
+    /// <summary>Where the transcript ends now, to wait for what comes after it.</summary>
+    public int Mark => Text.Length;
+
     public override void Write(char value) => Append(value.ToString());
 
     public override void Write(string? value) => Append(value ?? string.Empty);
 
     public override void WriteLine(string? value) => Append((value ?? string.Empty) + "\n");
 
-    public Task WaitForAsync(string expected) =>
-        Eventually.TrueAsync(() => Text.Contains(expected, StringComparison.Ordinal), _written, $"'{expected}' in the terminal");
+    /// <summary>The transcript from <paramref name="from"/> once it contains <paramref name="expected"/>.</summary>
+    public async Task<string> WaitForAsync(string expected, int from = 0)
+    {
+        try
+        {
+            await Eventually.TrueAsync(() => Text[from..].Contains(expected, StringComparison.Ordinal), _written, $"'{expected}' in the terminal");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} The terminal showed:\n{Text[from..]}", e);
+        }
+
+        return Text[from..];
+    }
 
     private void Append(string value)
     {
