@@ -47,6 +47,12 @@ public sealed class DiscordOptions
     /// </summary>
     internal Func<double> HeartbeatJitter { get; set; } = Random.Shared.NextDouble;
 
+    /// <summary>
+    /// How many rate-limit buckets are kept before idle ones are swept (webhook tokens make one per
+    /// interaction). Tests set it small, to see the sweep without thousands of requests.
+    /// </summary>
+    internal int BucketSweepAbove { get; set; } = 512;
+
     /// <summary>The reconnect delays as the one back-off policy.</summary>
     internal CohortBot.Core.Resilience.BackoffPolicy ReconnectBackoff => new(ReconnectDelayMin, ReconnectDelayMax);
 

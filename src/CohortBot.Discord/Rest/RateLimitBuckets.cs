@@ -3,15 +3,14 @@ namespace CohortBot.Discord.Rest;
 /// <summary>
 /// What Discord's <c>X-RateLimit-*</c> headers taught, per bucket and major parameter. Webhook
 /// tokens make a major parameter per interaction, so the table is swept: past
-/// <see cref="SweepAbove"/> entries, every bucket nobody holds and whose window has reset is
-/// forgotten (it knows nothing a fresh one would not), and if a flood still leaves too many, the
-/// idle ones that reset soonest go too (at worst Discord answers one 429, which is waited out).
+/// <see cref="DiscordOptions.BucketSweepAbove"/> entries (512), every bucket nobody holds and whose
+/// window has reset is forgotten (it knows nothing a fresh one would not), and if a flood still
+/// leaves too many, the idle ones that reset soonest go too (at worst Discord answers one 429, which is waited out).
 /// Memory stays flat however many interactions pass; interaction callbacks never enter it at all.
 /// </summary>
-internal sealed class RateLimitBuckets(TimeProvider clock)
+internal sealed class RateLimitBuckets(TimeProvider clock, Microsoft.Extensions.Options.IOptions<DiscordOptions> options)
 {
-    public const int SweepAbove = 512;
-
+    private readonly int _sweepAbove = options.Value.BucketSweepAbove;
     private readonly object _gate = new();
     private readonly Dictionary<string, string> _hashOfRoute = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
@@ -34,7 +33,7 @@ internal sealed class RateLimitBuckets(TimeProvider clock)
             var key = KeyOf(route);
             if (!_buckets.TryGetValue(key, out var bucket))
             {
-                if (_buckets.Count >= SweepAbove)
+                if (_buckets.Count >= _sweepAbove)
                 {
                     Sweep();
                 }
@@ -93,9 +92,9 @@ internal sealed class RateLimitBuckets(TimeProvider clock)
             }
         }
 
-        if (_buckets.Count >= SweepAbove)
+        if (_buckets.Count >= _sweepAbove)
         {
-            foreach (var (key, _) in _buckets.Where(b => b.Value.Users == 0).OrderBy(b => b.Value.ResetAt).Take(_buckets.Count - (SweepAbove / 2)).ToList())
+            foreach (var (key, _) in _buckets.Where(b => b.Value.Users == 0).OrderBy(b => b.Value.ResetAt).Take(_buckets.Count - (_sweepAbove / 2)).ToList())
             {
                 _buckets.Remove(key);
             }

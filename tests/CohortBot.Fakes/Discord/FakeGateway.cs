@@ -62,22 +62,29 @@ public sealed class FakeGateway(Func<string> resumeUrl, InteractionLedger intera
 
         try
         {
-            while (socket.State == WebSocketState.Open)
+            // After this side's close frame (CloseAsync) the socket is CloseSent: it still reads, until
+            // the client's answering close frame, which is what a test of the handshake waits for.
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
                 var frame = await ReceiveAsync(socket, ct);
                 if (frame is null)
                 {
+                    // Recorded before it is answered: a client that has the answer finds it in the log.
+                    Record("client-close " + (int?)socket.CloseStatus);
+
                     // RFC 6455: a close frame is answered with one (unless this side closed first).
                     if (socket.State == WebSocketState.CloseReceived)
                     {
                         await socket.CloseOutputAsync(socket.CloseStatus ?? WebSocketCloseStatus.Empty, socket.CloseStatus is null ? null : socket.CloseStatusDescription, CancellationToken.None);
                     }
 
-                    Record("client-close " + (int?)socket.CloseStatus);
                     break;
                 }
 
-                await OnFrameAsync(connection, JsonNode.Parse(frame)!.AsObject(), ct);
+                if (socket.State == WebSocketState.Open)
+                {
+                    await OnFrameAsync(connection, JsonNode.Parse(frame)!.AsObject(), ct); // once closing, data is read and dropped
+                }
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or InvalidOperationException)
