@@ -76,6 +76,12 @@ public sealed class BotHarness : IAsyncDisposable
         var host = builder.Build();
         try
         {
+            // Harness tests are not about migrations: start from a copy of a database migrated once per run.
+            if (settings["Storage:DatabasePath"] is { } database && !File.Exists(database))
+            {
+                await MigratedSqlite.CopyToAsync(database);
+            }
+
             await host.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
             var sync = await host.Services.GetRequiredService<ICohortStore>().SyncAsync(cohort, setup.Clock.GetUtcNow(), CancellationToken.None);
             var harness = new BotHarness(host, folder, setup.Clock, logs, sync.CohortId);
