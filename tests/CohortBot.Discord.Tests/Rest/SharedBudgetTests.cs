@@ -84,7 +84,15 @@ public sealed class SharedBudgetTests : IDisposable
             }
         })).ToList();
         var all = Task.WhenAll(loops);
+        // An instance that sends its last message stops counting as one to wait for: that is a change
+        // the probe must see. (Without it, an instance finishing while the other was parked woke
+        // nobody, and the test waited for nothing until its patience ran out.)
         var finished = new Pulse();
+        foreach (var loop in loops)
+        {
+            _ = loop.ContinueWith(_ => finished.Fire(), TaskScheduler.Default);
+        }
+
         _ = all.ContinueWith(_ => finished.Fire(), TaskScheduler.Default);
         while (!all.IsCompleted)
         {
@@ -106,9 +114,7 @@ public sealed class SharedBudgetTests : IDisposable
     /// <summary>
     /// The timers an instance parks on: a slice, a window, a 429's Retry-After (which may be over a
     /// second). A request on its way has only its timeout, an hour away (<see cref="InstanceAsync"/>),
-    /// so it never counts as parked. (A one-second cut-off did not see an instance parked for longer,
-    /// so the test would wait for nothing until it timed out: the likely cause of a timeout seen once
-    /// in 70 soak runs.)
+    /// so it never counts as parked.
     /// </summary>
     private static List<TimeSpan?> Waits(TestClock clock) =>
         [.. clock.Pending.Where(d => d > TimeSpan.Zero && d < TimeSpan.FromMinutes(1)).Select(d => (TimeSpan?)d)];
