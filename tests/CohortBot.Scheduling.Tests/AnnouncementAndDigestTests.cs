@@ -106,8 +106,13 @@ public sealed class AnnouncementAndDigestTests
         await bot.AdvanceToAsync(start.AddMinutes(5));
         Assert.Single(bot.Platform.Channel("organizers"));
         var c = await bot.CohortAsync();
-        var settled = await bot.Services.GetRequiredService<Core.Outbox.IDeliveryLedger>().SettledJobsAsync(c.Id, CancellationToken.None);
-        Assert.Equal(["digest@" + SampleCohort.Kst(new DateTime(2026, 12, 7, 10, 0, 0)).ToUnixTimeSeconds()], settled.Select(k => k.Subject).ToArray());
+        var ledger = bot.Services.GetRequiredService<Core.Outbox.IDeliveryLedger>();
+        // The catch-up can fire before the test's listener is attached, so the wait is for its ledger
+        // row, re-checked at each trigger event (its completion among them).
+        var settled = await bot.WhenAsync(
+            async () => (await ledger.SettledJobsAsync(c.Id, CancellationToken.None)).Select(k => k.Subject).ToArray() is { Length: > 0 } subjects ? subjects : null,
+            "the caught-up digest's ledger row");
+        Assert.Equal(["digest@" + SampleCohort.Kst(new DateTime(2026, 12, 7, 10, 0, 0)).ToUnixTimeSeconds()], settled);
 
         await bot.AdvanceToAsync(SampleCohort.Kst(new DateTime(2026, 12, 7, 10, 30, 0)));
         await bot.Platform.WaitUntilAsync(s => s.Count == 2);

@@ -36,6 +36,10 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public CapturingPlatform Platform { get; }
 
+    /// <summary>Waits until <paramref name="probe"/> has a value, re-checked whenever the scheduler fires, runs or completes a trigger.</summary>
+    public Task<T> WhenAsync<T>(Func<Task<T?>> probe, string what)
+        where T : class => CohortBot.Fakes.Eventually.ValueAsync(() => probe().GetAwaiter().GetResult(), _fired, what);
+
     public FakeTimeProvider Clock { get; }
 
     public IServiceProvider Services => _host.Services;
@@ -231,6 +235,7 @@ internal sealed class FiringListener(Pulse pulse) : ITriggerListener, IJobListen
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TriggerKey, int> _finished = new();
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _counted = new();
     private int _running;
 
     public string Name => "tests";
@@ -243,7 +248,7 @@ internal sealed class FiringListener(Pulse pulse) : ITriggerListener, IJobListen
 
     public ValueTask TriggerFired(ITrigger trigger, IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        if (trigger.Key.Group != "outbox")
+        if (trigger.Key.Group != "outbox" && _counted.TryAdd(context.FireInstanceId, 0))
         {
             Interlocked.Increment(ref _running);
         }
@@ -259,7 +264,8 @@ internal sealed class FiringListener(Pulse pulse) : ITriggerListener, IJobListen
 
     public ValueTask TriggerComplete(ITrigger trigger, IJobExecutionContext context, SchedulerInstruction triggerInstructionCode, CancellationToken cancellationToken = default)
     {
-        if (trigger.Key.Group != "outbox")
+        // A job fired at start-up, before this listener was attached, was never counted: its end is not uncounted either.
+        if (_counted.TryRemove(context.FireInstanceId, out _))
         {
             Interlocked.Decrement(ref _running);
         }
